@@ -1,0 +1,53 @@
+//! The admin area. Every server function here starts with `require_admin`.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::layout::PageHeader;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminOverview {
+    pub organizations: u64,
+    pub users: u64,
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-overview")]
+pub async fn load_admin_overview() -> Result<AdminOverview, AppError> {
+    use crate::services::{fail, services};
+    crate::auth::require_admin().await?;
+    let status = services()
+        .map_err(fail)?
+        .system
+        .status()
+        .await
+        .map_err(fail)?;
+    Ok(AdminOverview {
+        organizations: status.organizations,
+        users: status.users,
+    })
+}
+
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let overview = Resource::new(|| (), |_| load_admin_overview());
+    view! {
+        <PageHeader title="Admin" lead="Run the portal: organizations, people, collections and approvals." />
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || overview.get().map(|result| match result {
+                Ok(overview) => view! {
+                    <dl class="facts facts--large">
+                        <dt>"Organizations"</dt>
+                        <dd>{overview.organizations}</dd>
+                        <dt>"Users"</dt>
+                        <dd>{overview.users}</dd>
+                    </dl>
+                }.into_any(),
+                Err(AppError::Unauthenticated) => view! {
+                    <p class="notice">"Please "<a href="/sign-in">"sign in"</a>" as an admin to see this page."</p>
+                }.into_any(),
+                Err(error) => view! { <p class="notice notice--error" role="alert">{error.to_string()}</p> }.into_any(),
+            })}
+        </Suspense>
+    }
+}

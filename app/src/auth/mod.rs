@@ -1,0 +1,67 @@
+//! Who is asking: sessions, the signed-in viewer, and the sign-in page.
+
+mod sign_in;
+
+pub use sign_in::SignInPage;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// The signed-in person, as pages need to know them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    pub is_admin: bool,
+}
+
+/// What every page's frame needs: the portal's name and who is looking at it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub portal_name: String,
+    pub viewer: Option<Viewer>,
+}
+
+#[cfg(feature = "ssr")]
+#[async_trait::async_trait]
+pub trait SessionService: Send + Sync {
+    /// The viewer behind the request's session cookie, if it names a live session.
+    async fn viewer(&self, headers: &http::HeaderMap) -> Result<Option<Viewer>, AppError>;
+    fn portal_name(&self) -> String;
+}
+
+#[server(prefix = "/rpc", endpoint = "session-info")]
+pub async fn load_session() -> Result<SessionInfo, AppError> {
+    use crate::services::{fail, request_headers, services};
+    let services = services().map_err(fail)?;
+    let viewer = services
+        .sessions
+        .viewer(&request_headers())
+        .await
+        .map_err(fail)?;
+    Ok(SessionInfo {
+        portal_name: services.sessions.portal_name(),
+        viewer,
+    })
+}
+
+/// The signed-in admin, or the error that explains why not. Every admin server function starts
+/// with this.
+#[cfg(feature = "ssr")]
+pub async fn require_admin() -> Result<Viewer, AppError> {
+    use crate::services::{fail, request_headers, services};
+    let services = services().map_err(fail)?;
+    match services
+        .sessions
+        .viewer(&request_headers())
+        .await
+        .map_err(fail)?
+    {
+        Some(viewer) if viewer.is_admin => Ok(viewer),
+        Some(_) => Err(fail(AppError::Forbidden)),
+        None => Err(fail(AppError::Unauthenticated)),
+    }
+}

@@ -1,0 +1,116 @@
+//! The one error type of the UI layer. Server functions return it, pages show it, and it knows
+//! which HTTP status it stands for.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("Please sign in to continue.")]
+    Unauthenticated,
+    #[error("You do not have permission to do that.")]
+    Forbidden,
+    #[error("{0} was not found.")]
+    NotFound(String),
+    /// Input that failed to parse; `field` names the form field so the page can show it there.
+    #[error("{message}")]
+    Invalid {
+        field: Option<String>,
+        message: String,
+    },
+    #[error("Too many attempts. Please try again in {retry_after_secs} seconds.")]
+    RateLimited { retry_after_secs: u64 },
+    /// Details stay in the server log; users get a request id-free, calm sentence.
+    #[error("Something went wrong on our side. Please try again in a moment.")]
+    Internal,
+    /// The request never got a proper answer (network down, server restarted, garbled reply).
+    #[error("Could not reach Portico: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        AppError::Invalid {
+            field: Some(field.into()),
+            message: message.into(),
+        }
+    }
+
+    /// The HTTP status this error answers with, for server functions and REST endpoints alike.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound(_) => 404,
+            AppError::Invalid { .. } => 422,
+            AppError::RateLimited { .. } => 429,
+            AppError::Internal => 500,
+            AppError::Transport(_) => 502,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => {
+                AppError::Invalid {
+                    field: None,
+                    message,
+                }
+            }
+            ServerFnErrorErr::ServerError(_) => AppError::Internal,
+            other => AppError::Transport(other.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_has_a_client_or_server_status() {
+        let cases = [
+            (AppError::Unauthenticated, 401),
+            (AppError::Forbidden, 403),
+            (AppError::NotFound("Collection".into()), 404),
+            (AppError::invalid("email", "bad"), 422),
+            (
+                AppError::RateLimited {
+                    retry_after_secs: 3,
+                },
+                429,
+            ),
+            (AppError::Internal, 500),
+            (AppError::Transport("x".into()), 502),
+        ];
+        for (error, status) in cases {
+            assert_eq!(error.status(), status, "{error:?}");
+        }
+    }
+
+    #[test]
+    fn messages_are_sentences_for_people() {
+        assert_eq!(
+            AppError::NotFound("Collection".into()).to_string(),
+            "Collection was not found."
+        );
+        assert_eq!(
+            AppError::RateLimited {
+                retry_after_secs: 30
+            }
+            .to_string(),
+            "Too many attempts. Please try again in 30 seconds."
+        );
+    }
+
+    #[test]
+    fn a_failed_call_becomes_a_transport_error() {
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Request("offline".into()));
+        assert!(matches!(error, AppError::Transport(_)));
+    }
+}

@@ -1,0 +1,160 @@
+//! The frame around every page: skip link, header with navigation, main landmark, footer.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use crate::SessionResource;
+use crate::auth::SessionInfo;
+
+#[component]
+pub fn Frame(children: Children) -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main">"Skip to main content"</a>
+        <Header />
+        <main id="main" tabindex="-1">
+            {children()}
+        </main>
+        <Footer />
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let session = expect_context::<SessionResource>();
+    let (menu_open, set_menu_open) = signal(false);
+    // Following a link closes the phone menu.
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        set_menu_open.set(false);
+    });
+
+    let info = move || session.get().and_then(Result::ok);
+    let portal_name = move || {
+        info()
+            .map(|info| info.portal_name)
+            .unwrap_or_else(|| "Portico".to_owned())
+    };
+
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="brand" href="/">
+                    <span class="brand__mark" aria-hidden="true">"◆"</span>
+                    <Transition fallback=|| "Portico">{portal_name}</Transition>
+                </a>
+                <button
+                    class="menu-toggle"
+                    type="button"
+                    aria-controls="primary-nav"
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| set_menu_open.update(|open| *open = !*open)
+                >
+                    <span class="menu-toggle__bars" aria-hidden="true"></span>
+                    <span class="menu-toggle__label">
+                        {move || if menu_open.get() { "Close menu" } else { "Menu" }}
+                    </span>
+                </button>
+                <nav
+                    id="primary-nav"
+                    class="primary-nav"
+                    class:primary-nav--open=move || menu_open.get()
+                    aria-label="Main"
+                >
+                    <ul>
+                        <li><A href="/apis">"My APIs"</A></li>
+                        <li><A href="/discover">"Discover"</A></li>
+                        <Transition fallback=|| ()>
+                            {move || {
+                                info()
+                                    .and_then(|info| info.viewer)
+                                    .filter(|viewer| viewer.is_admin)
+                                    .map(|_| view! { <li><A href="/admin">"Admin"</A></li> })
+                            }}
+                        </Transition>
+                    </ul>
+                    <Transition fallback=|| ()>
+                        {move || info().map(|info| view! { <Account info /> })}
+                    </Transition>
+                </nav>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn Account(info: SessionInfo) -> impl IntoView {
+    match info.viewer {
+        Some(viewer) => view! {
+            <p class="account" data-testid="account">
+                <span class="account__avatar" aria-hidden="true">
+                    {viewer.display_name.chars().next().unwrap_or('?').to_uppercase().to_string()}
+                </span>
+                <span class="account__name">{viewer.display_name}</span>
+            </p>
+        }
+        .into_any(),
+        None => {
+            view! { <A href="/sign-in" attr:class="button button--small">"Sign in"</A> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>
+                "Powered by Portico " {env!("CARGO_PKG_VERSION")}
+            </p>
+            <p><a href="/healthz">"Service health"</a></p>
+        </footer>
+    }
+}
+
+/// A page-level heading block, so every page starts the same way with one `h1`.
+#[component]
+pub fn PageHeader(
+    #[prop(into)] title: String,
+    #[prop(optional, into)] lead: Option<String>,
+) -> impl IntoView {
+    let page_title = title.clone();
+    view! {
+        <Title text=page_title />
+        <div class="page-header">
+            <h1>{title}</h1>
+            {lead.map(|lead| view! { <p class="lead">{lead}</p> })}
+        </div>
+    }
+}
+
+/// A friendly "nothing here yet" panel with an optional next step.
+#[component]
+pub fn EmptyState(
+    #[prop(into)] title: String,
+    #[prop(into)] message: String,
+    #[prop(optional)] action: Option<(&'static str, &'static str)>,
+) -> impl IntoView {
+    let label = title.clone();
+    view! {
+        <section class="empty-state" aria-label=label>
+            <h2>{title}</h2>
+            <p>{message}</p>
+            {action.map(|(href, label)| view! { <a class="button" href=href>{label}</a> })}
+        </section>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(status) = use_context::<crate::services::ResponseStatus>() {
+        (status.0)(404);
+    }
+    view! {
+        <PageHeader title="Page not found" lead="There is nothing at this address. It may have moved, or the link may be mistyped." />
+        <p><a class="button" href="/">"Go to the home page"</a></p>
+    }
+}

@@ -1,0 +1,69 @@
+//! Portico's user interface. Pages are rendered on the server and hydrated in the browser;
+//! server functions reach the server's implementation only through the ports in `services`.
+
+pub mod admin;
+pub mod auth;
+pub mod catalog;
+pub mod error;
+mod home;
+mod layout;
+#[cfg(feature = "ssr")]
+pub mod services;
+pub mod system;
+pub mod types;
+
+use leptos::prelude::*;
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::auth::load_session;
+use crate::layout::{Frame, NotFound};
+
+/// The HTML document around the app, rendered only on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light dark" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options=options.clone() />
+                <HashedStylesheet options id="leptos" />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // One request for the frame of every page: the portal's name and who is signed in.
+    let session = Resource::new(|| (), |_| load_session());
+    provide_context(session);
+
+    view! {
+        <Title formatter=|page: String| format!("{page} · Portico") />
+        <Router>
+            <Frame>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/sign-in") view=auth::SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/apis") view=catalog::MyApisPage ssr=SsrMode::Async />
+                    <Route path=path!("/discover") view=catalog::DiscoverPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async />
+                </Routes>
+            </Frame>
+        </Router>
+    }
+}
+
+/// The session resource that `App` provides to every page.
+pub type SessionResource = Resource<Result<auth::SessionInfo, error::AppError>>;

@@ -1,0 +1,41 @@
+//! The ports: what server functions need from the server, as traits the `server` crate
+//! implements and provides through Leptos context for every request.
+
+use std::sync::Arc;
+
+use crate::auth::SessionService;
+use crate::error::AppError;
+use crate::system::SystemService;
+
+/// Everything a server function may call. One value per process, cloned into each request.
+#[derive(Clone)]
+pub struct Services {
+    pub system: Arc<dyn SystemService>,
+    pub sessions: Arc<dyn SessionService>,
+}
+
+/// Lets a server function choose the HTTP status of its response without the UI crate knowing
+/// which web framework the server runs on.
+#[derive(Clone)]
+pub struct ResponseStatus(pub Arc<dyn Fn(u16) + Send + Sync>);
+
+/// The request's headers, as the server received them.
+pub fn request_headers() -> http::HeaderMap {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .map(|parts| parts.headers)
+        .unwrap_or_default()
+}
+
+/// The services of this process. Missing services are a wiring bug, reported as an internal
+/// error rather than a panic inside a request.
+pub fn services() -> Result<Services, AppError> {
+    leptos::prelude::use_context::<Services>().ok_or(AppError::Internal)
+}
+
+/// Records `error`'s status on the response and hands the error back, for `map_err`.
+pub fn fail(error: AppError) -> AppError {
+    if let Some(status) = leptos::prelude::use_context::<ResponseStatus>() {
+        (status.0)(error.status());
+    }
+    error
+}

@@ -1,0 +1,226 @@
+//! Values that are checked once, where they enter, and trusted everywhere after.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// An email address, trimmed and lower-cased so that one person has one address.
+///
+/// The check is deliberately modest (one `@`, a dotted domain, no spaces): the only real proof
+/// that an address works is the mail we send to it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Email(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EmailError {
+    #[error("Enter an email address.")]
+    Empty,
+    #[error("An email address is at most 254 characters long.")]
+    TooLong,
+    #[error("An email address looks like name@example.com.")]
+    Malformed,
+}
+
+impl Email {
+    pub fn parse(input: &str) -> Result<Self, EmailError> {
+        let value = input.trim().to_lowercase();
+        if value.is_empty() {
+            return Err(EmailError::Empty);
+        }
+        if value.len() > 254 {
+            return Err(EmailError::TooLong);
+        }
+        let (local, domain) = value.rsplit_once('@').ok_or(EmailError::Malformed)?;
+        let domain_ok = domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+            && domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+        let local_ok = !local.is_empty()
+            && local.len() <= 64
+            && !local.contains('@')
+            && !local.chars().any(|c| c.is_whitespace() || c.is_control());
+        if domain_ok && local_ok {
+            Ok(Email(value))
+        } else {
+            Err(EmailError::Malformed)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn domain(&self) -> &str {
+        self.0.rsplit_once('@').map(|(_, d)| d).unwrap_or_default()
+    }
+}
+
+impl TryFrom<String> for Email {
+    type Error = EmailError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Email::parse(&value)
+    }
+}
+
+impl From<Email> for String {
+    fn from(value: Email) -> Self {
+        value.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A URL-safe identifier: lower-case letters, digits and single hyphens, 2 to 63 characters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Slug(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SlugError {
+    #[error("A slug needs at least 2 characters.")]
+    TooShort,
+    #[error("A slug is at most 63 characters long.")]
+    TooLong,
+    #[error("A slug uses only lower-case letters, digits and hyphens (like payments-api).")]
+    BadCharacter,
+    #[error("A slug cannot start or end with a hyphen, or have two in a row.")]
+    BadHyphen,
+}
+
+impl Slug {
+    pub fn parse(input: &str) -> Result<Self, SlugError> {
+        let value = input.trim();
+        if value.len() < 2 {
+            return Err(SlugError::TooShort);
+        }
+        if value.len() > 63 {
+            return Err(SlugError::TooLong);
+        }
+        if !value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            return Err(SlugError::BadCharacter);
+        }
+        if value.starts_with('-') || value.ends_with('-') || value.contains("--") {
+            return Err(SlugError::BadHyphen);
+        }
+        Ok(Slug(value.to_owned()))
+    }
+
+    /// Derives a slug from a display name ("Acme Payments, Inc." becomes "acme-payments-inc").
+    pub fn from_name(name: &str) -> Result<Self, SlugError> {
+        let mut slug = String::new();
+        for c in name.trim().to_lowercase().chars() {
+            if c.is_ascii_alphanumeric() {
+                slug.push(c);
+            } else if !slug.ends_with('-') && !slug.is_empty() {
+                slug.push('-');
+            }
+        }
+        let slug: String = slug.trim_end_matches('-').chars().take(63).collect();
+        Slug::parse(slug.trim_end_matches('-'))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Slug {
+    type Error = SlugError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Slug::parse(&value)
+    }
+}
+
+impl From<Slug> for String {
+    fn from(value: Slug) -> Self {
+        value.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalised() {
+        let email = Email::parse("  Ada.Lovelace@Example.COM ").expect("valid");
+        assert_eq!(email.as_str(), "ada.lovelace@example.com");
+        assert_eq!(email.domain(), "example.com");
+    }
+
+    #[test]
+    fn bad_emails_say_what_is_wrong() {
+        let cases = [
+            ("", EmailError::Empty),
+            ("   ", EmailError::Empty),
+            ("ada", EmailError::Malformed),
+            ("ada@", EmailError::Malformed),
+            ("@example.com", EmailError::Malformed),
+            ("ada@localhost", EmailError::Malformed),
+            ("ada@example..com", EmailError::Malformed),
+            ("ada@.example.com", EmailError::Malformed),
+            ("ada lovelace@example.com", EmailError::Malformed),
+            ("ada@exa mple.com", EmailError::Malformed),
+            ("a@b@example.com", EmailError::Malformed),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(Email::parse(input), Err(expected), "{input:?}");
+        }
+        let long = format!("{}@example.com", "a".repeat(250));
+        assert_eq!(Email::parse(&long), Err(EmailError::TooLong));
+    }
+
+    #[test]
+    fn emails_deserialize_only_when_valid() {
+        let ok: Email = serde_json::from_str("\"DEV@Portico.test\"").expect("valid");
+        assert_eq!(ok.as_str(), "dev@portico.test");
+        assert!(serde_json::from_str::<Email>("\"not an email\"").is_err());
+    }
+
+    #[test]
+    fn slugs_accept_the_usual_shapes() {
+        for input in ["payments", "payments-api", "v2", "a1-b2-c3"] {
+            assert_eq!(Slug::parse(input).expect("valid").as_str(), input);
+        }
+    }
+
+    #[test]
+    fn bad_slugs_say_what_is_wrong() {
+        let cases = [
+            ("a", SlugError::TooShort),
+            ("Payments", SlugError::BadCharacter),
+            ("pay ments", SlugError::BadCharacter),
+            ("paymënts", SlugError::BadCharacter),
+            ("-payments", SlugError::BadHyphen),
+            ("payments-", SlugError::BadHyphen),
+            ("pay--ments", SlugError::BadHyphen),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(Slug::parse(input), Err(expected), "{input:?}");
+        }
+        assert_eq!(Slug::parse(&"a".repeat(64)), Err(SlugError::TooLong));
+    }
+
+    #[test]
+    fn slugs_derive_from_names() {
+        let slug = Slug::from_name("Acme Payments, Inc.").expect("valid");
+        assert_eq!(slug.as_str(), "acme-payments-inc");
+        assert_eq!(Slug::from_name("!!"), Err(SlugError::TooShort));
+    }
+}

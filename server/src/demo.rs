@@ -1,0 +1,46 @@
+//! Demo mode: a populated portal on first start, so a new user can look around at once.
+
+use app::types::{Email, Slug};
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
+
+use crate::audit::AuditEvent;
+use crate::clock::Clock;
+use crate::directory::{add_membership, create_organization, create_user};
+use crate::entities::{membership, user};
+use crate::error::DomainError;
+
+pub const DEMO_ADMIN: &str = "admin@portico.test";
+pub const DEMO_DEVELOPER: &str = "dev@portico.test";
+pub const DEMO_ORGANIZATION: &str = "Demo Company";
+
+/// What seeding did, for the console.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Seeded {
+    Fresh,
+    /// The database already had users; demo data is only added to an empty portal.
+    AlreadyPopulated,
+}
+
+/// Seeds the demo data into an empty database, all at once or not at all.
+pub async fn seed(db: &DatabaseConnection, clock: &dyn Clock) -> Result<Seeded, DomainError> {
+    if user::Entity::find().count(db).await? > 0 {
+        return Ok(Seeded::AlreadyPopulated);
+    }
+    let txn = db.begin().await?;
+    let slug = Slug::parse("demo-company").map_err(|e| DomainError::Invariant(e.to_string()))?;
+    let organization = create_organization(&txn, clock, DEMO_ORGANIZATION, &slug).await?;
+    for (address, is_admin, role) in [
+        (DEMO_ADMIN, true, membership::ROLE_ADMIN),
+        (DEMO_DEVELOPER, false, membership::ROLE_MEMBER),
+    ] {
+        let email = Email::parse(address).map_err(|e| DomainError::Invariant(e.to_string()))?;
+        let person = create_user(&txn, clock, &email, is_admin).await?;
+        add_membership(&txn, clock, person.id, organization.id, role).await?;
+    }
+    AuditEvent::new("system", "demo.seeded")
+        .on("organization", organization.id)
+        .record(&txn, clock)
+        .await?;
+    txn.commit().await?;
+    Ok(Seeded::Fresh)
+}

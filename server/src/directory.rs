@@ -1,0 +1,117 @@
+//! People and organizations: creating them, and the memberships between them.
+
+use app::types::{Email, Slug};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use uuid::Uuid;
+
+use crate::clock::Clock;
+use crate::entities::{membership, organization, user};
+use crate::error::DomainError;
+
+pub async fn create_organization(
+    db: &impl ConnectionTrait,
+    clock: &dyn Clock,
+    name: &str,
+    slug: &Slug,
+) -> Result<organization::Model, DomainError> {
+    Ok(organization::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        name: Set(name.to_owned()),
+        slug: Set(slug.to_string()),
+        portal_access: Set(true),
+        created_at: Set(clock.now()),
+        archived_at: Set(None),
+    }
+    .insert(db)
+    .await?)
+}
+
+/// A display name from an address, until the person sets one: "ada.lovelace@…" → "Ada Lovelace".
+pub fn display_name_from(email: &Email) -> String {
+    let local = email.as_str().split('@').next().unwrap_or_default();
+    local
+        .split(['.', '_', '-', '+'])
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub async fn create_user(
+    db: &impl ConnectionTrait,
+    clock: &dyn Clock,
+    email: &Email,
+    is_admin: bool,
+) -> Result<user::Model, DomainError> {
+    Ok(user::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(email.to_string()),
+        display_name: Set(display_name_from(email)),
+        is_admin: Set(is_admin),
+        status: Set(user::STATUS_ACTIVE.to_owned()),
+        created_at: Set(clock.now()),
+        last_seen_at: Set(None),
+    }
+    .insert(db)
+    .await?)
+}
+
+pub async fn make_admin(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+) -> Result<user::Model, DomainError> {
+    Ok(user::ActiveModel {
+        id: Set(user_id),
+        is_admin: Set(true),
+        ..Default::default()
+    }
+    .update(db)
+    .await?)
+}
+
+pub async fn find_user_by_email(
+    db: &impl ConnectionTrait,
+    email: &Email,
+) -> Result<Option<user::Model>, DomainError> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Email.eq(email.as_str()))
+        .one(db)
+        .await?)
+}
+
+pub async fn add_membership(
+    db: &impl ConnectionTrait,
+    clock: &dyn Clock,
+    user_id: Uuid,
+    organization_id: Uuid,
+    role: &str,
+) -> Result<(), DomainError> {
+    membership::ActiveModel {
+        user_id: Set(user_id),
+        organization_id: Set(organization_id),
+        role: Set(role.to_owned()),
+        created_at: Set(clock.now()),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_come_from_the_address() {
+        let name = |e: &str| display_name_from(&Email::parse(e).expect("valid"));
+        assert_eq!(name("ada.lovelace@example.com"), "Ada Lovelace");
+        assert_eq!(name("dev@portico.test"), "Dev");
+        assert_eq!(name("j_doe+api@example.com"), "J Doe Api");
+    }
+}

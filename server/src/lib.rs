@@ -1,0 +1,140 @@
+//! Portico's server: settings, storage, sessions and the HTTP surface behind the UI's ports.
+
+pub mod audit;
+pub mod auth;
+pub mod clock;
+pub mod db;
+pub mod demo;
+pub mod directory;
+pub mod entities;
+pub mod error;
+pub mod settings;
+pub mod system;
+pub mod web;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use leptos::config::LeptosOptions;
+use sea_orm::DatabaseConnection;
+use tokio::net::TcpListener;
+
+use crate::auth::Sessions;
+use crate::clock::Clock;
+use crate::settings::Settings;
+use crate::system::System;
+
+/// Why Portico could not start, each naming the setting to look at.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Settings(#[from] settings::SettingsError),
+    #[error("DATABASE_URL: cannot open {url}: {reason}")]
+    Database { url: String, reason: String },
+    #[error("DATABASE_URL: updating the database schema failed: {0}")]
+    Migration(String),
+    #[error("LEPTOS_SITE_ADDR: cannot listen on {addr}: {reason}")]
+    Bind { addr: SocketAddr, reason: String },
+    #[error("Leptos.toml: {0}")]
+    Site(String),
+    #[error("PORTICO_DEMO: seeding the demo data failed: {0}")]
+    Demo(String),
+    #[error("{0}")]
+    Cli(String),
+}
+
+/// A connected, migrated portal: everything the HTTP layer serves from.
+pub struct Portal {
+    pub settings: Settings,
+    pub db: DatabaseConnection,
+    pub clock: Arc<dyn Clock>,
+    pub system: Arc<System>,
+    pub sessions: Arc<Sessions>,
+}
+
+impl Portal {
+    /// Connects to the database and brings its schema up to date.
+    pub async fn open(settings: Settings, clock: Arc<dyn Clock>) -> Result<Portal, StartError> {
+        let db = db::connect(&settings.database_url).await?;
+        db::migrate(&db).await?;
+        let system = Arc::new(System {
+            db: db.clone(),
+            engine: settings.database_url.engine(),
+        });
+        let sessions = Arc::new(Sessions {
+            db: db.clone(),
+            clock: clock.clone(),
+            portal_name: settings.portal_name.clone(),
+            secure_cookies: settings.is_https(),
+            lifetime: chrono::Duration::days(30),
+        });
+        Ok(Portal {
+            settings,
+            db,
+            clock,
+            system,
+            sessions,
+        })
+    }
+
+    pub fn router(&self, leptos: LeptosOptions) -> axum::Router {
+        web::router(self, leptos)
+    }
+}
+
+/// Binds the listen address, with an error that says which setting to change.
+pub async fn bind(addr: SocketAddr) -> Result<TcpListener, StartError> {
+    TcpListener::bind(addr).await.map_err(|e| StartError::Bind {
+        addr,
+        reason: match e.kind() {
+            std::io::ErrorKind::AddrInUse => "the port is already in use".into(),
+            std::io::ErrorKind::PermissionDenied => {
+                "permission denied (ports below 1024 need privileges)".into()
+            }
+            _ => e.to_string(),
+        },
+    })
+}
+
+/// Serves until `shutdown` resolves, then finishes the requests in flight.
+pub async fn serve(
+    listener: TcpListener,
+    router: axum::Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+}
+
+/// The Leptos site options: `Leptos.toml` in the working folder when present (so the built
+/// binary runs on its own), with `LEPTOS_*` variables (set by cargo-leptos) taking precedence.
+pub fn site_options(site_addr: SocketAddr) -> Result<LeptosOptions, StartError> {
+    let configuration = if std::path::Path::new("Leptos.toml").exists() {
+        leptos::config::get_configuration(Some("Leptos.toml"))
+    } else {
+        leptos::config::get_configuration(None)
+    }
+    .map_err(|e| StartError::Site(e.to_string()))?;
+    let mut options = configuration.leptos_options;
+    options.site_addr = site_addr;
+    if options.hash_files {
+        // Leptos reads the hashed bundle names from a file beside the binary, and would fail on
+        // the first page if it were missing; say so at start instead.
+        let hash_file = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())));
+        if let Some(path) = hash_file.filter(|path| !path.exists()) {
+            return Err(StartError::Site(format!(
+                "hash-files is on, but {} is missing; build the site with `cargo leptos build --release`, \
+                 or set LEPTOS_HASH_FILES=false",
+                path.display()
+            )));
+        }
+    }
+    Ok(options)
+}

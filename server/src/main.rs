@@ -1,0 +1,189 @@
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use app::types::Email;
+use clap::{Parser, Subcommand};
+use server::audit::AuditEvent;
+use server::clock::{Clock, SystemClock};
+use server::demo::{self, Seeded};
+use server::directory::{create_user, find_user_by_email};
+use server::settings::{LogFormat, Settings, help_text};
+use server::{Portal, StartError};
+
+#[derive(Parser)]
+#[command(
+    name = "portico",
+    version,
+    about = "Portico, the self-hosted API developer portal",
+    after_help = help_text()
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the portal (the default)
+    Serve,
+    /// Bring the database schema up to date, then exit
+    Migrate,
+    /// Administer the portal from the command line
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create a portal admin, or make an existing user one
+    Create {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::from_env() {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprintln!("portico: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    init_tracing(&settings);
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings).await,
+        Command::Migrate => migrate(settings).await,
+        Command::Admin {
+            command: AdminCommand::Create { email },
+        } => create_admin(settings, &email).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("portico: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing(settings: &Settings) {
+    let filter = tracing_subscriber::EnvFilter::try_new(&settings.log_filter)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    match settings.log_format {
+        LogFormat::Json => builder.json().init(),
+        LogFormat::Text => builder.init(),
+    }
+}
+
+async fn serve(settings: Settings) -> Result<(), StartError> {
+    let leptos = server::site_options(settings.site_addr)?;
+    let listener = server::bind(settings.site_addr).await?;
+    let portal = Portal::open(settings, Arc::new(SystemClock)).await?;
+    if portal.settings.demo {
+        seed_demo(&portal).await?;
+    }
+    let router = portal.router(leptos);
+    tracing::info!(
+        address = %portal.settings.site_addr,
+        database = portal.settings.database_url.engine(),
+        "Portico is listening on {}",
+        portal.settings.base_url
+    );
+    server::serve(listener, router, shutdown_signal())
+        .await
+        .map_err(|e| StartError::Bind {
+            addr: portal.settings.site_addr,
+            reason: e.to_string(),
+        })?;
+    tracing::info!("Portico stopped");
+    Ok(())
+}
+
+async fn seed_demo(portal: &Portal) -> Result<(), StartError> {
+    let seeded = demo::seed(&portal.db, portal.clock.as_ref())
+        .await
+        .map_err(|e| StartError::Demo(e.to_string()))?;
+    let base = portal.settings.base_url.as_str().trim_end_matches('/');
+    match seeded {
+        Seeded::Fresh => println!(
+            "\nDemo data is ready: the organization \"{org}\" with the admin {admin} and the developer {dev}.\n\
+             Open {base}/ to look around. Email sign-in is being built; until it lands,\n\
+             browse the catalog and check the system status from the home page.\n",
+            org = demo::DEMO_ORGANIZATION,
+            admin = demo::DEMO_ADMIN,
+            dev = demo::DEMO_DEVELOPER,
+        ),
+        Seeded::AlreadyPopulated => println!(
+            "\nDemo mode: the database already has users, so no demo data was added. Open {base}/\n"
+        ),
+    }
+    Ok(())
+}
+
+async fn migrate(settings: Settings) -> Result<(), StartError> {
+    let engine = settings.database_url.engine();
+    Portal::open(settings, Arc::new(SystemClock)).await?;
+    println!("The {engine} database schema is up to date.");
+    Ok(())
+}
+
+async fn create_admin(settings: Settings, email: &str) -> Result<(), StartError> {
+    let email = Email::parse(email).map_err(|e| StartError::Cli(format!("--email: {e}")))?;
+    let portal = Portal::open(settings, Arc::new(SystemClock)).await?;
+    let clock = portal.clock.as_ref();
+    let fail = |e: server::error::DomainError| StartError::Cli(e.to_string());
+    let user = match find_user_by_email(&portal.db, &email).await.map_err(fail)? {
+        Some(existing) if existing.is_admin => {
+            println!("{email} is already a portal admin.");
+            return Ok(());
+        }
+        Some(existing) => server::directory::make_admin(&portal.db, existing.id)
+            .await
+            .map_err(fail)?,
+        None => create_user(&portal.db, clock, &email, true)
+            .await
+            .map_err(fail)?,
+    };
+    AuditEvent::new("cli", "user.made_admin")
+        .on("user", user.id)
+        .record(&portal.db, clock as &dyn Clock)
+        .await
+        .map_err(fail)?;
+    println!("{email} is now a portal admin.");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM, so requests in flight can finish.
+async fn shutdown_signal() {
+    let interrupt = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::warn!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

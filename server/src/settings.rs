@@ -1,0 +1,440 @@
+//! Every setting Portico reads, in one typed struct, loaded from the environment and checked
+//! before anything starts. A bad value stops the start with one line naming the variable.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use url::Url;
+
+/// A value that must never reach a log line: `Debug` and `Display` print a placeholder.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret<T>(T);
+
+impl<T> Secret<T> {
+    pub fn new(value: T) -> Self {
+        Secret(value)
+    }
+    pub fn expose(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> fmt::Debug for Secret<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// Where the data lives. The URL can hold a password, so it is kept secret and shown redacted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    Sqlite {
+        url: String,
+        /// The database file, if it is one (not `:memory:`).
+        file: Option<PathBuf>,
+    },
+    Postgres {
+        url: Secret<String>,
+    },
+}
+
+impl DatabaseUrl {
+    pub fn parse(value: &str) -> Result<Self, String> {
+        let value = value.trim();
+        if let Some(rest) = value
+            .strip_prefix("sqlite://")
+            .or_else(|| value.strip_prefix("sqlite:"))
+        {
+            let path = rest.split('?').next().unwrap_or_default();
+            if path.is_empty() {
+                return Err(
+                    "a SQLite URL needs a file, like sqlite://data/portico.db?mode=rwc".into(),
+                );
+            }
+            let file = (path != ":memory:").then(|| PathBuf::from(path));
+            return Ok(DatabaseUrl::Sqlite {
+                url: value.to_owned(),
+                file,
+            });
+        }
+        let parsed = Url::parse(value).map_err(|e| format!("not a URL ({e})"))?;
+        match parsed.scheme() {
+            "postgres" | "postgresql" => {
+                if parsed.host_str().is_none_or(str::is_empty) {
+                    return Err(
+                        "a PostgreSQL URL needs a host, like postgres://user@localhost/portico"
+                            .into(),
+                    );
+                }
+                Ok(DatabaseUrl::Postgres {
+                    url: Secret::new(value.to_owned()),
+                })
+            }
+            other => Err(format!(
+                "unknown database scheme '{other}'; use sqlite://… or postgres://…"
+            )),
+        }
+    }
+
+    pub fn engine(&self) -> &'static str {
+        match self {
+            DatabaseUrl::Sqlite { .. } => "SQLite",
+            DatabaseUrl::Postgres { .. } => "PostgreSQL",
+        }
+    }
+
+    /// The URL with any password replaced, for messages.
+    pub fn redacted(&self) -> String {
+        match self {
+            DatabaseUrl::Sqlite { url, .. } => url.clone(),
+            DatabaseUrl::Postgres { url } => match Url::parse(url.expose()) {
+                Ok(mut parsed) => {
+                    if parsed.password().is_some() {
+                        let _ = parsed.set_password(Some("***"));
+                    }
+                    parsed.to_string()
+                }
+                Err(_) => "postgres://…".into(),
+            },
+        }
+    }
+
+    pub fn connection_string(&self) -> &str {
+        match self {
+            DatabaseUrl::Sqlite { url, .. } => url,
+            DatabaseUrl::Postgres { url } => url.expose(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub database_url: DatabaseUrl,
+    pub base_url: Url,
+    pub site_addr: SocketAddr,
+    pub portal_name: String,
+    pub demo: bool,
+    pub log_filter: String,
+    pub log_format: LogFormat,
+}
+
+impl Settings {
+    /// Whether cookies must carry `Secure` and the `__Host-` prefix.
+    pub fn is_https(&self) -> bool {
+        self.base_url.scheme() == "https"
+    }
+}
+
+/// One documented variable: the table below is both the parser's defaults and `--help`.
+pub struct Variable {
+    pub name: &'static str,
+    pub default: &'static str,
+    pub help: &'static str,
+}
+
+pub const VARIABLES: &[Variable] = &[
+    Variable {
+        name: "DATABASE_URL",
+        default: "sqlite://data/portico.db?mode=rwc",
+        help: "sqlite://FILE?mode=rwc (embedded) or postgres://USER:PASSWORD@HOST/DB",
+    },
+    Variable {
+        name: "PORTICO_BASE_URL",
+        default: "http://<LEPTOS_SITE_ADDR>",
+        help: "public URL of the portal, used in emails and OIDC redirect URIs",
+    },
+    Variable {
+        name: "LEPTOS_SITE_ADDR",
+        default: "127.0.0.1:3000",
+        help: "address and port to listen on (Leptos.toml's site-addr)",
+    },
+    Variable {
+        name: "PORTICO_PORTAL_NAME",
+        default: "Portico",
+        help: "name shown in the header, page titles and emails",
+    },
+    Variable {
+        name: "PORTICO_DEMO",
+        default: "0",
+        help: "1 seeds demo users, an organization and collections into an empty database",
+    },
+    Variable {
+        name: "PORTICO_LOG",
+        default: "info,sqlx=warn",
+        help: "log filter, tracing-subscriber syntax (e.g. debug, portico=debug)",
+    },
+    Variable {
+        name: "PORTICO_LOG_FORMAT",
+        default: "text",
+        help: "text or json",
+    },
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{variable}: {message}")]
+pub struct SettingsError {
+    pub variable: &'static str,
+    pub message: String,
+}
+
+fn default_of(name: &str) -> &'static str {
+    VARIABLES
+        .iter()
+        .find(|v| v.name == name)
+        .map(|v| v.default)
+        .unwrap_or_default()
+}
+
+impl Settings {
+    /// Reads every setting through `lookup` (the process environment in production, a map in
+    /// tests). Empty values count as unset.
+    pub fn load(lookup: impl Fn(&str) -> Option<String>) -> Result<Settings, SettingsError> {
+        let get = |name: &'static str| {
+            lookup(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let fail = |variable: &'static str, message: String| SettingsError { variable, message };
+
+        let database_url = DatabaseUrl::parse(
+            &get("DATABASE_URL").unwrap_or_else(|| default_of("DATABASE_URL").to_owned()),
+        )
+        .map_err(|m| fail("DATABASE_URL", m))?;
+
+        let site_addr_text =
+            get("LEPTOS_SITE_ADDR").unwrap_or_else(|| default_of("LEPTOS_SITE_ADDR").to_owned());
+        let site_addr: SocketAddr = site_addr_text.parse().map_err(|_| {
+            fail(
+                "LEPTOS_SITE_ADDR",
+                format!("'{site_addr_text}' is not an address and port like 127.0.0.1:3000"),
+            )
+        })?;
+
+        let base_url = match get("PORTICO_BASE_URL") {
+            Some(text) => {
+                let url = Url::parse(&text).map_err(|e| {
+                    fail("PORTICO_BASE_URL", format!("'{text}' is not a URL ({e})"))
+                })?;
+                if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+                    return Err(fail(
+                        "PORTICO_BASE_URL",
+                        format!("'{text}' must be an http:// or https:// URL with a host"),
+                    ));
+                }
+                if url.query().is_some() || url.fragment().is_some() {
+                    return Err(fail(
+                        "PORTICO_BASE_URL",
+                        format!("'{text}' must not have a query or fragment"),
+                    ));
+                }
+                url
+            }
+            None => Url::parse(&format!("http://{site_addr}"))
+                .map_err(|e| fail("LEPTOS_SITE_ADDR", e.to_string()))?,
+        };
+
+        let portal_name =
+            get("PORTICO_PORTAL_NAME").unwrap_or_else(|| default_of("PORTICO_PORTAL_NAME").into());
+        if portal_name.chars().count() > 80 {
+            return Err(fail(
+                "PORTICO_PORTAL_NAME",
+                "must be at most 80 characters".into(),
+            ));
+        }
+
+        let demo = match get("PORTICO_DEMO").as_deref() {
+            None => false,
+            Some(v) => parse_flag(v).ok_or_else(|| {
+                fail(
+                    "PORTICO_DEMO",
+                    format!("'{v}' is not 1/0, true/false or yes/no"),
+                )
+            })?,
+        };
+
+        let log_filter = get("PORTICO_LOG").unwrap_or_else(|| default_of("PORTICO_LOG").into());
+        let log_format = match get("PORTICO_LOG_FORMAT").as_deref() {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(fail(
+                    "PORTICO_LOG_FORMAT",
+                    format!("'{other}' is neither text nor json"),
+                ));
+            }
+        };
+
+        Ok(Settings {
+            database_url,
+            base_url,
+            site_addr,
+            portal_name,
+            demo,
+            log_filter,
+            log_format,
+        })
+    }
+
+    pub fn from_env() -> Result<Settings, SettingsError> {
+        Settings::load(|name| std::env::var(name).ok())
+    }
+}
+
+fn parse_flag(value: &str) -> Option<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Some(true),
+        "0" | "false" | "no" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+/// The environment section of `portico --help`.
+pub fn help_text() -> String {
+    let mut text = String::from("Settings (environment variables):\n");
+    for v in VARIABLES {
+        text.push_str(&format!(
+            "  {:<22}{}\n  {:<22}default: {}\n",
+            v.name, v.help, "", v.default
+        ));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn load(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::load(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_give_an_embedded_portal_on_localhost() {
+        let settings = load(&[]).expect("defaults are valid");
+        assert_eq!(
+            settings.database_url,
+            DatabaseUrl::Sqlite {
+                url: "sqlite://data/portico.db?mode=rwc".into(),
+                file: Some(PathBuf::from("data/portico.db")),
+            }
+        );
+        assert_eq!(settings.base_url.as_str(), "http://127.0.0.1:3000/");
+        assert_eq!(settings.portal_name, "Portico");
+        assert!(!settings.demo);
+        assert!(!settings.is_https());
+        assert_eq!(settings.log_format, LogFormat::Text);
+    }
+
+    #[test]
+    fn postgres_urls_are_accepted_and_redacted() {
+        let settings = load(&[(
+            "DATABASE_URL",
+            "postgres://portico:hunter2@db.internal:5432/portico",
+        )])
+        .expect("valid");
+        assert_eq!(settings.database_url.engine(), "PostgreSQL");
+        let shown = settings.database_url.redacted();
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("db.internal"), "{shown}");
+        assert!(!format!("{settings:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn bad_values_name_their_variable() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "DATABASE_URL",
+                "mysql://localhost/portico",
+                "unknown database scheme 'mysql'",
+            ),
+            ("DATABASE_URL", "not a url", "not a URL"),
+            ("DATABASE_URL", "sqlite://", "needs a file"),
+            ("DATABASE_URL", "postgres:///portico", "needs a host"),
+            ("PORTICO_BASE_URL", "portal.example.com", "is not a URL"),
+            (
+                "PORTICO_BASE_URL",
+                "ftp://portal.example.com",
+                "http:// or https://",
+            ),
+            (
+                "PORTICO_BASE_URL",
+                "https://portal.example.com/?a=b",
+                "query or fragment",
+            ),
+            ("LEPTOS_SITE_ADDR", "localhost", "not an address and port"),
+            ("PORTICO_DEMO", "maybe", "is not 1/0"),
+            ("PORTICO_LOG_FORMAT", "xml", "neither text nor json"),
+        ];
+        for (variable, value, expected) in cases {
+            let error = load(&[(variable, value)]).expect_err(value);
+            assert_eq!(error.variable, *variable);
+            let line = error.to_string();
+            assert!(line.starts_with(variable), "{line}");
+            assert!(line.contains(expected), "{line} should mention {expected}");
+        }
+    }
+
+    #[test]
+    fn flags_take_the_usual_spellings() {
+        for (value, expected) in [
+            ("1", true),
+            ("TRUE", true),
+            ("yes", true),
+            ("0", false),
+            ("off", false),
+        ] {
+            assert_eq!(
+                load(&[("PORTICO_DEMO", value)]).expect("valid").demo,
+                expected
+            );
+        }
+        assert!(
+            !load(&[("PORTICO_DEMO", "  ")])
+                .expect("blank is unset")
+                .demo
+        );
+    }
+
+    #[test]
+    fn https_base_url_switches_on_secure_cookies() {
+        let settings =
+            load(&[("PORTICO_BASE_URL", "https://developers.example.com")]).expect("valid");
+        assert!(settings.is_https());
+    }
+
+    #[test]
+    fn the_base_url_follows_the_listen_address_by_default() {
+        let settings = load(&[("LEPTOS_SITE_ADDR", "0.0.0.0:8080")]).expect("valid");
+        assert_eq!(settings.site_addr.port(), 8080);
+        assert_eq!(settings.base_url.as_str(), "http://0.0.0.0:8080/");
+    }
+
+    #[test]
+    fn help_lists_every_variable_with_its_default() {
+        let help = help_text();
+        for v in VARIABLES {
+            assert!(
+                help.contains(v.name) && help.contains(v.default),
+                "{}",
+                v.name
+            );
+        }
+    }
+
+    #[test]
+    fn secrets_do_not_print() {
+        assert_eq!(format!("{:?}", Secret::new("s3cret")), "[redacted]");
+    }
+}

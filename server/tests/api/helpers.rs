@@ -1,0 +1,280 @@
+//! `TestApp`: one running Portico per test, each with a database of its own.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use leptos::config::LeptosOptions;
+use sea_orm::{ConnectionTrait, Database};
+use server::Portal;
+use server::clock::ManualClock;
+use server::directory::{add_membership, create_organization, create_user};
+use server::entities::{membership, user};
+use server::settings::Settings;
+use tokio::sync::oneshot;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs the test body once per engine: `on_both_engines!(name, |app| async move { … });`
+#[macro_export]
+macro_rules! on_both_engines {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let Some(app) =
+                    $crate::helpers::TestApp::spawn($crate::helpers::Engine::Sqlite).await
+                else {
+                    return;
+                };
+                ($body)(app).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let Some(app) =
+                    $crate::helpers::TestApp::spawn($crate::helpers::Engine::Postgres).await
+                else {
+                    return;
+                };
+                ($body)(app).await;
+            }
+        }
+    };
+}
+
+pub struct TestApp {
+    pub address: SocketAddr,
+    pub portal: Arc<Portal>,
+    pub clock: ManualClock,
+    pub client: reqwest::Client,
+    shutdown: Option<oneshot::Sender<()>>,
+    _database: TestDatabase,
+}
+
+enum TestDatabase {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let TestDatabase::Postgres { admin_url, name } = self {
+            let (admin_url, name) = (admin_url.clone(), name.clone());
+            // Drop runs inside the test's runtime, which cannot block; a short-lived thread with a
+            // runtime of its own can.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime");
+                runtime.block_on(async {
+                    if let Ok(db) = Database::connect(&admin_url).await {
+                        let _ = db
+                            .execute_unprepared(&format!(
+                                "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                            ))
+                            .await;
+                        let _ = db.close().await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+/// The PostgreSQL server to create test databases on, if the PostgreSQL leg should run.
+pub fn postgres_url() -> Option<String> {
+    match std::env::var("PORTICO_TEST_POSTGRES_URL") {
+        Ok(url) if !url.trim().is_empty() => Some(url),
+        _ => {
+            assert!(
+                std::env::var("PORTICO_REQUIRE_POSTGRES").is_err(),
+                "PORTICO_REQUIRE_POSTGRES is set but PORTICO_TEST_POSTGRES_URL is not: the PostgreSQL leg must run"
+            );
+            eprintln!("PostgreSQL leg skipped: PORTICO_TEST_POSTGRES_URL is not set");
+            None
+        }
+    }
+}
+
+fn database_url_on(server_url: &str, name: &str) -> String {
+    let mut url = url::Url::parse(server_url).expect("PORTICO_TEST_POSTGRES_URL is a URL");
+    url.set_path(&format!("/{name}"));
+    url.to_string()
+}
+
+impl TestApp {
+    pub async fn spawn(engine: Engine) -> Option<TestApp> {
+        Self::spawn_with(engine, |_| {}).await
+    }
+
+    /// Starts Portico after `adjust` has changed its settings.
+    pub async fn spawn_with(engine: Engine, adjust: impl FnOnce(&mut Settings)) -> Option<TestApp> {
+        let (database_url, database) = match engine {
+            Engine::Sqlite => {
+                let folder = tempfile::tempdir().expect("temp dir");
+                let url = format!("sqlite://{}/portico.db?mode=rwc", folder.path().display());
+                (url, TestDatabase::Sqlite(folder))
+            }
+            Engine::Postgres => {
+                let admin_url = postgres_url()?;
+                let name = format!("portico_test_{}", uuid::Uuid::new_v4().simple());
+                let admin = Database::connect(&admin_url)
+                    .await
+                    .expect("connect to PORTICO_TEST_POSTGRES_URL");
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                    .await
+                    .expect("create test database");
+                admin.close().await.expect("close admin connection");
+                (
+                    database_url_on(&admin_url, &name),
+                    TestDatabase::Postgres { admin_url, name },
+                )
+            }
+        };
+
+        let mut settings = Settings::load(|name| match name {
+            "DATABASE_URL" => Some(database_url.clone()),
+            "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".into()),
+            _ => None,
+        })
+        .expect("test settings are valid");
+        adjust(&mut settings);
+
+        let clock = ManualClock::new(
+            Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
+                .single()
+                .expect("date"),
+        );
+        let portal = Arc::new(
+            Portal::open(settings, Arc::new(clock.clone()))
+                .await
+                .expect("portal opens"),
+        );
+        let listener = server::bind("127.0.0.1:0".parse().expect("address"))
+            .await
+            .expect("bind");
+        let address = listener.local_addr().expect("local address");
+        let leptos = LeptosOptions::builder()
+            .output_name("portico")
+            .site_root(site_root())
+            .site_addr(address)
+            .build();
+        let router = portal.router(leptos);
+        let (shutdown, stopped) = oneshot::channel::<()>();
+        tokio::spawn(server::serve(listener, router, async {
+            let _ = stopped.await;
+        }));
+
+        Some(TestApp {
+            address,
+            portal,
+            clock,
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("client"),
+            shutdown: Some(shutdown),
+            _database: database,
+        })
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn get_as(&self, path: &str, cookie: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .expect("GET")
+    }
+
+    /// Calls a server function the way the browser does (an empty form POST).
+    pub async fn call(&self, endpoint: &str, cookie: Option<&str>) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(self.url(&format!("/rpc/{endpoint}")))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("");
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        request.send().await.expect("POST")
+    }
+
+    /// A user in a fresh organization, signed in; returns the cookie header to send.
+    pub async fn signed_in(&self, address: &str, is_admin: bool) -> (user::Model, String) {
+        let db = &self.portal.db;
+        let clock = &self.clock;
+        let email = app::types::Email::parse(address).expect("test email");
+        let person = create_user(db, clock, &email, is_admin)
+            .await
+            .expect("user");
+        let slug =
+            app::types::Slug::parse(&format!("org-{}", &person.id.simple().to_string()[..12]))
+                .expect("slug");
+        let organization = create_organization(db, clock, "Test Org", &slug)
+            .await
+            .expect("organization");
+        add_membership(
+            db,
+            clock,
+            person.id,
+            organization.id,
+            membership::ROLE_MEMBER,
+        )
+        .await
+        .expect("membership");
+        let token = self
+            .portal
+            .sessions
+            .start(person.id, Some("integration test".into()), None)
+            .await
+            .expect("session");
+        let cookie = format!("{}={}", self.portal.sessions.cookie_name(), token.expose());
+        (person, cookie)
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+    }
+}
+
+/// A site root with a stand-in bundle, so asset serving can be tested without building WASM.
+fn site_root() -> String {
+    let root = std::env::temp_dir().join("portico-test-site");
+    let pkg = root.join("pkg");
+    std::fs::create_dir_all(&pkg).expect("site folder");
+    std::fs::write(
+        pkg.join("portico.css"),
+        "body { color: black; }\n".repeat(200),
+    )
+    .expect("css");
+    std::fs::write(
+        root.join("favicon.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .expect("favicon");
+    root.display().to_string()
+}

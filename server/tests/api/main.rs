@@ -1,0 +1,9 @@
+//! Integration tests: the real server on port 0 against a fresh database, on SQLite always and on
+//! PostgreSQL when `PORTICO_TEST_POSTGRES_URL` is set.
+
+mod helpers;
+
+mod binary;
+mod operations;
+mod pages;
+mod storage;
