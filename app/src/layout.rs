@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
 use crate::SessionResource;
 use crate::auth::SessionInfo;
@@ -24,12 +23,6 @@ pub fn Frame(children: Children) -> impl IntoView {
 fn Header() -> impl IntoView {
     let session = expect_context::<SessionResource>();
     let (menu_open, set_menu_open) = signal(false);
-    // Following a link closes the phone menu.
-    let location = use_location();
-    Effect::new(move |_| {
-        location.pathname.track();
-        set_menu_open.set(false);
-    });
 
     let info = move || session.get().and_then(Result::ok);
     let portal_name = move || {
@@ -63,7 +56,8 @@ fn Header() -> impl IntoView {
                     class:primary-nav--open=move || menu_open.get()
                     aria-label="Main"
                 >
-                    <ul>
+                    // Following a link (the click bubbles up here) closes the phone menu.
+                    <ul on:click=move |_| set_menu_open.set(false)>
                         <li><A href="/apis">"My APIs"</A></li>
                         <li><A href="/discover">"Discover"</A></li>
                         <Transition fallback=|| ()>
@@ -109,7 +103,6 @@ fn Footer() -> impl IntoView {
             <p>
                 "Powered by Portico " {env!("CARGO_PKG_VERSION")}
             </p>
-            <p><a href="/healthz">"Service health"</a></p>
         </footer>
     }
 }
