@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
-# Starts the built Portico for the end-to-end tests: demo data, a database of its own.
+# Starts the built Portico for the end-to-end tests: demo data, a database of its own, and a real
+# SMTP server (mailbox.mjs) that the tests read mail from.
 set -euo pipefail
 port="$1"
-cd "$(dirname "$0")/.."
+smtp_port="${PORTICO_E2E_SMTP_PORT:-3225}"
+mailbox_port="${PORTICO_E2E_MAILBOX_PORT:-3226}"
+here="$(cd "$(dirname "$0")" && pwd)"
+cd "$here/.."
 data=$(mktemp -d)
-trap 'rm -rf "$data"' EXIT
+# The mailbox lives as long as this script: it exits when its standard input closes.
+mkfifo "$data/mailbox-stdin"
+node "$here/mailbox.mjs" "$smtp_port" "$mailbox_port" < "$data/mailbox-stdin" > "$data/mailbox.out" &
+exec 3> "$data/mailbox-stdin"
 export DATABASE_URL="sqlite://$data/portico.db?mode=rwc"
 export LEPTOS_SITE_ADDR="127.0.0.1:$port"
+export PORTICO_SMTP_URL="smtp://127.0.0.1:$smtp_port"
 export PORTICO_DEMO=1
 binary="${PORTICO_E2E_BIN:-target/debug/portico}"
 "$binary" serve &
 child=$!
-trap 'kill -TERM $child 2>/dev/null; wait $child; rm -rf "$data"' EXIT TERM INT
+trap 'kill -TERM $child 2>/dev/null; wait $child; exec 3>&-; rm -rf "$data"' EXIT TERM INT
 wait $child

@@ -80,20 +80,48 @@ fn Header() -> impl IntoView {
 
 #[component]
 fn Account(info: SessionInfo) -> impl IntoView {
-    match info.viewer {
-        Some(viewer) => view! {
-            <p class="account" data-testid="account">
-                <span class="account__avatar" aria-hidden="true">
-                    {viewer.display_name.chars().next().unwrap_or('?').to_uppercase().to_string()}
-                </span>
-                <span class="account__name">{viewer.display_name}</span>
-            </p>
+    let Some(viewer) = info.viewer else {
+        return view! { <A href="/sign-in" attr:class="button button--small">"Sign in"</A> }
+            .into_any();
+    };
+    let initial = viewer
+        .display_name
+        .chars()
+        .next()
+        .unwrap_or('?')
+        .to_uppercase()
+        .to_string();
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let summary = NodeRef::<leptos::html::Summary>::new();
+    // A native disclosure works without scripts and with the keyboard; Escape closes it and
+    // puts focus back on its button.
+    let close_on_escape = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" {
+            if let Some(details) = menu.get() {
+                details.set_open(false);
+            }
+            if let Some(summary) = summary.get() {
+                let _ = summary.focus();
+            }
         }
-        .into_any(),
-        None => {
-            view! { <A href="/sign-in" attr:class="button button--small">"Sign in"</A> }.into_any()
-        }
+    };
+    view! {
+        <details class="account" data-testid="account" node_ref=menu on:keydown=close_on_escape>
+            <summary class="account__summary" node_ref=summary>
+                // The initial is drawn by CSS, so the button's text is just the name.
+                <span class="account__avatar" aria-hidden="true" data-initial=initial></span>
+                <span class="visually-hidden">"Account menu: "</span>
+                <span class="account__name">{viewer.display_name.clone()}</span>
+            </summary>
+            <div class="account__menu">
+                <p class="account__email">{viewer.email}</p>
+                <form method="post" action="/auth/sign-out">
+                    <button class="account__item" type="submit">"Sign out"</button>
+                </form>
+            </div>
+        </details>
     }
+    .into_any()
 }
 
 #[component]

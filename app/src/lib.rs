@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=auth::SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/auth/magic") view=auth::MagicLinkPage ssr=SsrMode::Async />
                     <Route path=path!("/apis") view=catalog::MyApisPage ssr=SsrMode::Async />
                     <Route path=path!("/discover") view=catalog::DiscoverPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async />

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::auth::SessionService;
+use crate::auth::{SessionService, SignInService};
 use crate::error::AppError;
 use crate::system::SystemService;
 
@@ -12,6 +12,7 @@ use crate::system::SystemService;
 pub struct Services {
     pub system: Arc<dyn SystemService>,
     pub sessions: Arc<dyn SessionService>,
+    pub sign_in: Arc<dyn SignInService>,
 }
 
 /// Lets a server function choose the HTTP status of its response without the UI crate knowing
@@ -19,9 +20,14 @@ pub struct Services {
 #[derive(Clone)]
 pub struct ResponseStatus(pub Arc<dyn Fn(u16) + Send + Sync>);
 
+/// The request as the server received it (headers, client address in its extensions).
+pub fn request_parts() -> Result<http::request::Parts, AppError> {
+    leptos::prelude::use_context::<http::request::Parts>().ok_or(AppError::Internal)
+}
+
 /// The request's headers, as the server received them.
 pub fn request_headers() -> http::HeaderMap {
-    leptos::prelude::use_context::<http::request::Parts>()
+    request_parts()
         .map(|parts| parts.headers)
         .unwrap_or_default()
 }

@@ -1,4 +1,5 @@
 import { test as base, expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 // Every test fails on a browser console error (hydration mismatches and panics show up there).
 export const test = base.extend<{ consoleErrors: string[] }>({
@@ -6,9 +7,10 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on('console', (message) => {
-        // A page's own error status (a 404 page, say) is logged too; tests check those statuses.
-        const aboutThePage = message.location().url === page.url();
-        if (message.type() === 'error' && !aboutThePage) errors.push(message.text());
+        // Chromium logs every 4xx answer too: a 404 page, or a server function refusing bad input.
+        // Tests check those answers themselves; anything else logged as an error fails the test.
+        const expectedRefusal = /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text());
+        if (message.type() === 'error' && !expectedRefusal) errors.push(message.text());
       });
       page.on('pageerror', (error) => errors.push(error.message));
       await use(errors);
@@ -20,8 +22,27 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 
 export { expect };
 
-/** Opens `path` and waits until the WASM has hydrated the page. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/**
+ * Runs axe-core's WCAG 2.2 A and AA rules on the page as it is now, in the light and the dark
+ * colour scheme, and fails with the violations listed.
+ */
+export async function expectAccessible(page: Page) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    const violations = results.violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+    expect(violations, `accessibility violations in ${colorScheme} mode on ${page.url()}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: null });
+}
+
+/** Opens `path`, waits until the WASM has hydrated the page, and checks its accessibility. */
 export async function openHydrated(page: Page, path: string) {
   await page.goto(path);
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  await expectAccessible(page);
 }

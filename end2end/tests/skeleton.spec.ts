@@ -1,4 +1,4 @@
-import { test, expect, openHydrated } from './fixtures';
+import { test, expect, expectAccessible, openHydrated } from './fixtures';
 
 test('the home page is server-rendered before any script runs', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -11,6 +11,13 @@ test('the home page is server-rendered before any script runs', async ({ browser
   await context.close();
 });
 
+for (const path of ['/sign-in', '/apis', '/discover', '/admin']) {
+  test(`${path} is accessible and has one h1`, async ({ page }) => {
+    await openHydrated(page, path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  });
+}
+
 test('the page hydrates and the status check round-trips to the server', async ({ page }) => {
   await openHydrated(page, '/');
   const button = page.getByRole('button', { name: 'Check status' });
@@ -21,6 +28,7 @@ test('the page hydrates and the status check round-trips to the server', async (
   // The demo seed has two people in one organization.
   await expect(result.locator('dd').nth(3)).toHaveText('1');
   await expect(result.locator('dd').nth(4)).toHaveText('2');
+  await expectAccessible(page);
 });
 
 test('navigation stays in the page after hydration', async ({ page }) => {
@@ -43,6 +51,7 @@ test('at phone width the menu folds away and opens on demand', async ({ page }) 
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await toggle.click();
   await expect(nav).toBeVisible();
+  await expectAccessible(page);
   await expect(page.getByRole('button', { name: 'Close menu' })).toHaveAttribute('aria-expanded', 'true');
   await nav.getByRole('link', { name: 'My APIs' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My APIs');
@@ -67,6 +76,7 @@ test('unknown addresses get a helpful 404 page', async ({ page }) => {
   const response = await page.goto('/nowhere');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expectAccessible(page);
   await page.getByRole('link', { name: 'Go to the home page' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome');
 });

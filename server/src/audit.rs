@@ -40,6 +40,11 @@ impl AuditEvent {
         self
     }
 
+    pub fn from_addr(mut self, client: Option<std::net::IpAddr>) -> Self {
+        self.client_addr = client.map(|addr| addr.to_string());
+        self
+    }
+
     pub fn with_details(mut self, details: serde_json::Value) -> Self {
         self.details = Some(details);
         self

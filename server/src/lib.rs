@@ -8,6 +8,7 @@ pub mod demo;
 pub mod directory;
 pub mod entities;
 pub mod error;
+pub mod mail;
 pub mod settings;
 pub mod system;
 pub mod web;
@@ -20,8 +21,9 @@ use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 
-use crate::auth::Sessions;
+use crate::auth::{MagicLinks, Sessions};
 use crate::clock::Clock;
+use crate::mail::{Mailer, Outbox};
 use crate::settings::Settings;
 use crate::system::System;
 
@@ -51,11 +53,14 @@ pub struct Portal {
     pub clock: Arc<dyn Clock>,
     pub system: Arc<System>,
     pub sessions: Arc<Sessions>,
+    pub mailer: Arc<Mailer>,
+    pub magic_links: Arc<MagicLinks>,
 }
 
 impl Portal {
     /// Connects to the database and brings its schema up to date.
     pub async fn open(settings: Settings, clock: Arc<dyn Clock>) -> Result<Portal, StartError> {
+        let mailer = Arc::new(Mailer::from_settings(&settings)?);
         let db = db::connect(&settings.database_url).await?;
         db::migrate(&db).await?;
         let system = Arc::new(System {
@@ -67,7 +72,17 @@ impl Portal {
             clock: clock.clone(),
             portal_name: settings.portal_name.clone(),
             secure_cookies: settings.is_https(),
-            lifetime: chrono::Duration::days(30),
+            idle_timeout: settings.session_idle_timeout,
+            max_age: settings.session_max_age,
+        });
+        let magic_links = Arc::new(MagicLinks {
+            db: db.clone(),
+            clock: clock.clone(),
+            mailer: mailer.clone(),
+            sessions: sessions.clone(),
+            base_url: settings.base_url.clone(),
+            portal_name: settings.portal_name.clone(),
+            ttl: settings.magic_link_ttl,
         });
         Ok(Portal {
             settings,
@@ -75,7 +90,21 @@ impl Portal {
             clock,
             system,
             sessions,
+            mailer,
+            magic_links,
         })
+    }
+
+    /// The development outbox page is offered only when mail is not sent for real and the portal
+    /// runs on this machine: elsewhere it would hand sign-in links to anyone who asks.
+    pub fn dev_outbox(&self) -> Option<Arc<Outbox>> {
+        let local = match self.settings.base_url.host() {
+            Some(url::Host::Domain(domain)) => domain == "localhost",
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            None => false,
+        };
+        self.mailer.outbox().filter(|_| local)
     }
 
     pub fn router(&self, leptos: LeptosOptions) -> axum::Router {

@@ -113,11 +113,16 @@ async fn seed_demo(portal: &Portal) -> Result<(), StartError> {
     match seeded {
         Seeded::Fresh => println!(
             "\nDemo data is ready: the organization \"{org}\" with the admin {admin} and the developer {dev}.\n\
-             Open {base}/ to look around. Email sign-in is being built; until it lands,\n\
-             browse the catalog and check the system status from the home page.\n",
+             Sign in at {base}/sign-in with either address. {mail}\n",
             org = demo::DEMO_ORGANIZATION,
             admin = demo::DEMO_ADMIN,
             dev = demo::DEMO_DEVELOPER,
+            mail = match portal.dev_outbox() {
+                Some(_) => format!(
+                    "No SMTP server is set, so the link is printed here and shown at {base}/dev/outbox."
+                ),
+                None => "The link arrives by email.".to_owned(),
+            },
         ),
         Seeded::AlreadyPopulated => println!(
             "\nDemo mode: the database already has users, so no demo data was added. Open {base}/\n"
@@ -138,24 +143,30 @@ async fn create_admin(settings: Settings, email: &str) -> Result<(), StartError>
     let portal = Portal::open(settings, Arc::new(SystemClock)).await?;
     let clock = portal.clock.as_ref();
     let fail = |e: server::error::DomainError| StartError::Cli(e.to_string());
-    let user = match find_user_by_email(&portal.db, &email).await.map_err(fail)? {
-        Some(existing) if existing.is_admin => {
-            println!("{email} is already a portal admin.");
-            return Ok(());
+    match find_user_by_email(&portal.db, &email).await.map_err(fail)? {
+        Some(existing) if existing.is_admin => println!("{email} is already a portal admin."),
+        existing => {
+            let user = match existing {
+                Some(existing) => server::directory::make_admin(&portal.db, existing.id)
+                    .await
+                    .map_err(fail)?,
+                None => create_user(&portal.db, clock, &email, true)
+                    .await
+                    .map_err(fail)?,
+            };
+            AuditEvent::new("cli", "user.made_admin")
+                .on("user", user.id)
+                .record(&portal.db, clock as &dyn Clock)
+                .await
+                .map_err(fail)?;
+            println!("{email} is now a portal admin.");
         }
-        Some(existing) => server::directory::make_admin(&portal.db, existing.id)
-            .await
-            .map_err(fail)?,
-        None => create_user(&portal.db, clock, &email, true)
-            .await
-            .map_err(fail)?,
-    };
-    AuditEvent::new("cli", "user.made_admin")
-        .on("user", user.id)
-        .record(&portal.db, clock as &dyn Clock)
-        .await
-        .map_err(fail)?;
-    println!("{email} is now a portal admin.");
+    }
+    let link = portal.magic_links.issue_link(&email).await.map_err(fail)?;
+    println!(
+        "Sign in within {} minutes with this one-time link:\n\n  {link}\n",
+        portal.settings.magic_link_ttl.num_minutes()
+    );
     Ok(())
 }
 

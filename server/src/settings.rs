@@ -123,6 +123,12 @@ pub struct Settings {
     pub demo: bool,
     pub log_filter: String,
     pub log_format: LogFormat,
+    /// None: mail goes to the development outbox.
+    pub smtp_url: Option<Secret<String>>,
+    pub mail_from: String,
+    pub magic_link_ttl: chrono::Duration,
+    pub session_idle_timeout: chrono::Duration,
+    pub session_max_age: chrono::Duration,
 }
 
 impl Settings {
@@ -164,6 +170,31 @@ pub const VARIABLES: &[Variable] = &[
         name: "PORTICO_DEMO",
         default: "0",
         help: "1 seeds demo users, an organization and collections into an empty database",
+    },
+    Variable {
+        name: "PORTICO_SMTP_URL",
+        default: "(none: mail goes to the dev outbox)",
+        help: "SMTP server, e.g. smtp://user:pass@mail.example.com:587?tls=required or smtps://…",
+    },
+    Variable {
+        name: "PORTICO_MAIL_FROM",
+        default: "Portico <portico@localhost>",
+        help: "sender of the portal's emails",
+    },
+    Variable {
+        name: "PORTICO_MAGIC_LINK_TTL",
+        default: "10m",
+        help: "how long a sign-in link works (at most 60m); units s, m, h",
+    },
+    Variable {
+        name: "PORTICO_SESSION_IDLE_TIMEOUT",
+        default: "12h",
+        help: "a session ends after this long without a request; units s, m, h, d",
+    },
+    Variable {
+        name: "PORTICO_SESSION_MAX_AGE",
+        default: "30d",
+        help: "a session ends this long after sign-in, however busy; units s, m, h, d",
     },
     Variable {
         name: "PORTICO_LOG",
@@ -271,7 +302,53 @@ impl Settings {
             }
         };
 
+        let smtp_url = get("PORTICO_SMTP_URL")
+            .map(|text| {
+                let url = Url::parse(&text)
+                    .map_err(|e| fail("PORTICO_SMTP_URL", format!("not a URL ({e})")))?;
+                if !matches!(url.scheme(), "smtp" | "smtps") {
+                    return Err(fail(
+                        "PORTICO_SMTP_URL",
+                        format!("scheme '{}' is neither smtp nor smtps", url.scheme()),
+                    ));
+                }
+                Ok(Secret::new(text))
+            })
+            .transpose()?;
+        let mail_from =
+            get("PORTICO_MAIL_FROM").unwrap_or_else(|| default_of("PORTICO_MAIL_FROM").into());
+        let duration = |variable: &'static str, max: Option<chrono::Duration>| {
+            let text = get(variable).unwrap_or_else(|| default_of(variable).into());
+            let value = parse_duration(&text).ok_or_else(|| {
+                fail(
+                    variable,
+                    format!("'{text}' is not a duration like 90s, 10m, 12h or 30d"),
+                )
+            })?;
+            match max {
+                Some(max) if value > max => Err(fail(
+                    variable,
+                    format!(
+                        "'{text}' is longer than the allowed {} minutes",
+                        max.num_minutes()
+                    ),
+                )),
+                _ => Ok(value),
+            }
+        };
+        let magic_link_ttl = duration(
+            "PORTICO_MAGIC_LINK_TTL",
+            Some(chrono::Duration::minutes(60)),
+        )?;
+        let session_idle_timeout = duration("PORTICO_SESSION_IDLE_TIMEOUT", None)?;
+        let session_max_age = duration("PORTICO_SESSION_MAX_AGE", None)?;
+
         Ok(Settings {
+            smtp_url,
+            mail_from,
+            magic_link_ttl,
+            session_idle_timeout,
+            session_max_age,
             database_url,
             base_url,
             site_addr,
@@ -284,6 +361,23 @@ impl Settings {
 
     pub fn from_env() -> Result<Settings, SettingsError> {
         Settings::load(|name| std::env::var(name).ok())
+    }
+}
+
+/// "90s", "10m", "12h", "30d"; a bare number counts as minutes. Zero and negatives are refused.
+pub fn parse_duration(text: &str) -> Option<chrono::Duration> {
+    let text = text.trim();
+    let (number, unit) = match text.find(|c: char| !c.is_ascii_digit()) {
+        Some(at) => text.split_at(at),
+        None => (text, "m"),
+    };
+    let amount: i64 = number.parse().ok().filter(|n| *n > 0)?;
+    match unit.trim() {
+        "s" => chrono::Duration::try_seconds(amount),
+        "m" => chrono::Duration::try_minutes(amount),
+        "h" => chrono::Duration::try_hours(amount),
+        "d" => chrono::Duration::try_days(amount),
+        _ => None,
     }
 }
 
@@ -376,6 +470,20 @@ mod tests {
             ("LEPTOS_SITE_ADDR", "localhost", "not an address and port"),
             ("PORTICO_DEMO", "maybe", "is not 1/0"),
             ("PORTICO_LOG_FORMAT", "xml", "neither text nor json"),
+            ("PORTICO_SMTP_URL", "mail.example.com", "not a URL"),
+            (
+                "PORTICO_SMTP_URL",
+                "http://mail.example.com",
+                "neither smtp nor smtps",
+            ),
+            (
+                "PORTICO_MAGIC_LINK_TTL",
+                "2h",
+                "longer than the allowed 60 minutes",
+            ),
+            ("PORTICO_MAGIC_LINK_TTL", "soon", "not a duration"),
+            ("PORTICO_SESSION_IDLE_TIMEOUT", "0h", "not a duration"),
+            ("PORTICO_SESSION_MAX_AGE", "3w", "not a duration"),
         ];
         for (variable, value, expected) in cases {
             let error = load(&[(variable, value)]).expect_err(value);
@@ -431,6 +539,40 @@ mod tests {
                 v.name
             );
         }
+    }
+
+    #[test]
+    fn durations_read_like_people_write_them() {
+        assert_eq!(parse_duration("90s"), Some(chrono::Duration::seconds(90)));
+        assert_eq!(parse_duration("10m"), Some(chrono::Duration::minutes(10)));
+        assert_eq!(parse_duration("15"), Some(chrono::Duration::minutes(15)));
+        assert_eq!(parse_duration("12h"), Some(chrono::Duration::hours(12)));
+        assert_eq!(parse_duration("30d"), Some(chrono::Duration::days(30)));
+        for bad in [
+            "",
+            "m",
+            "-5m",
+            "0s",
+            "1.5h",
+            "10 minutes",
+            "99999999999999999d",
+        ] {
+            assert_eq!(parse_duration(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn mail_and_session_defaults() {
+        let settings = load(&[]).expect("defaults");
+        assert!(settings.smtp_url.is_none());
+        assert_eq!(settings.magic_link_ttl, chrono::Duration::minutes(10));
+        assert_eq!(settings.session_idle_timeout, chrono::Duration::hours(12));
+        assert_eq!(settings.session_max_age, chrono::Duration::days(30));
+        let smtp = load(&[("PORTICO_SMTP_URL", "smtp://user:pw@127.0.0.1:2525")]).expect("valid");
+        assert!(
+            !format!("{smtp:?}").contains("pw@"),
+            "SMTP credentials never print"
+        );
     }
 
     #[test]

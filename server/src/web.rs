@@ -7,8 +7,13 @@ use std::time::Duration;
 use app::services::{ResponseStatus, Services};
 use app::{App, shell};
 use axum::body::Body;
-use axum::extract::{FromRef, State};
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::{ConnectInfo, FromRef, FromRequestParts, State};
+use axum::http::Method;
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, Request, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -42,7 +47,14 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
     let services = Services {
         system: portal.system.clone(),
         sessions: portal.sessions.clone(),
+        sign_in: portal.magic_links.clone(),
     };
+    let auth = crate::auth::routes::routes(crate::auth::routes::AuthState {
+        magic_links: portal.magic_links.clone(),
+        sessions: portal.sessions.clone(),
+        outbox: portal.dev_outbox(),
+    });
+    let trusted_origin = portal.settings.base_url.origin().ascii_serialization();
     let request_context = move || {
         provide_context(services.clone());
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
@@ -69,6 +81,10 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .with_state(state)
+        .merge(auth)
+        .layer(axum::middleware::from_fn(move |request, next| {
+            refuse_cross_site(trusted_origin.clone(), request, next)
+        }))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
@@ -158,4 +174,101 @@ fn not_ready(reason: &str) -> (StatusCode, Json<serde_json::Value>) {
         StatusCode::SERVICE_UNAVAILABLE,
         Json(serde_json::json!({ "status": "unavailable", "reason": reason })),
     )
+}
+
+/// The client's address: the TCP peer. (Forwarded headers are not trusted.)
+pub fn client_addr(extensions: &http::Extensions) -> Option<IpAddr> {
+    extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(peer)| peer.ip())
+}
+
+/// Extracts `client_addr` in handlers.
+pub struct ClientAddr(pub Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddr(client_addr(&parts.extensions)))
+    }
+}
+
+/// Refuses state-changing requests that a browser marks as coming from another site. Browsers
+/// send `Sec-Fetch-Site` and `Origin` with every POST; API clients send neither and are
+/// authenticated by other means than cookies.
+async fn refuse_cross_site(
+    trusted_origin: String,
+    request: Request<Body>,
+    next: Next,
+) -> axum::response::Response {
+    let safe_method = matches!(
+        request.method(),
+        &Method::GET | &Method::HEAD | &Method::OPTIONS
+    );
+    if !safe_method && is_cross_site(request.headers(), &trusted_origin) {
+        tracing::warn!(path = request.uri().path(), "refused a cross-site request");
+        return crate::error::ApiError(app::error::AppError::Forbidden).into_response();
+    }
+    next.run(request).await
+}
+
+fn is_cross_site(headers: &http::HeaderMap, trusted_origin: &str) -> bool {
+    let header = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    match header("sec-fetch-site") {
+        Some("same-origin") | Some("none") => false,
+        Some(_) => true,
+        None => header("origin").is_some_and(|origin| origin != trusted_origin),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> http::HeaderMap {
+        let mut map = http::HeaderMap::new();
+        for (name, value) in pairs {
+            map.insert(*name, HeaderValue::from_static(value));
+        }
+        map
+    }
+
+    #[test]
+    fn cross_site_posts_are_recognised() {
+        let origin = "https://portal.example.com";
+        assert!(
+            !is_cross_site(&headers(&[]), origin),
+            "API clients send neither header"
+        );
+        assert!(!is_cross_site(
+            &headers(&[("sec-fetch-site", "same-origin")]),
+            origin
+        ));
+        assert!(!is_cross_site(
+            &headers(&[("sec-fetch-site", "none")]),
+            origin
+        ));
+        assert!(is_cross_site(
+            &headers(&[("sec-fetch-site", "cross-site")]),
+            origin
+        ));
+        assert!(is_cross_site(
+            &headers(&[("sec-fetch-site", "same-site")]),
+            origin
+        ));
+        assert!(!is_cross_site(
+            &headers(&[("origin", "https://portal.example.com")]),
+            origin
+        ));
+        assert!(is_cross_site(
+            &headers(&[("origin", "https://evil.example")]),
+            origin
+        ));
+        assert!(is_cross_site(&headers(&[("origin", "null")]), origin));
+    }
 }

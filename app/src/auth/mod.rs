@@ -1,7 +1,9 @@
 //! Who is asking: sessions, the signed-in viewer, and the sign-in page.
 
+mod magic;
 mod sign_in;
 
+pub use magic::MagicLinkPage;
 pub use sign_in::SignInPage;
 
 use leptos::prelude::*;
@@ -31,6 +33,31 @@ pub trait SessionService: Send + Sync {
     /// The viewer behind the request's session cookie, if it names a live session.
     async fn viewer(&self, headers: &http::HeaderMap) -> Result<Option<Viewer>, AppError>;
     fn portal_name(&self) -> String;
+}
+
+/// Sends a sign-in link by email (off the request path, the same answer for every address).
+#[cfg(feature = "ssr")]
+#[async_trait::async_trait]
+pub trait SignInService: Send + Sync {
+    async fn request_link(
+        &self,
+        email: crate::types::Email,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError>;
+}
+
+#[server(prefix = "/rpc", endpoint = "request-sign-in-link")]
+pub async fn request_sign_in_link(email: String) -> Result<(), AppError> {
+    use crate::services::{fail, request_parts, services};
+    let email = crate::types::Email::parse(&email)
+        .map_err(|e| fail(AppError::invalid("email", e.to_string())))?;
+    let services = services().map_err(fail)?;
+    let request = request_parts().map_err(fail)?;
+    services
+        .sign_in
+        .request_link(email, &request)
+        .await
+        .map_err(fail)
 }
 
 #[server(prefix = "/rpc", endpoint = "session-info")]

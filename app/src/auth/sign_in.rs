@@ -1,22 +1,77 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
+use super::RequestSignInLink;
+use crate::error::AppError;
 use crate::layout::PageHeader;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
+    let request = ServerAction::<RequestSignInLink>::new();
+    let query = use_query_map();
+    let signed_out = move || query.read().get("signed_out").is_some();
+    let sent = move || matches!(request.value().get(), Some(Ok(())));
+    let field_error = move || match request.value().get() {
+        Some(Err(AppError::Invalid { message, .. })) => Some(message),
+        _ => None,
+    };
+    let other_error = move || match request.value().get() {
+        Some(Err(AppError::Invalid { .. })) | Some(Ok(())) | None => None,
+        Some(Err(error)) => Some(error.to_string()),
+    };
+
     view! {
         <PageHeader
             title="Sign in"
-            lead="Portico uses managed access: your portal admin decides who may sign in."
+            lead="Enter your work email address and we will send you a link to sign in. No password needed."
         />
-        <section class="card" aria-labelledby="coming-heading">
-            <h2 id="coming-heading">"Sign-in is on its way"</h2>
-            <p>"This portal is new. Two ways to sign in are being built:"</p>
-            <ul>
-                <li>"an email link: enter your work address and follow the link we send you;"</li>
-                <li>"single sign-on through your company's identity provider."</li>
-            </ul>
-            <p>"Until then, the catalog is open for browsing from "<a href="/discover">"Discover"</a>"."</p>
+        <Show when=signed_out>
+            <p class="notice notice--ok" role="status">"You are signed out."</p>
+        </Show>
+        <section class="card form-card" aria-labelledby="email-sign-in">
+            <h2 id="email-sign-in">"Sign in with email"</h2>
+            <Show
+                when=sent
+                fallback=move || {
+                    view! {
+                        <ActionForm action=request attr:novalidate="true">
+                            <div class="field" class:field--invalid=move || field_error().is_some()>
+                                <label for="email">"Email address"</label>
+                                <input
+                                    id="email"
+                                    name="email"
+                                    type="email"
+                                    autocomplete="email"
+                                    required
+                                    placeholder="you@company.com"
+                                    aria-invalid=move || field_error().is_some().to_string()
+                                    aria-describedby="email-error"
+                                />
+                                <p id="email-error" class="field__error" role="alert">
+                                    {field_error}
+                                </p>
+                            </div>
+                            <p class="notice notice--error" role="alert" hidden=move || other_error().is_none()>
+                                {other_error}
+                            </p>
+                            <button class="button" type="submit" disabled=move || request.pending().get()>
+                                {move || if request.pending().get() { "Sending…" } else { "Email me a sign-in link" }}
+                            </button>
+                        </ActionForm>
+                    }
+                }
+            >
+                <div role="status" data-testid="link-sent">
+                    <p class="notice notice--ok">"Check your inbox."</p>
+                    <p>
+                        "If this address may sign in to the portal, a sign-in link is on its way. "
+                        "It works once and expires after a few minutes."
+                    </p>
+                    <p>
+                        "Nothing after a few minutes? Check your spam folder, or ask your portal admin to give your address access."
+                    </p>
+                </div>
+            </Show>
         </section>
     }
 }

@@ -1,7 +1,12 @@
-//! Sessions: who is behind a request.
+//! Who is behind a request: sign-in by email link, sessions, and the rules for both.
 
+mod eligibility;
+pub mod magic_link;
+pub mod rate_limit;
+pub mod routes;
 mod sessions;
 mod token;
 
+pub use magic_link::MagicLinks;
 pub use sessions::Sessions;
 pub use token::{SecretToken, hash_token};

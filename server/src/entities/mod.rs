@@ -1,7 +1,11 @@
 //! The SeaORM view of the tables in `migrations`. One file per table.
 
 pub mod audit_event;
+pub mod authorized_email;
+pub mod invitation;
+pub mod magic_link;
 pub mod membership;
 pub mod organization;
+pub mod rate_limit_bucket;
 pub mod session;
 pub mod user;

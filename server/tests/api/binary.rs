@@ -131,7 +131,15 @@ fn admin_create_makes_and_promotes_admins() {
         folder.path(),
     );
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stdout(&output).contains("ops@example.com is now a portal admin"));
+    let text = stdout(&output);
+    assert!(
+        text.contains("ops@example.com is now a portal admin"),
+        "{text}"
+    );
+    assert!(
+        text.contains("one-time link") && text.contains("/auth/magic?token="),
+        "{text}"
+    );
 
     let output = portico(
         &["admin", "create", "--email", "ops@example.com"],

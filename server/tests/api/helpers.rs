@@ -119,6 +119,14 @@ impl TestApp {
 
     /// Starts Portico after `adjust` has changed its settings.
     pub async fn spawn_with(engine: Engine, adjust: impl FnOnce(&mut Settings)) -> Option<TestApp> {
+        // Server logs go to the test's captured output, shown when it fails.
+        let _ = tracing_subscriber::fmt()
+            .with_test_writer()
+            .with_env_filter(
+                tracing_subscriber::EnvFilter::try_from_env("PORTICO_TEST_LOG")
+                    .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+            )
+            .try_init();
         let (database_url, database) = match engine {
             Engine::Sqlite => {
                 let folder = tempfile::tempdir().expect("temp dir");
@@ -143,9 +151,16 @@ impl TestApp {
             }
         };
 
+        // Bind first, so the portal's base URL (links in mail, the trusted origin) is the real one.
+        let listener = server::bind("127.0.0.1:0".parse().expect("address"))
+            .await
+            .expect("bind");
+        let address = listener.local_addr().expect("local address");
+        let smtp_url = mailbox().smtp_url();
         let mut settings = Settings::load(|name| match name {
             "DATABASE_URL" => Some(database_url.clone()),
-            "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".into()),
+            "LEPTOS_SITE_ADDR" => Some(address.to_string()),
+            "PORTICO_SMTP_URL" => Some(smtp_url.clone()),
             _ => None,
         })
         .expect("test settings are valid");
@@ -161,10 +176,6 @@ impl TestApp {
                 .await
                 .expect("portal opens"),
         );
-        let listener = server::bind("127.0.0.1:0".parse().expect("address"))
-            .await
-            .expect("bind");
-        let address = listener.local_addr().expect("local address");
         let leptos = LeptosOptions::builder()
             .output_name("portico")
             .site_root(site_root())
@@ -245,11 +256,121 @@ impl TestApp {
         let token = self
             .portal
             .sessions
-            .start(person.id, Some("integration test".into()), None)
+            .start(db, person.id, Some("integration test".into()), None)
             .await
             .expect("session");
         let cookie = format!("{}={}", self.portal.sessions.cookie_name(), token.expose());
         (person, cookie)
+    }
+}
+
+impl TestApp {
+    pub fn clock_now(&self) -> chrono::DateTime<Utc> {
+        use server::clock::Clock;
+        self.clock.now()
+    }
+
+    pub async fn post_json(&self, path: &str, body: serde_json::Value) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .json(&body)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    pub async fn request_link(&self, email: &str) -> reqwest::Response {
+        self.post_json(
+            "/api/v1/developer-portal/request-link",
+            serde_json::json!({ "email": email }),
+        )
+        .await
+    }
+
+    pub async fn validate(&self, token: &str) -> reqwest::Response {
+        self.post_json(
+            "/api/v1/developer-portal/validate-token",
+            serde_json::json!({ "token": token }),
+        )
+        .await
+    }
+
+    /// Waits for the next sign-in mail to `email` and returns the token in its link.
+    pub async fn token_from_mail(&self, email: &str, nth: usize) -> String {
+        let messages = mailbox().wait_for(email, nth).await;
+        let text = messages[nth - 1]["text"]
+            .as_str()
+            .expect("text part")
+            .to_owned();
+        let link = text
+            .split_whitespace()
+            .find(|word| word.contains("/auth/magic?token="))
+            .unwrap_or_else(|| panic!("no link in {text}"));
+        assert!(link.starts_with(&self.url("/auth/magic?token=")), "{link}");
+        link.rsplit_once("token=").expect("token").1.to_owned()
+    }
+}
+
+/// A real SMTP server (nodemailer's smtp-server, `end2end/mailbox.mjs`), one per test process.
+pub struct Mailbox {
+    smtp_port: u16,
+    http_port: u16,
+    _process: std::sync::Mutex<std::process::Child>,
+}
+
+pub fn mailbox() -> &'static Mailbox {
+    static MAILBOX: std::sync::OnceLock<Mailbox> = std::sync::OnceLock::new();
+    MAILBOX.get_or_init(|| {
+        use std::io::BufRead;
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../end2end/mailbox.mjs");
+        let mut child = std::process::Command::new("node")
+            .arg(script)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("start the test SMTP server (node end2end/mailbox.mjs; run scripts/setup --test first)");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("mailbox announces its ports");
+        let ports: serde_json::Value = serde_json::from_str(&line)
+            .unwrap_or_else(|_| panic!("mailbox did not start (npm packages missing? run scripts/setup --test): {line}"));
+        Mailbox {
+            smtp_port: ports["smtp"].as_u64().expect("smtp port") as u16,
+            http_port: ports["http"].as_u64().expect("http port") as u16,
+            _process: std::sync::Mutex::new(child),
+        }
+    })
+}
+
+impl Mailbox {
+    pub fn smtp_url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.smtp_port)
+    }
+
+    pub async fn messages_for(&self, email: &str) -> Vec<serde_json::Value> {
+        reqwest::get(format!(
+            "http://127.0.0.1:{}/messages?to={}",
+            self.http_port, email
+        ))
+        .await
+        .expect("mailbox answers")
+        .json()
+        .await
+        .expect("mailbox json")
+    }
+
+    /// Waits until `email` has at least `count` messages (10 seconds at most).
+    pub async fn wait_for(&self, email: &str, count: usize) -> Vec<serde_json::Value> {
+        for _ in 0..100 {
+            let messages = self.messages_for(email).await;
+            if messages.len() >= count {
+                return messages;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("{email} did not receive {count} message(s)");
     }
 }
 

@@ -6,4 +6,5 @@ mod helpers;
 mod binary;
 mod operations;
 mod pages;
+mod sign_in;
 mod storage;

@@ -28,7 +28,7 @@ on_both_engines!(
     placeholder_pages_explain_themselves,
     |app: crate::helpers::TestApp| async move {
         for (path, title, says) in [
-            ("/sign-in", "Sign in", "Sign-in is on its way"),
+            ("/sign-in", "Sign in", "Email me a sign-in link"),
             ("/apis", "My APIs", "No APIs yet"),
             ("/discover", "Discover", "Nothing published yet"),
         ] {

@@ -1,0 +1,26 @@
+// Reads the mail that Portico sent to the test SMTP server started by serve.sh.
+const mailboxPort = Number(process.env.PORTICO_E2E_MAILBOX_PORT ?? 3226);
+
+export interface Message {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export async function waitForMail(to: string, count = 1): Promise<Message[]> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const response = await fetch(`http://127.0.0.1:${mailboxPort}/messages?to=${encodeURIComponent(to)}`);
+    const messages = (await response.json()) as Message[];
+    if (messages.length >= count) return messages;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${to} did not receive ${count} message(s)`);
+}
+
+/** The sign-in link in the newest of `count` messages to `to`. */
+export async function signInLink(to: string, count = 1): Promise<string> {
+  const messages = await waitForMail(to, count);
+  const link = messages[count - 1].text.split(/\s+/).find((word) => word.includes('/auth/magic?token='));
+  if (!link) throw new Error(`no sign-in link in: ${messages[count - 1].text}`);
+  return link;
+}

@@ -1,0 +1,324 @@
+//! Sign-in by email link: request (always the same answer), then redeem (exactly once).
+
+use std::net::IpAddr;
+use std::sync::Arc;
+
+use app::error::AppError;
+use app::types::Email;
+use chrono::Duration;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    TransactionTrait,
+};
+use url::Url;
+
+use super::Sessions;
+use super::eligibility::{Entry, entry_for};
+use super::rate_limit::{self, Limit, Verdict};
+use super::token::{SecretToken, hash_token};
+use crate::audit::AuditEvent;
+use crate::clock::Clock;
+use crate::directory::{add_membership, create_user};
+use crate::entities::{invitation, magic_link, membership, user};
+use crate::error::DomainError;
+use crate::mail::{Mailer, templates};
+
+pub const LINKS_PER_EMAIL: Limit = Limit {
+    max_hits: 5,
+    window_secs: 3600,
+};
+pub const LINKS_PER_ADDRESS: Limit = Limit {
+    max_hits: 20,
+    window_secs: 3600,
+};
+
+#[derive(Clone)]
+pub struct MagicLinks {
+    pub db: DatabaseConnection,
+    pub clock: Arc<dyn Clock>,
+    pub mailer: Arc<Mailer>,
+    pub sessions: Arc<Sessions>,
+    pub base_url: Url,
+    pub portal_name: String,
+    pub ttl: Duration,
+}
+
+/// Why a link did not sign anyone in; each has its own page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum RedeemError {
+    #[error(
+        "This sign-in link is not valid. It may be incomplete: copy the whole link from the email."
+    )]
+    Unknown,
+    #[error("This sign-in link has already been used. Each link works once.")]
+    Used,
+    #[error("This sign-in link has expired.")]
+    Expired,
+    #[error("This address may no longer sign in. Ask your portal admin for access.")]
+    NotAllowed,
+    #[error("Something went wrong on our side. Please try again in a moment.")]
+    Internal,
+}
+
+impl RedeemError {
+    /// The code in JSON errors and in the `error` query parameter of the link page.
+    pub fn code(self) -> &'static str {
+        match self {
+            RedeemError::Unknown => "token_unknown",
+            RedeemError::Used => "token_used",
+            RedeemError::Expired => "token_expired",
+            RedeemError::NotAllowed => "not_allowed",
+            RedeemError::Internal => "internal",
+        }
+    }
+
+    pub fn status(self) -> u16 {
+        match self {
+            RedeemError::Unknown | RedeemError::Used | RedeemError::Expired => 401,
+            RedeemError::NotAllowed => 403,
+            RedeemError::Internal => 500,
+        }
+    }
+}
+
+impl From<DomainError> for RedeemError {
+    fn from(error: DomainError) -> Self {
+        let _: AppError = error.into(); // logs it
+        RedeemError::Internal
+    }
+}
+
+impl From<sea_orm::DbErr> for RedeemError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        DomainError::from(error).into()
+    }
+}
+
+/// A signed-in browser: the session token for its cookie and where to send it.
+#[derive(Debug)]
+pub struct SignedIn {
+    pub session: SecretToken,
+    pub user: user::Model,
+}
+
+impl MagicLinks {
+    /// Takes a request for a link. Whether the address may sign in is decided after the answer,
+    /// off the request path, so every address gets the same answer in the same time.
+    pub async fn request(&self, email: &Email, client: Option<IpAddr>) -> Result<(), AppError> {
+        let now = self.clock.now();
+        let mut keys = vec![(format!("link-email:{email}"), LINKS_PER_EMAIL)];
+        if let Some(client) = client {
+            keys.push((format!("link-addr:{client}"), LINKS_PER_ADDRESS));
+        }
+        for (key, limit) in keys {
+            if let Verdict::Refused { retry_after_secs } =
+                rate_limit::hit(&self.db, &key, limit, now).await?
+            {
+                return Err(AppError::RateLimited { retry_after_secs });
+            }
+        }
+        let this = self.clone();
+        let email = email.clone();
+        tokio::spawn(async move {
+            if let Err(error) = this.send_if_allowed(&email, client).await {
+                tracing::error!(%error, "could not send a sign-in link");
+            }
+        });
+        Ok(())
+    }
+
+    /// Creates a link and mails it, when the address may sign in. Returns whether it did.
+    pub async fn send_if_allowed(
+        &self,
+        email: &Email,
+        client: Option<IpAddr>,
+    ) -> Result<bool, DomainError> {
+        let now = self.clock.now();
+        if entry_for(&self.db, email, now).await?.is_none() {
+            AuditEvent::new(email.to_string(), "auth.link_refused")
+                .from_addr(client)
+                .record(&self.db, self.clock.as_ref())
+                .await?;
+            return Ok(false);
+        }
+        let link = self.issue_link(email).await?;
+        let mail = templates::sign_in_link(
+            email,
+            &self.portal_name,
+            link.as_str(),
+            self.ttl.num_minutes(),
+        );
+        AuditEvent::new(email.to_string(), "auth.link_sent")
+            .from_addr(client)
+            .record(&self.db, self.clock.as_ref())
+            .await?;
+        // A failed delivery is logged by the mailer; the link simply never arrives.
+        Ok(self.mailer.send(mail).await.is_ok())
+    }
+
+    /// Creates a one-time link for `email` and returns its URL. Callers decide whether the
+    /// address may have one; redeeming checks again.
+    pub async fn issue_link(&self, email: &Email) -> Result<Url, DomainError> {
+        let now = self.clock.now();
+        let token = SecretToken::generate();
+        magic_link::ActiveModel {
+            token_hash: Set(token.hash()),
+            email: Set(email.to_string()),
+            created_at: Set(now),
+            expires_at: Set(now + self.ttl),
+            used_at: Set(None),
+        }
+        .insert(&self.db)
+        .await?;
+        let mut link = self
+            .base_url
+            .join("auth/magic")
+            .map_err(|e| DomainError::Invariant(e.to_string()))?;
+        link.query_pairs_mut().append_pair("token", token.expose());
+        Ok(link)
+    }
+
+    /// Redeems a link: consumes it (once, whatever the concurrency), creates the account on a
+    /// first sign-in, and starts a session, all in one transaction.
+    pub async fn redeem(
+        &self,
+        token: &str,
+        user_agent: Option<String>,
+        client: Option<IpAddr>,
+    ) -> Result<SignedIn, RedeemError> {
+        let result = self.redeem_once(token, user_agent, client).await;
+        let (actor, action, details) = match &result {
+            Ok(signed_in) => (
+                signed_in.user.email.clone(),
+                "auth.signed_in",
+                serde_json::json!({ "method": "magic_link" }),
+            ),
+            Err(error) => (
+                "anonymous".to_owned(),
+                "auth.link_rejected",
+                serde_json::json!({ "reason": error.code() }),
+            ),
+        };
+        let mut event = AuditEvent::new(actor, action)
+            .from_addr(client)
+            .with_details(details);
+        if let Ok(signed_in) = &result {
+            event = event.by(signed_in.user.id).on("user", signed_in.user.id);
+        }
+        event.record(&self.db, self.clock.as_ref()).await?;
+        result
+    }
+
+    async fn redeem_once(
+        &self,
+        token: &str,
+        user_agent: Option<String>,
+        client: Option<IpAddr>,
+    ) -> Result<SignedIn, RedeemError> {
+        let token = token.trim();
+        if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(RedeemError::Unknown);
+        }
+        let hash = hash_token(token);
+        let now = self.clock.now();
+        let txn = self.db.begin().await?;
+        let consumed = magic_link::Entity::update_many()
+            .col_expr(magic_link::Column::UsedAt, Expr::value(now))
+            .filter(magic_link::Column::TokenHash.eq(hash.as_str()))
+            .filter(magic_link::Column::UsedAt.is_null())
+            .filter(magic_link::Column::ExpiresAt.gt(now))
+            .exec(&txn)
+            .await?;
+        if consumed.rows_affected != 1 {
+            return Err(
+                match magic_link::Entity::find_by_id(hash).one(&txn).await? {
+                    None => RedeemError::Unknown,
+                    Some(link) if link.used_at.is_some() => RedeemError::Used,
+                    Some(_) => RedeemError::Expired,
+                },
+            );
+        }
+        let link = magic_link::Entity::find_by_id(hash)
+            .one(&txn)
+            .await?
+            .ok_or(RedeemError::Internal)?;
+        let email = Email::parse(&link.email).map_err(|_| RedeemError::Internal)?;
+        let clock = self.clock.as_ref();
+        let person = match entry_for(&txn, &email, now).await? {
+            None => return Err(RedeemError::NotAllowed),
+            Some(Entry::User(person)) => person,
+            Some(Entry::Invitation(invitation)) => {
+                let person = create_user(&txn, clock, &email, false).await?;
+                add_membership(
+                    &txn,
+                    clock,
+                    person.id,
+                    invitation.organization_id,
+                    &invitation.role,
+                )
+                .await?;
+                invitation::ActiveModel {
+                    id: Set(invitation.id),
+                    accepted_at: Set(Some(now)),
+                    ..Default::default()
+                }
+                .update(&txn)
+                .await?;
+                AuditEvent::new(email.to_string(), "invitation.accepted")
+                    .by(person.id)
+                    .on("invitation", invitation.id)
+                    .from_addr(client)
+                    .record(&txn, clock)
+                    .await?;
+                person
+            }
+            Some(Entry::Authorized(organization)) => {
+                let person = create_user(&txn, clock, &email, false).await?;
+                add_membership(
+                    &txn,
+                    clock,
+                    person.id,
+                    organization.id,
+                    membership::ROLE_MEMBER,
+                )
+                .await?;
+                AuditEvent::new(email.to_string(), "user.joined_by_authorized_email")
+                    .by(person.id)
+                    .on("organization", organization.id)
+                    .from_addr(client)
+                    .record(&txn, clock)
+                    .await?;
+                person
+            }
+        };
+        let session = self
+            .sessions
+            .start(&txn, person.id, user_agent, client)
+            .await?;
+        user::ActiveModel {
+            id: Set(person.id),
+            last_seen_at: Set(Some(now)),
+            ..Default::default()
+        }
+        .update(&txn)
+        .await?;
+        txn.commit().await?;
+        Ok(SignedIn {
+            session,
+            user: person,
+        })
+    }
+}
+
+#[async_trait::async_trait]
+impl app::auth::SignInService for MagicLinks {
+    async fn request_link(
+        &self,
+        email: Email,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError> {
+        self.request(&email, crate::web::client_addr(&request.extensions))
+            .await
+    }
+}

@@ -1,0 +1,209 @@
+//! The HTTP side of signing in and out: the JSON contract for API clients, the form posts the
+//! pages use (they work without JavaScript), and the development outbox.
+
+use std::sync::Arc;
+
+use app::error::AppError;
+use app::types::Email;
+use axum::extract::State;
+use axum::extract::rejection::JsonRejection;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Json, Router};
+use serde::Deserialize;
+
+use super::Sessions;
+use super::magic_link::MagicLinks;
+use crate::error::ApiError;
+use crate::mail::Outbox;
+use crate::mail::templates::escape_html;
+use crate::web::ClientAddr;
+
+#[derive(Clone)]
+pub struct AuthState {
+    pub magic_links: Arc<MagicLinks>,
+    pub sessions: Arc<Sessions>,
+    /// Present only in development (no SMTP, loopback base URL).
+    pub outbox: Option<Arc<Outbox>>,
+}
+
+pub fn routes(state: AuthState) -> Router {
+    Router::new()
+        .route("/api/v1/developer-portal/request-link", post(request_link))
+        .route(
+            "/api/v1/developer-portal/validate-token",
+            post(validate_token),
+        )
+        .route("/auth/magic", post(redeem_form))
+        .route("/auth/sign-out", post(sign_out))
+        .route("/dev/outbox", get(outbox))
+        .with_state(state)
+}
+
+#[derive(Deserialize)]
+struct EmailBody {
+    email: String,
+}
+
+#[derive(Deserialize)]
+struct TokenBody {
+    token: String,
+}
+
+/// The same 202 and body for every well-formed address, known or not.
+async fn request_link(
+    State(state): State<AuthState>,
+    ClientAddr(client): ClientAddr,
+    body: Result<Json<EmailBody>, JsonRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    let Json(body) = body.map_err(|e| {
+        AppError::invalid(
+            "body",
+            format!(
+                "Send JSON like {{\"email\": \"you@example.com\"}} ({})",
+                e.body_text()
+            ),
+        )
+    })?;
+    let email = Email::parse(&body.email).map_err(|e| AppError::invalid("email", e.to_string()))?;
+    state.magic_links.request(&email, client).await?;
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(serde_json::json!({
+            "status": "accepted",
+            "message": "If this address may sign in, a sign-in link is on its way. Check your inbox.",
+        })),
+    ))
+}
+
+async fn validate_token(
+    State(state): State<AuthState>,
+    ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
+    body: Result<Json<TokenBody>, JsonRejection>,
+) -> Response {
+    let Ok(Json(body)) = body else {
+        return ApiError(AppError::invalid(
+            "body",
+            "Send JSON like {\"token\": \"…\"}.",
+        ))
+        .into_response();
+    };
+    match state
+        .magic_links
+        .redeem(&body.token, user_agent(&headers), client)
+        .await
+    {
+        Ok(signed_in) => (
+            StatusCode::OK,
+            [(
+                header::SET_COOKIE,
+                state.sessions.cookie(&signed_in.session),
+            )],
+            Json(serde_json::json!({ "status": "signed_in", "redirect": "/apis" })),
+        )
+            .into_response(),
+        Err(error) => (
+            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::UNAUTHORIZED),
+            Json(serde_json::json!({ "error": error.code(), "message": error.to_string() })),
+        )
+            .into_response(),
+    }
+}
+
+/// The "Continue" button of the link page posts here.
+async fn redeem_form(
+    State(state): State<AuthState>,
+    ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
+    Form(body): Form<TokenBody>,
+) -> Response {
+    match state
+        .magic_links
+        .redeem(&body.token, user_agent(&headers), client)
+        .await
+    {
+        Ok(signed_in) => (
+            [(
+                header::SET_COOKIE,
+                state.sessions.cookie(&signed_in.session),
+            )],
+            Redirect::to("/apis"),
+        )
+            .into_response(),
+        Err(error) => Redirect::to(&format!("/auth/magic?error={}", error.code())).into_response(),
+    }
+}
+
+async fn sign_out(
+    State(state): State<AuthState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    if let Some(token) = state.sessions.presented_token(&headers) {
+        state.sessions.end(token).await?;
+    }
+    Ok((
+        [(header::SET_COOKIE, state.sessions.clearing_cookie())],
+        Redirect::to("/sign-in?signed_out=1"),
+    )
+        .into_response())
+}
+
+async fn outbox(State(state): State<AuthState>, ClientAddr(client): ClientAddr) -> Response {
+    let Some(outbox) = state
+        .outbox
+        .filter(|_| client.is_some_and(|addr| addr.is_loopback()))
+    else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let mut page = String::from(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Dev outbox · Portico</title>\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>\
+         <body style=\"font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem\">\
+         <main><h1>Dev outbox</h1><p>Mail this portal would have sent. It is shown because no SMTP server is configured \
+         (PORTICO_SMTP_URL) and the portal runs on this machine.</p>",
+    );
+    let messages = outbox.messages();
+    if messages.is_empty() {
+        page.push_str(
+            "<p><strong>No mail yet.</strong> Request a sign-in link and it appears here.</p>",
+        );
+    }
+    for (sent_at, mail) in messages {
+        page.push_str(&format!(
+            "<article style=\"border:1px solid #ccc;border-radius:.5rem;padding:1rem;margin:1rem 0\">\
+             <h2 style=\"font-size:1.1rem;margin:0\">{subject}</h2><p>To {to}, {sent_at}</p>{html}</article>",
+            subject = escape_html(&mail.subject),
+            to = escape_html(mail.to.as_str()),
+            sent_at = sent_at.format("%Y-%m-%d %H:%M:%S UTC"),
+            html = linkify(&escape_html(&mail.text)),
+        ));
+    }
+    page.push_str("</main></body></html>");
+    Html(page).into_response()
+}
+
+/// Turns the (escaped) URLs of a plain-text mail into links, line by line.
+fn linkify(escaped_text: &str) -> String {
+    escaped_text
+        .lines()
+        .map(|line| {
+            let trimmed = line.trim();
+            if trimmed.starts_with("http://") || trimmed.starts_with("https://") {
+                format!("<p><a href=\"{trimmed}\">{trimmed}</a></p>")
+            } else if trimmed.is_empty() {
+                String::new()
+            } else {
+                format!("<p>{line}</p>")
+            }
+        })
+        .collect()
+}
+
+fn user_agent(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
