@@ -115,6 +115,7 @@ fn Account(info: SessionInfo) -> impl IntoView {
             </summary>
             <div class="account__menu">
                 <p class="account__email">{viewer.email}</p>
+                <a class="account__item" href="/profile">"Profile and sessions"</a>
                 <form method="post" action="/auth/sign-out">
                     <button class="account__item" type="submit">"Sign out"</button>
                 </form>

@@ -57,9 +57,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=auth::SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/auth/magic") view=auth::MagicLinkPage ssr=SsrMode::Async />
+                    <Route path=path!("/profile") view=auth::ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/apis") view=catalog::MyApisPage ssr=SsrMode::Async />
                     <Route path=path!("/discover") view=catalog::DiscoverPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/people") view=admin::PeoplePage ssr=SsrMode::Async />
                 </Routes>
             </Frame>
         </Router>

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::admin::PeopleService;
 use crate::auth::{SessionService, SignInService};
 use crate::error::AppError;
 use crate::system::SystemService;
@@ -13,6 +14,7 @@ pub struct Services {
     pub system: Arc<dyn SystemService>,
     pub sessions: Arc<dyn SessionService>,
     pub sign_in: Arc<dyn SignInService>,
+    pub people: Arc<dyn PeopleService>,
 }
 
 /// Lets a server function choose the HTTP status of its response without the UI crate knowing

@@ -1,5 +1,6 @@
 import { test as base, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { mailCount, signInLink } from './mail';
 
 // Every test fails on a browser console error (hydration mismatches and panics show up there).
 export const test = base.extend<{ consoleErrors: string[] }>({
@@ -45,4 +46,17 @@ export async function openHydrated(page: Page, path: string) {
   await page.goto(path);
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
   await expectAccessible(page);
+}
+
+/** Signs in through the sign-in page and the emailed link, as a person would. */
+export async function signInAs(page: Page, email: string) {
+  const before = await mailCount(email);
+  await openHydrated(page, '/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByTestId('link-sent')).toBeVisible();
+  const link = new URL(await signInLink(email, before + 1));
+  await page.goto(link.pathname + link.search);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/apis$/);
 }

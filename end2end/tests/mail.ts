@@ -7,6 +7,11 @@ export interface Message {
   html: string;
 }
 
+export async function mailCount(to: string): Promise<number> {
+  const response = await fetch(`http://127.0.0.1:${mailboxPort}/messages?to=${encodeURIComponent(to)}`);
+  return ((await response.json()) as Message[]).length;
+}
+
 export async function waitForMail(to: string, count = 1): Promise<Message[]> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const response = await fetch(`http://127.0.0.1:${mailboxPort}/messages?to=${encodeURIComponent(to)}`);

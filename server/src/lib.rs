@@ -1,5 +1,6 @@
 //! Portico's server: settings, storage, sessions and the HTTP surface behind the UI's ports.
 
+pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod clock;
@@ -55,6 +56,7 @@ pub struct Portal {
     pub sessions: Arc<Sessions>,
     pub mailer: Arc<Mailer>,
     pub magic_links: Arc<MagicLinks>,
+    pub people: Arc<admin::People>,
 }
 
 impl Portal {
@@ -84,7 +86,13 @@ impl Portal {
             portal_name: settings.portal_name.clone(),
             ttl: settings.magic_link_ttl,
         });
+        let people = Arc::new(admin::People {
+            db: db.clone(),
+            clock: clock.clone(),
+            sessions: sessions.clone(),
+        });
         Ok(Portal {
+            people,
             settings,
             db,
             clock,

@@ -48,6 +48,7 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         system: portal.system.clone(),
         sessions: portal.sessions.clone(),
         sign_in: portal.magic_links.clone(),
+        people: portal.people.clone(),
     };
     let auth = crate::auth::routes::routes(crate::auth::routes::AuthState {
         magic_links: portal.magic_links.clone(),
@@ -82,6 +83,7 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .with_state(state)
         .merge(auth)
+        .layer(axum::middleware::from_fn(server_fn_error_status))
         .layer(axum::middleware::from_fn(move |request, next| {
             refuse_cross_site(trusted_origin.clone(), request, next)
         }))
@@ -174,6 +176,26 @@ fn not_ready(reason: &str) -> (StatusCode, Json<serde_json::Value>) {
         StatusCode::SERVICE_UNAVAILABLE,
         Json(serde_json::json!({ "status": "unavailable", "reason": reason })),
     )
+}
+
+/// Server functions that fail before their body runs (arguments that do not parse) answer 500
+/// with an `AppError` body; give such answers the status their error stands for.
+async fn server_fn_error_status(request: Request<Body>, next: Next) -> axum::response::Response {
+    let is_server_fn = request.uri().path().starts_with("/rpc/");
+    let response = next.run(request).await;
+    if !is_server_fn || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<app::error::AppError>(&bytes)
+        && let Ok(status) = StatusCode::from_u16(error.status())
+    {
+        parts.status = status;
+    }
+    axum::response::Response::from_parts(parts, Body::from(bytes))
 }
 
 /// The client's address: the TCP peer. (Forwarded headers are not trusted.)

@@ -1,5 +1,11 @@
 //! The admin area. Every server function here starts with `require_admin`.
 
+mod people;
+
+#[cfg(feature = "ssr")]
+pub use people::PeopleService;
+pub use people::{PeoplePage, PersonRow};
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +42,12 @@ pub fn AdminPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
             {move || overview.get().map(|result| match result {
                 Ok(overview) => view! {
+                    <nav aria-label="Admin sections" class="admin-links">
+                        <a class="card card--link" href="/admin/people">
+                            <h2>"People"</h2>
+                            <p>"Who may sign in; suspend and reactivate."</p>
+                        </a>
+                    </nav>
                     <dl class="facts facts--large">
                         <dt>"Organizations"</dt>
                         <dd>{overview.organizations}</dd>

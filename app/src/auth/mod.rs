@@ -1,9 +1,11 @@
 //! Who is asking: sessions, the signed-in viewer, and the sign-in page.
 
 mod magic;
+mod profile;
 mod sign_in;
 
 pub use magic::MagicLinkPage;
+pub use profile::ProfilePage;
 pub use sign_in::SignInPage;
 
 use leptos::prelude::*;
@@ -20,6 +22,18 @@ pub struct Viewer {
     pub is_admin: bool,
 }
 
+/// One signed-in browser, as the profile page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionSummary {
+    /// A short description of the browser, from its user agent.
+    pub device: String,
+    pub client_addr: Option<String>,
+    pub signed_in_at: String,
+    pub last_seen_at: String,
+    /// The session of the browser asking.
+    pub current: bool,
+}
+
 /// What every page's frame needs: the portal's name and who is looking at it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionInfo {
@@ -33,6 +47,11 @@ pub trait SessionService: Send + Sync {
     /// The viewer behind the request's session cookie, if it names a live session.
     async fn viewer(&self, headers: &http::HeaderMap) -> Result<Option<Viewer>, AppError>;
     fn portal_name(&self) -> String;
+    /// The viewer's sessions, newest first.
+    async fn sessions_of_viewer(
+        &self,
+        headers: &http::HeaderMap,
+    ) -> Result<Vec<SessionSummary>, AppError>;
 }
 
 /// Sends a sign-in link by email (off the request path, the same answer for every address).
@@ -73,6 +92,17 @@ pub async fn load_session() -> Result<SessionInfo, AppError> {
         portal_name: services.sessions.portal_name(),
         viewer,
     })
+}
+
+#[server(prefix = "/rpc", endpoint = "my-sessions")]
+pub async fn load_my_sessions() -> Result<Vec<SessionSummary>, AppError> {
+    use crate::services::{fail, request_headers, services};
+    services()
+        .map_err(fail)?
+        .sessions
+        .sessions_of_viewer(&request_headers())
+        .await
+        .map_err(fail)
 }
 
 /// The signed-in admin, or the error that explains why not. Every admin server function starts

@@ -15,6 +15,8 @@ use serde::Deserialize;
 
 use super::Sessions;
 use super::magic_link::MagicLinks;
+use crate::audit::AuditEvent;
+use crate::entities::user;
 use crate::error::ApiError;
 use crate::mail::Outbox;
 use crate::mail::templates::escape_html;
@@ -37,6 +39,7 @@ pub fn routes(state: AuthState) -> Router {
         )
         .route("/auth/magic", post(redeem_form))
         .route("/auth/sign-out", post(sign_out))
+        .route("/auth/sign-out-everywhere", post(sign_out_everywhere))
         .route("/dev/outbox", get(outbox))
         .with_state(state)
 }
@@ -138,16 +141,61 @@ async fn redeem_form(
 
 async fn sign_out(
     State(state): State<AuthState>,
+    ClientAddr(client): ClientAddr,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     if let Some(token) = state.sessions.presented_token(&headers) {
+        if let Some(person) = state.sessions.resolve(token).await? {
+            audit_sign_out(&state, &person, client, "auth.signed_out").await?;
+        }
         state.sessions.end(token).await?;
     }
-    Ok((
+    Ok(signed_out(&state))
+}
+
+/// Ends every session of the signed-in user, on every device.
+async fn sign_out_everywhere(
+    State(state): State<AuthState>,
+    ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let token = state
+        .sessions
+        .presented_token(&headers)
+        .ok_or(AppError::Unauthenticated)?;
+    let person = state
+        .sessions
+        .resolve(token)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    state
+        .sessions
+        .end_all_for(&state.sessions.db, person.id)
+        .await?;
+    audit_sign_out(&state, &person, client, "auth.signed_out_everywhere").await?;
+    Ok(signed_out(&state))
+}
+
+async fn audit_sign_out(
+    state: &AuthState,
+    person: &user::Model,
+    client: Option<std::net::IpAddr>,
+    action: &'static str,
+) -> Result<(), crate::error::DomainError> {
+    AuditEvent::new(person.email.clone(), action)
+        .by(person.id)
+        .on("user", person.id)
+        .from_addr(client)
+        .record(&state.sessions.db, state.sessions.clock.as_ref())
+        .await
+}
+
+fn signed_out(state: &AuthState) -> Response {
+    (
         [(header::SET_COOKIE, state.sessions.clearing_cookie())],
         Redirect::to("/sign-in?signed_out=1"),
     )
-        .into_response())
+        .into_response()
 }
 
 async fn outbox(State(state): State<AuthState>, ClientAddr(client): ClientAddr) -> Response {

@@ -1,12 +1,12 @@
 use std::net::IpAddr;
 use std::sync::Arc;
 
-use app::auth::{SessionService, Viewer};
+use app::auth::{SessionService, SessionSummary, Viewer};
 use app::error::AppError;
 use chrono::Duration;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set,
+    QueryOrder, Set,
 };
 use uuid::Uuid;
 
@@ -166,5 +166,110 @@ impl SessionService for Sessions {
 
     fn portal_name(&self) -> String {
         self.portal_name.clone()
+    }
+
+    async fn sessions_of_viewer(
+        &self,
+        headers: &http::HeaderMap,
+    ) -> Result<Vec<SessionSummary>, AppError> {
+        let token = self
+            .presented_token(headers)
+            .ok_or(AppError::Unauthenticated)?;
+        let person = self
+            .resolve(token)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        let current = hash_token(token);
+        let now = self.clock.now();
+        let sessions = session::Entity::find()
+            .filter(session::Column::UserId.eq(person.id))
+            .filter(session::Column::ExpiresAt.gt(now))
+            .order_by_desc(session::Column::LastSeenAt)
+            .all(&self.db)
+            .await
+            .map_err(DomainError::from)?;
+        let format =
+            |at: chrono::DateTime<chrono::Utc>| at.format("%Y-%m-%d %H:%M UTC").to_string();
+        Ok(sessions
+            .into_iter()
+            .filter(|s| s.last_seen_at + self.idle_timeout > now)
+            .map(|s| SessionSummary {
+                device: describe_user_agent(s.user_agent.as_deref()),
+                client_addr: s.client_addr,
+                signed_in_at: format(s.created_at),
+                last_seen_at: format(s.last_seen_at),
+                current: s.id_hash == current,
+            })
+            .collect())
+    }
+}
+
+/// "Firefox on Linux", "Chrome on Android", "curl": enough to recognise one's own devices.
+pub fn describe_user_agent(user_agent: Option<&str>) -> String {
+    let Some(ua) = user_agent.filter(|ua| !ua.trim().is_empty()) else {
+        return "Unknown browser".to_owned();
+    };
+    let browser = [
+        ("Edg/", "Edge"),
+        ("OPR/", "Opera"),
+        ("Firefox/", "Firefox"),
+        ("Chromium/", "Chromium"),
+        ("Chrome/", "Chrome"),
+        ("Safari/", "Safari"),
+        ("curl/", "curl"),
+    ]
+    .iter()
+    .find(|(marker, _)| ua.contains(marker))
+    .map(|(_, name)| *name);
+    let system = [
+        ("Android", "Android"),
+        ("iPhone", "iOS"),
+        ("iPad", "iPadOS"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "macOS"),
+        ("CrOS", "ChromeOS"),
+        ("Linux", "Linux"),
+    ]
+    .iter()
+    .find(|(marker, _)| ua.contains(marker))
+    .map(|(_, name)| *name);
+    match (browser, system) {
+        (Some(browser), Some(system)) => format!("{browser} on {system}"),
+        (Some(browser), None) => browser.to_owned(),
+        (None, Some(system)) => format!("A browser on {system}"),
+        (None, None) => ua.chars().take(60).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe_user_agent;
+
+    #[test]
+    fn user_agents_become_short_descriptions() {
+        let cases = [
+            (
+                "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+                "Firefox on Linux",
+            ),
+            (
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 Edg/126.0",
+                "Edge on Windows",
+            ),
+            (
+                "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36",
+                "Chrome on Android",
+            ),
+            (
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+                "Safari on iOS",
+            ),
+            ("curl/8.5.0", "curl"),
+            ("integration test", "integration test"),
+        ];
+        for (ua, expected) in cases {
+            assert_eq!(describe_user_agent(Some(ua)), expected, "{ua}");
+        }
+        assert_eq!(describe_user_agent(None), "Unknown browser");
     }
 }

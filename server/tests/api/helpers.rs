@@ -217,13 +217,22 @@ impl TestApp {
             .expect("GET")
     }
 
-    /// Calls a server function the way the browser does (an empty form POST).
+    /// Calls a server function without arguments, the way the browser does.
     pub async fn call(&self, endpoint: &str, cookie: Option<&str>) -> reqwest::Response {
+        self.call_with(endpoint, cookie, &[]).await
+    }
+
+    /// Calls a server function with form-encoded arguments, the way the browser does.
+    pub async fn call_with(
+        &self,
+        endpoint: &str,
+        cookie: Option<&str>,
+        arguments: &[(&str, &str)],
+    ) -> reqwest::Response {
         let mut request = self
             .client
             .post(self.url(&format!("/rpc/{endpoint}")))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body("");
+            .form(arguments);
         if let Some(cookie) = cookie {
             request = request.header("cookie", cookie);
         }

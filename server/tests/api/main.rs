@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod admin_people;
 mod binary;
 mod operations;
 mod pages;

@@ -511,3 +511,62 @@ mod dev_outbox {
         assert_eq!(app.get("/dev/outbox").await.status(), 404);
     }
 }
+
+on_both_engines!(
+    sign_out_everywhere_ends_every_session,
+    |app: TestApp| async move {
+        let address = active_user(&app, "many").await;
+        let mut cookies = Vec::new();
+        for n in 1..=2 {
+            app.request_link(&address).await;
+            let token = app.token_from_mail(&address, n).await;
+            cookies.push(session_cookie(&app.validate(&token).await));
+        }
+        let sessions: Vec<serde_json::Value> = app
+            .call("my-sessions", Some(&cookies[0]))
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(sessions.len(), 2);
+        assert_eq!(sessions.iter().filter(|s| s["current"] == true).count(), 1);
+
+        let response = app
+            .client
+            .post(app.url("/auth/sign-out-everywhere"))
+            .header("cookie", &cookies[0])
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(response.status(), 303);
+        for cookie in &cookies {
+            assert!(viewer_email(&app, cookie).await.is_none());
+        }
+        assert_eq!(
+            app.call("my-sessions", Some(&cookies[1])).await.status(),
+            401
+        );
+        let events = audit_event::Entity::find()
+            .filter(audit_event::Column::Action.eq("auth.signed_out_everywhere"))
+            .count(&app.portal.db)
+            .await
+            .expect("count");
+        assert_eq!(events, 1);
+    }
+);
+
+on_both_engines!(the_profile_page_lists_sessions, |app: TestApp| async move {
+    let (_, cookie) = app.signed_in(&unique("profile"), false).await;
+    let html = app
+        .get_as("/profile", &cookie)
+        .await
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        html.contains("Signed-in browsers") && html.contains("This browser"),
+        "{html}"
+    );
+    let anonymous = app.get("/profile").await.text().await.expect("html");
+    assert!(anonymous.contains("to see your profile"));
+});

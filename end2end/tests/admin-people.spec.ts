@@ -1,0 +1,29 @@
+import { test, expect, expectAccessible, openHydrated, signInAs } from './fixtures';
+import { waitForMail } from './mail';
+
+test('an admin suspends and reactivates a developer; the profile lists sessions', async ({ page }) => {
+  await signInAs(page, 'admin@portico.test');
+
+  await openHydrated(page, '/profile');
+  await expect(page.getByRole('heading', { name: 'Signed-in browsers' })).toBeVisible();
+  await expect(page.getByText('This browser')).toBeVisible();
+
+  await openHydrated(page, '/admin');
+  await page.getByRole('link', { name: /People/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('People');
+  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  await expectAccessible(page);
+
+  const row = page.getByTestId('person-row').filter({ hasText: 'dev@portico.test' });
+  await row.getByRole('button', { name: 'Suspend Dev' }).click();
+  await expect(row.getByText('Suspended')).toBeVisible();
+  await row.getByRole('button', { name: 'Reactivate Dev' }).click();
+  await expect(row.getByText('Active')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/admin-people.png', fullPage: true });
+
+  // Suspending oneself is refused with a reason.
+  const me = page.getByTestId('person-row').filter({ hasText: 'admin@portico.test' });
+  await me.getByRole('button', { name: 'Suspend Admin' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'You cannot suspend yourself.' })).toBeVisible();
+  expect(await waitForMail('admin@portico.test')).not.toHaveLength(0);
+});

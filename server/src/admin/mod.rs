@@ -1,0 +1,5 @@
+//! What admins do: the implementations behind `app::admin`.
+
+mod people;
+
+pub use people::People;
