@@ -17,8 +17,9 @@ pub struct Services {
     pub people: Arc<dyn PeopleService>,
 }
 
-/// Lets a server function choose the HTTP status of its response without the UI crate knowing
-/// which web framework the server runs on.
+/// Lets a page choose the HTTP status of its response (a 404 page, say) without the UI crate
+/// knowing which web framework the server runs on. (Server functions need nothing: the server
+/// gives every `AppError` answer its status.)
 #[derive(Clone)]
 pub struct ResponseStatus(pub Arc<dyn Fn(u16) + Send + Sync>);
 
@@ -38,12 +39,4 @@ pub fn request_headers() -> http::HeaderMap {
 /// error rather than a panic inside a request.
 pub fn services() -> Result<Services, AppError> {
     leptos::prelude::use_context::<Services>().ok_or(AppError::Internal)
-}
-
-/// Records `error`'s status on the response and hands the error back, for `map_err`.
-pub fn fail(error: AppError) -> AppError {
-    if let Some(status) = leptos::prelude::use_context::<ResponseStatus>() {
-        (status.0)(error.status());
-    }
-    error
 }

@@ -24,7 +24,7 @@ pub trait SystemService: Send + Sync {
 
 #[server(prefix = "/rpc", endpoint = "system-status")]
 pub async fn check_system() -> Result<SystemStatus, AppError> {
-    use crate::services::{fail, services};
-    let services = services().map_err(fail)?;
-    services.system.status().await.map_err(fail)
+    use crate::services::services;
+    let services = services()?;
+    services.system.status().await
 }

@@ -178,8 +178,9 @@ fn not_ready(reason: &str) -> (StatusCode, Json<serde_json::Value>) {
     )
 }
 
-/// Server functions that fail before their body runs (arguments that do not parse) answer 500
-/// with an `AppError` body; give such answers the status their error stands for.
+/// Leptos answers every failed server function with 500 and the `AppError` as the body; give the
+/// answer the status that error stands for (401, 403, 404, 422, 429, …). This covers failures
+/// before the function body runs too, such as arguments that do not parse.
 async fn server_fn_error_status(request: Request<Body>, next: Next) -> axum::response::Response {
     let is_server_fn = request.uri().path().starts_with("/rpc/");
     let response = next.run(request).await;

@@ -20,14 +20,9 @@ pub struct AdminOverview {
 
 #[server(prefix = "/rpc", endpoint = "admin-overview")]
 pub async fn load_admin_overview() -> Result<AdminOverview, AppError> {
-    use crate::services::{fail, services};
+    use crate::services::services;
     crate::auth::require_admin().await?;
-    let status = services()
-        .map_err(fail)?
-        .system
-        .status()
-        .await
-        .map_err(fail)?;
+    let status = services()?.system.status().await?;
     Ok(AdminOverview {
         organizations: status.organizations,
         users: status.users,

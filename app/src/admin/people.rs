@@ -33,22 +33,20 @@ pub trait PeopleService: Send + Sync {
 
 #[server(prefix = "/rpc", endpoint = "admin-people")]
 pub async fn load_people() -> Result<Vec<PersonRow>, AppError> {
-    use crate::services::{fail, services};
+    use crate::services::services;
     crate::auth::require_admin().await?;
-    services().map_err(fail)?.people.list().await.map_err(fail)
+    services()?.people.list().await
 }
 
 #[server(prefix = "/rpc", endpoint = "admin-set-suspended")]
 pub async fn set_suspended(person_id: String, suspended: bool) -> Result<(), AppError> {
-    use crate::services::{fail, request_parts, services};
+    use crate::services::{request_parts, services};
     let actor = crate::auth::require_admin().await?;
-    let request = request_parts().map_err(fail)?;
-    services()
-        .map_err(fail)?
+    let request = request_parts()?;
+    services()?
         .people
         .set_suspended(&actor, &person_id, suspended, &request)
         .await
-        .map_err(fail)
 }
 
 #[component]

@@ -67,27 +67,19 @@ pub trait SignInService: Send + Sync {
 
 #[server(prefix = "/rpc", endpoint = "request-sign-in-link")]
 pub async fn request_sign_in_link(email: String) -> Result<(), AppError> {
-    use crate::services::{fail, request_parts, services};
+    use crate::services::{request_parts, services};
     let email = crate::types::Email::parse(&email)
-        .map_err(|e| fail(AppError::invalid("email", e.to_string())))?;
-    let services = services().map_err(fail)?;
-    let request = request_parts().map_err(fail)?;
-    services
-        .sign_in
-        .request_link(email, &request)
-        .await
-        .map_err(fail)
+        .map_err(|e| AppError::invalid("email", e.to_string()))?;
+    let services = services()?;
+    let request = request_parts()?;
+    services.sign_in.request_link(email, &request).await
 }
 
 #[server(prefix = "/rpc", endpoint = "session-info")]
 pub async fn load_session() -> Result<SessionInfo, AppError> {
-    use crate::services::{fail, request_headers, services};
-    let services = services().map_err(fail)?;
-    let viewer = services
-        .sessions
-        .viewer(&request_headers())
-        .await
-        .map_err(fail)?;
+    use crate::services::{request_headers, services};
+    let services = services()?;
+    let viewer = services.sessions.viewer(&request_headers()).await?;
     Ok(SessionInfo {
         portal_name: services.sessions.portal_name(),
         viewer,
@@ -96,29 +88,22 @@ pub async fn load_session() -> Result<SessionInfo, AppError> {
 
 #[server(prefix = "/rpc", endpoint = "my-sessions")]
 pub async fn load_my_sessions() -> Result<Vec<SessionSummary>, AppError> {
-    use crate::services::{fail, request_headers, services};
-    services()
-        .map_err(fail)?
+    use crate::services::{request_headers, services};
+    services()?
         .sessions
         .sessions_of_viewer(&request_headers())
         .await
-        .map_err(fail)
 }
 
 /// The signed-in admin, or the error that explains why not. Every admin server function starts
 /// with this.
 #[cfg(feature = "ssr")]
 pub async fn require_admin() -> Result<Viewer, AppError> {
-    use crate::services::{fail, request_headers, services};
-    let services = services().map_err(fail)?;
-    match services
-        .sessions
-        .viewer(&request_headers())
-        .await
-        .map_err(fail)?
-    {
+    use crate::services::{request_headers, services};
+    let services = services()?;
+    match services.sessions.viewer(&request_headers()).await? {
         Some(viewer) if viewer.is_admin => Ok(viewer),
-        Some(_) => Err(fail(AppError::Forbidden)),
-        None => Err(fail(AppError::Unauthenticated)),
+        Some(_) => Err(AppError::Forbidden),
+        None => Err(AppError::Unauthenticated),
     }
 }

@@ -239,6 +239,18 @@ impl TestApp {
         request.send().await.expect("POST")
     }
 
+    /// A new organization with portal access and a unique slug.
+    pub async fn organization(&self, name: &str) -> server::entities::organization::Model {
+        let slug = app::types::Slug::parse(&format!(
+            "org-{}",
+            &uuid::Uuid::new_v4().simple().to_string()[..12]
+        ))
+        .expect("slug");
+        create_organization(&self.portal.db, &self.clock, name, &slug)
+            .await
+            .expect("organization")
+    }
+
     /// A user in a fresh organization, signed in; returns the cookie header to send.
     pub async fn signed_in(&self, address: &str, is_admin: bool) -> (user::Model, String) {
         let db = &self.portal.db;
@@ -247,12 +259,7 @@ impl TestApp {
         let person = create_user(db, clock, &email, is_admin)
             .await
             .expect("user");
-        let slug =
-            app::types::Slug::parse(&format!("org-{}", &person.id.simple().to_string()[..12]))
-                .expect("slug");
-        let organization = create_organization(db, clock, "Test Org", &slug)
-            .await
-            .expect("organization");
+        let organization = self.organization("Test Org").await;
         add_membership(
             db,
             clock,

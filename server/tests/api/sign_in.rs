@@ -362,18 +362,7 @@ on_both_engines!(
     invitations_create_the_account_on_first_sign_in,
     |app: TestApp| async move {
         let (_, _) = app.signed_in(&unique("inviter"), true).await;
-        let organization = server::directory::create_organization(
-            &app.portal.db,
-            &app.clock,
-            "Invited Org",
-            &app::types::Slug::parse(&format!(
-                "inv-{}",
-                &uuid::Uuid::new_v4().simple().to_string()[..8]
-            ))
-            .expect("slug"),
-        )
-        .await
-        .expect("org");
+        let organization = app.organization("Invited Org").await;
         let address = unique("newcomer");
         let invitation_id = uuid::Uuid::now_v7();
         invitation::ActiveModel {
@@ -420,18 +409,7 @@ on_both_engines!(
 on_both_engines!(
     authorized_emails_follow_the_portal_access_switch,
     |app: TestApp| async move {
-        let organization = server::directory::create_organization(
-            &app.portal.db,
-            &app.clock,
-            "Client Co",
-            &app::types::Slug::parse(&format!(
-                "client-{}",
-                &uuid::Uuid::new_v4().simple().to_string()[..8]
-            ))
-            .expect("slug"),
-        )
-        .await
-        .expect("org");
+        let organization = app.organization("Client Co").await;
         let address = unique("client");
         authorized_email::ActiveModel {
             organization_id: Set(organization.id),
