@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/discover") view=catalog::DiscoverPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/people") view=admin::PeoplePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/organizations") view=admin::OrganizationsPage ssr=SsrMode::Async />
                 </Routes>
             </Frame>
         </Router>

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::admin::PeopleService;
+use crate::admin::{OrganizationsService, PeopleService};
 use crate::auth::{SessionService, SignInService};
 use crate::error::AppError;
 use crate::system::SystemService;
@@ -15,6 +15,7 @@ pub struct Services {
     pub sessions: Arc<dyn SessionService>,
     pub sign_in: Arc<dyn SignInService>,
     pub people: Arc<dyn PeopleService>,
+    pub organizations: Arc<dyn OrganizationsService>,
 }
 
 /// Lets a page choose the HTTP status of its response (a 404 page, say) without the UI crate

@@ -57,6 +57,7 @@ pub struct Portal {
     pub mailer: Arc<Mailer>,
     pub magic_links: Arc<MagicLinks>,
     pub people: Arc<admin::People>,
+    pub organizations: Arc<admin::Organizations>,
 }
 
 impl Portal {
@@ -91,8 +92,14 @@ impl Portal {
             clock: clock.clone(),
             sessions: sessions.clone(),
         });
+        let organizations = Arc::new(admin::Organizations {
+            db: db.clone(),
+            clock: clock.clone(),
+            sessions: sessions.clone(),
+        });
         Ok(Portal {
             people,
+            organizations,
             settings,
             db,
             clock,

@@ -49,6 +49,7 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         sessions: portal.sessions.clone(),
         sign_in: portal.magic_links.clone(),
         people: portal.people.clone(),
+        organizations: portal.organizations.clone(),
     };
     let auth = crate::auth::routes::routes(crate::auth::routes::AuthState {
         magic_links: portal.magic_links.clone(),

@@ -1,7 +1,11 @@
 //! The admin area. Every server function here starts with `require_admin`.
 
+mod organizations;
 mod people;
 
+#[cfg(feature = "ssr")]
+pub use organizations::OrganizationsService;
+pub use organizations::{OrganizationRow, OrganizationsPage};
 #[cfg(feature = "ssr")]
 pub use people::PeopleService;
 pub use people::{PeoplePage, PersonRow};
@@ -41,6 +45,10 @@ pub fn AdminPage() -> impl IntoView {
                         <a class="card card--link" href="/admin/people">
                             <h2>"People"</h2>
                             <p>"Who may sign in; suspend and reactivate."</p>
+                        </a>
+                        <a class="card card--link" href="/admin/organizations">
+                            <h2>"Organizations"</h2>
+                            <p>"Portal access and authorized email addresses."</p>
                         </a>
                     </nav>
                     <dl class="facts facts--large">

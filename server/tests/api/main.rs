@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod admin_organizations;
 mod admin_people;
 mod binary;
 mod operations;

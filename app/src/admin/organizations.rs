@@ -1,0 +1,202 @@
+//! Admin: organizations' portal access and their lists of authorized email addresses.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::layout::{EmptyState, PageHeader};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganizationRow {
+    pub id: String,
+    pub name: String,
+    pub slug: String,
+    pub portal_access: bool,
+    pub members: u64,
+    pub authorized_emails: Vec<String>,
+}
+
+#[cfg(feature = "ssr")]
+#[async_trait::async_trait]
+pub trait OrganizationsService: Send + Sync {
+    async fn list(&self) -> Result<Vec<OrganizationRow>, AppError>;
+    /// Turning access off also ends the sessions of members who have no other way in.
+    async fn set_portal_access(
+        &self,
+        actor: &crate::auth::Viewer,
+        organization_id: &str,
+        enabled: bool,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError>;
+    async fn add_authorized_email(
+        &self,
+        actor: &crate::auth::Viewer,
+        organization_id: &str,
+        email: crate::types::Email,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError>;
+    async fn remove_authorized_email(
+        &self,
+        actor: &crate::auth::Viewer,
+        organization_id: &str,
+        email: &str,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError>;
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-organizations")]
+pub async fn load_organizations() -> Result<Vec<OrganizationRow>, AppError> {
+    use crate::services::services;
+    crate::auth::require_admin().await?;
+    services()?.organizations.list().await
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-set-portal-access")]
+pub async fn set_portal_access(organization_id: String, enabled: bool) -> Result<(), AppError> {
+    use crate::services::{request_parts, services};
+    let actor = crate::auth::require_admin().await?;
+    services()?
+        .organizations
+        .set_portal_access(&actor, &organization_id, enabled, &request_parts()?)
+        .await
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-add-authorized-email")]
+pub async fn add_authorized_email(organization_id: String, email: String) -> Result<(), AppError> {
+    use crate::services::{request_parts, services};
+    let actor = crate::auth::require_admin().await?;
+    let email = crate::types::Email::parse(&email)
+        .map_err(|e| AppError::invalid("email", e.to_string()))?;
+    services()?
+        .organizations
+        .add_authorized_email(&actor, &organization_id, email, &request_parts()?)
+        .await
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-remove-authorized-email")]
+pub async fn remove_authorized_email(
+    organization_id: String,
+    email: String,
+) -> Result<(), AppError> {
+    use crate::services::{request_parts, services};
+    let actor = crate::auth::require_admin().await?;
+    services()?
+        .organizations
+        .remove_authorized_email(&actor, &organization_id, &email, &request_parts()?)
+        .await
+}
+
+#[component]
+pub fn OrganizationsPage() -> impl IntoView {
+    let switch = ServerAction::<SetPortalAccess>::new();
+    let add = ServerAction::<AddAuthorizedEmail>::new();
+    let remove = ServerAction::<RemoveAuthorizedEmail>::new();
+    let organizations = Resource::new(
+        move || {
+            (
+                switch.version().get(),
+                add.version().get(),
+                remove.version().get(),
+            )
+        },
+        |_| load_organizations(),
+    );
+    let error = move || {
+        [
+            switch.value().get(),
+            add.value().get(),
+            remove.value().get(),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(Result::err)
+        .map(|error| error.to_string())
+    };
+    view! {
+        <PageHeader
+            title="Organizations"
+            lead="Who may sign in: an organization's portal access, and the addresses it has authorized."
+        />
+        <p><a href="/admin">"← Admin overview"</a></p>
+        <p class="notice notice--error" role="alert" hidden=move || error().is_none()>{error}</p>
+        <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || organizations.get().map(|result| match result {
+                Ok(list) if list.is_empty() => view! {
+                    <EmptyState title="No organizations yet" message="Organizations group the people of one API consumer." />
+                }.into_any(),
+                Ok(list) => list.into_iter().map(|organization| view! {
+                    <OrganizationCard organization switch add remove />
+                }).collect_view().into_any(),
+                Err(AppError::Unauthenticated) => view! {
+                    <p class="notice">"Please "<a href="/sign-in">"sign in"</a>" as an admin to see this page."</p>
+                }.into_any(),
+                Err(error) => view! { <p class="notice notice--error" role="alert">{error.to_string()}</p> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn OrganizationCard(
+    organization: OrganizationRow,
+    switch: ServerAction<SetPortalAccess>,
+    add: ServerAction<AddAuthorizedEmail>,
+    remove: ServerAction<RemoveAuthorizedEmail>,
+) -> impl IntoView {
+    let heading_id = format!("org-{}", organization.slug);
+    let labelled_by = heading_id.clone();
+    let field_id = format!("authorize-{}", organization.slug);
+    let field_for = field_id.clone();
+    let switch_id = organization.id.clone();
+    let add_id = organization.id.clone();
+    let enabled = organization.portal_access;
+    let remove_id = organization.id;
+    let emails = if organization.authorized_emails.is_empty() {
+        view! { <p>"None yet. Add an address to let its owner sign in and join this organization."</p> }.into_any()
+    } else {
+        view! {
+            <ul class="session-list">
+                {organization.authorized_emails.into_iter().map(move |email| {
+                    let label = format!("Remove {email}");
+                    let id = remove_id.clone();
+                    view! {
+                        <li class="session-list__item">
+                            <span>{email.clone()}</span>" "
+                            <ActionForm action=remove attr:class="inline-form">
+                                <input type="hidden" name="organization_id" value=id />
+                                <input type="hidden" name="email" value=email />
+                                <button class="button button--small button--secondary" type="submit" aria-label=label>"Remove"</button>
+                            </ActionForm>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }.into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby=labelled_by data-testid="organization">
+            <h2 id=heading_id>{organization.name.clone()}</h2>
+            <p>
+                {format!("{} member{} · portal access ", organization.members, if organization.members == 1 { "" } else { "s" })}
+                <span class="status" class:status--off=!enabled>{if enabled { "On" } else { "Off" }}</span>
+            </p>
+            <ActionForm action=switch attr:class="inline-form">
+                <input type="hidden" name="organization_id" value=switch_id />
+                <input type="hidden" name="enabled" value=(!enabled).to_string() />
+                <button class="button button--small button--secondary" type="submit">
+                    {if enabled { "Turn portal access off" } else { "Turn portal access on" }}
+                </button>
+            </ActionForm>
+            <h3>"Authorized email addresses"</h3>
+            {emails}
+            <ActionForm action=add attr:class="add-form" attr:novalidate="true">
+                <input type="hidden" name="organization_id" value=add_id />
+                <div class="field">
+                    <label for=field_for>"Authorize an address"</label>
+                    <input id=field_id name="email" type="email" required placeholder="name@client.com" />
+                </div>
+                <button class="button button--small" type="submit">"Authorize"</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,239 @@
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use app::admin::{OrganizationRow, OrganizationsService};
+use app::auth::Viewer;
+use app::error::AppError;
+use app::types::Email;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
+};
+use uuid::Uuid;
+
+use crate::audit::AuditEvent;
+use crate::auth::Sessions;
+use crate::clock::Clock;
+use crate::entities::{authorized_email, membership, organization, user};
+use crate::error::DomainError;
+use crate::web::client_addr;
+
+pub struct Organizations {
+    pub db: DatabaseConnection,
+    pub clock: Arc<dyn Clock>,
+    pub sessions: Arc<Sessions>,
+}
+
+fn not_found() -> AppError {
+    AppError::NotFound("That organization".to_owned())
+}
+
+impl Organizations {
+    async fn find(
+        &self,
+        db: &impl ConnectionTrait,
+        organization_id: &str,
+    ) -> Result<organization::Model, AppError> {
+        let id = Uuid::parse_str(organization_id).map_err(|_| not_found())?;
+        organization::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .map_err(DomainError::from)?
+            .ok_or_else(not_found)
+    }
+
+    fn event(
+        actor: &Viewer,
+        action: &'static str,
+        organization: &organization::Model,
+        request: &http::request::Parts,
+    ) -> AuditEvent {
+        let mut event = AuditEvent::new(actor.email.clone(), action)
+            .on("organization", organization.id)
+            .from_addr(client_addr(&request.extensions));
+        if let Ok(actor_id) = Uuid::parse_str(&actor.id) {
+            event = event.by(actor_id);
+        }
+        event
+    }
+
+    /// Ends the sessions of the organization's members who, with its access off, have no way
+    /// in any more (no other organization with access, not a portal admin).
+    async fn end_sessions_without_access(
+        &self,
+        db: &impl ConnectionTrait,
+        organization_id: Uuid,
+    ) -> Result<(), DomainError> {
+        let members = membership::Entity::find()
+            .filter(membership::Column::OrganizationId.eq(organization_id))
+            .find_also_related(user::Entity)
+            .all(db)
+            .await?;
+        for (_, person) in members {
+            let Some(person) = person.filter(|p| !p.is_admin) else {
+                continue;
+            };
+            let other_access = membership::Entity::find()
+                .filter(membership::Column::UserId.eq(person.id))
+                .filter(membership::Column::OrganizationId.ne(organization_id))
+                .find_also_related(organization::Entity)
+                .all(db)
+                .await?
+                .into_iter()
+                .filter_map(|(_, organization)| organization)
+                .any(|organization| {
+                    organization.portal_access && organization.archived_at.is_none()
+                });
+            if !other_access {
+                self.sessions.end_all_for(db, person.id).await?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[async_trait::async_trait]
+impl OrganizationsService for Organizations {
+    async fn list(&self) -> Result<Vec<OrganizationRow>, AppError> {
+        let organizations = organization::Entity::find()
+            .filter(organization::Column::ArchivedAt.is_null())
+            .order_by_asc(organization::Column::Name)
+            .all(&self.db)
+            .await
+            .map_err(DomainError::from)?;
+        let mut members: BTreeMap<Uuid, u64> = BTreeMap::new();
+        for membership in membership::Entity::find()
+            .all(&self.db)
+            .await
+            .map_err(DomainError::from)?
+        {
+            *members.entry(membership.organization_id).or_default() += 1;
+        }
+        let mut emails: BTreeMap<Uuid, Vec<String>> = BTreeMap::new();
+        for entry in authorized_email::Entity::find()
+            .order_by_asc(authorized_email::Column::Email)
+            .all(&self.db)
+            .await
+            .map_err(DomainError::from)?
+        {
+            emails
+                .entry(entry.organization_id)
+                .or_default()
+                .push(entry.email);
+        }
+        Ok(organizations
+            .into_iter()
+            .map(|organization| OrganizationRow {
+                id: organization.id.to_string(),
+                members: members.get(&organization.id).copied().unwrap_or_default(),
+                authorized_emails: emails.remove(&organization.id).unwrap_or_default(),
+                name: organization.name,
+                slug: organization.slug,
+                portal_access: organization.portal_access,
+            })
+            .collect())
+    }
+
+    async fn set_portal_access(
+        &self,
+        actor: &Viewer,
+        organization_id: &str,
+        enabled: bool,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError> {
+        let txn = self.db.begin().await.map_err(DomainError::from)?;
+        let organization = self.find(&txn, organization_id).await?;
+        organization::ActiveModel {
+            id: Set(organization.id),
+            portal_access: Set(enabled),
+            ..Default::default()
+        }
+        .update(&txn)
+        .await
+        .map_err(DomainError::from)?;
+        if !enabled {
+            self.end_sessions_without_access(&txn, organization.id)
+                .await?;
+        }
+        let action = if enabled {
+            "organization.portal_access_on"
+        } else {
+            "organization.portal_access_off"
+        };
+        Self::event(actor, action, &organization, request)
+            .record(&txn, self.clock.as_ref())
+            .await?;
+        txn.commit().await.map_err(DomainError::from)?;
+        Ok(())
+    }
+
+    async fn add_authorized_email(
+        &self,
+        actor: &Viewer,
+        organization_id: &str,
+        email: Email,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError> {
+        let txn = self.db.begin().await.map_err(DomainError::from)?;
+        let organization = self.find(&txn, organization_id).await?;
+        let existing = authorized_email::Entity::find_by_id((organization.id, email.to_string()))
+            .one(&txn)
+            .await
+            .map_err(DomainError::from)?;
+        if existing.is_some() {
+            return Err(AppError::invalid(
+                "email",
+                format!("{email} is already on this organization's list."),
+            ));
+        }
+        authorized_email::ActiveModel {
+            organization_id: Set(organization.id),
+            email: Set(email.to_string()),
+            created_at: Set(self.clock.now()),
+        }
+        .insert(&txn)
+        .await
+        .map_err(DomainError::from)?;
+        Self::event(
+            actor,
+            "organization.authorized_email_added",
+            &organization,
+            request,
+        )
+        .with_details(serde_json::json!({ "email": email.as_str() }))
+        .record(&txn, self.clock.as_ref())
+        .await?;
+        txn.commit().await.map_err(DomainError::from)?;
+        Ok(())
+    }
+
+    async fn remove_authorized_email(
+        &self,
+        actor: &Viewer,
+        organization_id: &str,
+        email: &str,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError> {
+        let txn = self.db.begin().await.map_err(DomainError::from)?;
+        let organization = self.find(&txn, organization_id).await?;
+        let removed =
+            authorized_email::Entity::delete_by_id((organization.id, email.trim().to_lowercase()))
+                .exec(&txn)
+                .await
+                .map_err(DomainError::from)?;
+        if removed.rows_affected == 0 {
+            return Err(AppError::NotFound("That address".to_owned()));
+        }
+        Self::event(
+            actor,
+            "organization.authorized_email_removed",
+            &organization,
+            request,
+        )
+        .with_details(serde_json::json!({ "email": email }))
+        .record(&txn, self.clock.as_ref())
+        .await?;
+        txn.commit().await.map_err(DomainError::from)?;
+        Ok(())
+    }
+}

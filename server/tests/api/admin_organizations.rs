@@ -1,0 +1,181 @@
+//! Admin: organizations' portal access and authorized emails.
+
+use crate::helpers::TestApp;
+use crate::on_both_engines;
+
+fn unique(name: &str) -> String {
+    format!(
+        "{name}-{}@example.com",
+        &uuid::Uuid::new_v4().simple().to_string()[..10]
+    )
+}
+
+on_both_engines!(
+    turning_portal_access_off_ends_member_sessions,
+    |app: TestApp| async move {
+        let (_, admin) = app.signed_in(&unique("root"), true).await;
+        let member_address = unique("member");
+        let (member, member_cookie) = app.signed_in(&member_address, false).await;
+        let organizations: Vec<serde_json::Value> = app
+            .call("admin-organizations", Some(&admin))
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(organizations.len(), 2, "one per signed-in test user");
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let membership = server::entities::membership::Entity::find()
+            .filter(server::entities::membership::Column::UserId.eq(member.id))
+            .one(&app.portal.db)
+            .await
+            .expect("query")
+            .expect("membership");
+        let organization_id = membership.organization_id.to_string();
+
+        let refused = app
+            .call_with(
+                "admin-set-portal-access",
+                Some(&member_cookie),
+                &[("organization_id", &organization_id), ("enabled", "false")],
+            )
+            .await;
+        assert_eq!(refused.status(), 403);
+
+        let done = app
+            .call_with(
+                "admin-set-portal-access",
+                Some(&admin),
+                &[("organization_id", &organization_id), ("enabled", "false")],
+            )
+            .await;
+        assert_eq!(done.status(), 200);
+        assert_eq!(
+            app.call("my-sessions", Some(&member_cookie)).await.status(),
+            401,
+            "member signed out"
+        );
+        assert_eq!(
+            app.call("my-sessions", Some(&admin)).await.status(),
+            200,
+            "admins keep their session"
+        );
+
+        // No link while access is off; one after it is back on.
+        app.request_link(&member_address).await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        let done = app
+            .call_with(
+                "admin-set-portal-access",
+                Some(&admin),
+                &[("organization_id", &organization_id), ("enabled", "true")],
+            )
+            .await;
+        assert_eq!(done.status(), 200);
+        app.request_link(&member_address).await;
+        let token = app.token_from_mail(&member_address, 1).await;
+        assert_eq!(app.validate(&token).await.status(), 200);
+        assert_eq!(
+            crate::helpers::mailbox()
+                .messages_for(&member_address)
+                .await
+                .len(),
+            1
+        );
+    }
+);
+
+on_both_engines!(
+    authorized_emails_are_managed_with_clear_errors,
+    |app: TestApp| async move {
+        let (_, admin) = app.signed_in(&unique("root"), true).await;
+        let organization = app.organization("Client Co").await;
+        let id = organization.id.to_string();
+        let address = unique("client");
+
+        let added = app
+            .call_with(
+                "admin-add-authorized-email",
+                Some(&admin),
+                &[("organization_id", &id), ("email", &address.to_uppercase())],
+            )
+            .await;
+        assert_eq!(added.status(), 200);
+        let again = app
+            .call_with(
+                "admin-add-authorized-email",
+                Some(&admin),
+                &[("organization_id", &id), ("email", &address)],
+            )
+            .await;
+        assert_eq!(again.status(), 422);
+        let error: serde_json::Value = again.json().await.expect("json");
+        assert!(
+            error["Invalid"]["message"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("already on this organization's list")
+        );
+
+        let bad = app
+            .call_with(
+                "admin-add-authorized-email",
+                Some(&admin),
+                &[("organization_id", &id), ("email", "nope")],
+            )
+            .await;
+        assert_eq!(bad.status(), 422);
+        let missing = app
+            .call_with(
+                "admin-add-authorized-email",
+                Some(&admin),
+                &[("organization_id", "x"), ("email", &unique("a"))],
+            )
+            .await;
+        assert_eq!(missing.status(), 404);
+
+        let listed: Vec<serde_json::Value> = app
+            .call("admin-organizations", Some(&admin))
+            .await
+            .json()
+            .await
+            .expect("json");
+        let client = listed
+            .iter()
+            .find(|o| o["name"] == "Client Co")
+            .expect("listed");
+        assert_eq!(client["authorized_emails"], serde_json::json!([address]));
+
+        // The authorized address can now sign in and joins the organization.
+        app.request_link(&address).await;
+        let token = app.token_from_mail(&address, 1).await;
+        assert_eq!(app.validate(&token).await.status(), 200);
+
+        let removed = app
+            .call_with(
+                "admin-remove-authorized-email",
+                Some(&admin),
+                &[("organization_id", &id), ("email", &address)],
+            )
+            .await;
+        assert_eq!(removed.status(), 200);
+        let removed_again = app
+            .call_with(
+                "admin-remove-authorized-email",
+                Some(&admin),
+                &[("organization_id", &id), ("email", &address)],
+            )
+            .await;
+        assert_eq!(removed_again.status(), 404);
+
+        let page = app
+            .get_as("/admin/organizations", &admin)
+            .await
+            .text()
+            .await
+            .expect("html");
+        assert!(
+            page.contains("Client Co") && page.contains("Turn portal access off"),
+            "{page}"
+        );
+    }
+);
