@@ -169,6 +169,20 @@ pub fn EmptyState(
     }
 }
 
+/// Why a page's data did not load: a sign-in prompt when nobody is signed in, the error otherwise.
+/// `purpose` finishes the sentence "Please sign in …".
+#[component]
+pub fn LoadError(error: crate::error::AppError, purpose: &'static str) -> impl IntoView {
+    match error {
+        crate::error::AppError::Unauthenticated => view! {
+            <p class="notice">"Please "<a href="/sign-in">"sign in"</a>" "{purpose}"."</p>
+        }
+        .into_any(),
+        error => view! { <p class="notice notice--error" role="alert">{error.to_string()}</p> }
+            .into_any(),
+    }
+}
+
 #[component]
 pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]

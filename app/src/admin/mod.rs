@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::layout::PageHeader;
+use crate::layout::{LoadError, PageHeader};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminOverview {
@@ -58,10 +58,7 @@ pub fn AdminPage() -> impl IntoView {
                         <dd>{overview.users}</dd>
                     </dl>
                 }.into_any(),
-                Err(AppError::Unauthenticated) => view! {
-                    <p class="notice">"Please "<a href="/sign-in">"sign in"</a>" as an admin to see this page."</p>
-                }.into_any(),
-                Err(error) => view! { <p class="notice notice--error" role="alert">{error.to_string()}</p> }.into_any(),
+                Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
             })}
         </Suspense>
     }

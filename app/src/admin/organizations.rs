@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::layout::{EmptyState, PageHeader};
+use crate::layout::{EmptyState, LoadError, PageHeader};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrganizationRow {
@@ -127,10 +127,7 @@ pub fn OrganizationsPage() -> impl IntoView {
                 Ok(list) => list.into_iter().map(|organization| view! {
                     <OrganizationCard organization switch add remove />
                 }).collect_view().into_any(),
-                Err(AppError::Unauthenticated) => view! {
-                    <p class="notice">"Please "<a href="/sign-in">"sign in"</a>" as an admin to see this page."</p>
-                }.into_any(),
-                Err(error) => view! { <p class="notice notice--error" role="alert">{error.to_string()}</p> }.into_any(),
+                Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
             })}
         </Transition>
     }

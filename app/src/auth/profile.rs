@@ -4,8 +4,7 @@ use leptos::prelude::*;
 
 use super::{SessionSummary, load_my_sessions};
 use crate::SessionResource;
-use crate::error::AppError;
-use crate::layout::PageHeader;
+use crate::layout::{LoadError, PageHeader};
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -36,10 +35,7 @@ pub fn ProfilePage() -> impl IntoView {
             })}
             {move || sessions.get().map(|result| match result {
                 Ok(list) => view! { <SessionList sessions=list /> }.into_any(),
-                Err(AppError::Unauthenticated) => view! {
-                    <p class="notice">"Please "<a href="/sign-in">"sign in"</a>" to see your profile."</p>
-                }.into_any(),
-                Err(error) => view! { <p class="notice notice--error" role="alert">{error.to_string()}</p> }.into_any(),
+                Err(error) => view! { <LoadError error purpose="to see your profile" /> }.into_any(),
             })}
         </Suspense>
     }

@@ -1,20 +1,13 @@
 //! Admin: organizations' portal access and authorized emails.
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, unique_email};
 use crate::on_both_engines;
-
-fn unique(name: &str) -> String {
-    format!(
-        "{name}-{}@example.com",
-        &uuid::Uuid::new_v4().simple().to_string()[..10]
-    )
-}
 
 on_both_engines!(
     turning_portal_access_off_ends_member_sessions,
     |app: TestApp| async move {
-        let (_, admin) = app.signed_in(&unique("root"), true).await;
-        let member_address = unique("member");
+        let (_, admin) = app.signed_in(&unique_email("root"), true).await;
+        let member_address = unique_email("member");
         let (member, member_cookie) = app.signed_in(&member_address, false).await;
         let organizations: Vec<serde_json::Value> = app
             .call("admin-organizations", Some(&admin))
@@ -87,10 +80,10 @@ on_both_engines!(
 on_both_engines!(
     authorized_emails_are_managed_with_clear_errors,
     |app: TestApp| async move {
-        let (_, admin) = app.signed_in(&unique("root"), true).await;
+        let (_, admin) = app.signed_in(&unique_email("root"), true).await;
         let organization = app.organization("Client Co").await;
         let id = organization.id.to_string();
-        let address = unique("client");
+        let address = unique_email("client");
 
         let added = app
             .call_with(
@@ -128,7 +121,7 @@ on_both_engines!(
             .call_with(
                 "admin-add-authorized-email",
                 Some(&admin),
-                &[("organization_id", "x"), ("email", &unique("a"))],
+                &[("organization_id", "x"), ("email", &unique_email("a"))],
             )
             .await;
         assert_eq!(missing.status(), 404);

@@ -40,11 +40,7 @@ on_both_engines!(
     suspension_ends_sessions_and_reactivation_allows_sign_in,
     |app: TestApp| async move {
         let (_, admin) = app.signed_in("root@example.com", true).await;
-        // A unique address: every test shares one mailbox.
-        let address = format!(
-            "dev-{}@example.com",
-            &uuid::Uuid::new_v4().simple().to_string()[..10]
-        );
+        let address = crate::helpers::unique_email("dev");
         let (developer, developer_cookie) = app.signed_in(&address, false).await;
         let id = developer.id.to_string();
 

@@ -13,6 +13,14 @@ use server::entities::{membership, user};
 use server::settings::Settings;
 use tokio::sync::oneshot;
 
+/// An address no other test uses: all tests in the process share one mailbox.
+pub fn unique_email(name: &str) -> String {
+    format!(
+        "{name}-{}@example.com",
+        &uuid::Uuid::new_v4().simple().to_string()[..10]
+    )
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
     Sqlite,

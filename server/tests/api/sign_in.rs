@@ -3,19 +3,11 @@
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use server::entities::{audit_event, authorized_email, invitation, membership, session, user};
 
-use crate::helpers::{TestApp, mailbox};
+use crate::helpers::{TestApp, mailbox, unique_email};
 use crate::on_both_engines;
 
-/// An address no other test uses, since all tests share one mailbox.
-fn unique(name: &str) -> String {
-    format!(
-        "{name}-{}@example.com",
-        &uuid::Uuid::new_v4().simple().to_string()[..10]
-    )
-}
-
 async fn active_user(app: &TestApp, name: &str) -> String {
-    let address = unique(name);
+    let address = unique_email(name);
     let email = app::types::Email::parse(&address).expect("email");
     server::directory::create_user(&app.portal.db, &app.clock, &email, false)
         .await
@@ -94,7 +86,7 @@ on_both_engines!(
     every_address_gets_the_same_answer,
     |app: TestApp| async move {
         let known = active_user(&app, "known").await;
-        let unknown = unique("stranger");
+        let unknown = unique_email("stranger");
         let suspended = active_user(&app, "suspended").await;
         user::Entity::update_many()
             .col_expr(
@@ -239,7 +231,7 @@ on_both_engines!(
 );
 
 on_both_engines!(link_requests_are_rate_limited, |app: TestApp| async move {
-    let address = unique("eager");
+    let address = unique_email("eager");
     for _ in 0..5 {
         assert_eq!(app.request_link(&address).await.status(), 202);
     }
@@ -259,7 +251,7 @@ on_both_engines!(link_requests_are_rate_limited, |app: TestApp| async move {
     // reached the address counter, so 15 more fit.
     for n in 0..15 {
         assert_eq!(
-            app.request_link(&unique(&format!("spray{n}")))
+            app.request_link(&unique_email(&format!("spray{n}")))
                 .await
                 .status(),
             202,
@@ -267,7 +259,9 @@ on_both_engines!(link_requests_are_rate_limited, |app: TestApp| async move {
         );
     }
     assert_eq!(
-        app.request_link(&unique("one-too-many")).await.status(),
+        app.request_link(&unique_email("one-too-many"))
+            .await
+            .status(),
         429
     );
 
@@ -277,7 +271,7 @@ on_both_engines!(link_requests_are_rate_limited, |app: TestApp| async move {
 });
 
 on_both_engines!(cross_site_posts_are_refused, |app: TestApp| async move {
-    let (_, cookie) = app.signed_in(&unique("victim"), false).await;
+    let (_, cookie) = app.signed_in(&unique_email("victim"), false).await;
     for (header, value) in [
         ("origin", "https://evil.example"),
         ("sec-fetch-site", "cross-site"),
@@ -361,9 +355,9 @@ on_both_engines!(
 on_both_engines!(
     invitations_create_the_account_on_first_sign_in,
     |app: TestApp| async move {
-        let (_, _) = app.signed_in(&unique("inviter"), true).await;
+        let (_, _) = app.signed_in(&unique_email("inviter"), true).await;
         let organization = app.organization("Invited Org").await;
-        let address = unique("newcomer");
+        let address = unique_email("newcomer");
         let invitation_id = uuid::Uuid::now_v7();
         invitation::ActiveModel {
             id: Set(invitation_id),
@@ -410,7 +404,7 @@ on_both_engines!(
     authorized_emails_follow_the_portal_access_switch,
     |app: TestApp| async move {
         let organization = app.organization("Client Co").await;
-        let address = unique("client");
+        let address = unique_email("client");
         authorized_email::ActiveModel {
             organization_id: Set(organization.id),
             email: Set(address.clone()),
@@ -440,7 +434,7 @@ on_both_engines!(
 );
 
 on_both_engines!(idle_sessions_end, |app: TestApp| async move {
-    let (_, cookie) = app.signed_in(&unique("idle"), false).await;
+    let (_, cookie) = app.signed_in(&unique_email("idle"), false).await;
     app.clock.advance(chrono::Duration::hours(11));
     assert!(
         viewer_email(&app, &cookie).await.is_some(),
@@ -534,7 +528,7 @@ on_both_engines!(
 );
 
 on_both_engines!(the_profile_page_lists_sessions, |app: TestApp| async move {
-    let (_, cookie) = app.signed_in(&unique("profile"), false).await;
+    let (_, cookie) = app.signed_in(&unique_email("profile"), false).await;
     let html = app
         .get_as("/profile", &cookie)
         .await
