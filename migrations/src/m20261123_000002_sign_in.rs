@@ -2,6 +2,8 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::columns::timestamp;
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -173,13 +175,6 @@ impl MigrationTrait for Migration {
         }
         Ok(())
     }
-}
-
-fn timestamp<T: IntoIden>(column: T) -> ColumnDef {
-    ColumnDef::new(column)
-        .timestamp_with_time_zone()
-        .not_null()
-        .to_owned()
 }
 
 #[derive(DeriveIden)]
