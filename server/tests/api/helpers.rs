@@ -294,6 +294,17 @@ impl TestApp {
         self.clock.now()
     }
 
+    /// How many audit events with `action` were recorded.
+    pub async fn audit_count(&self, action: &str) -> u64 {
+        use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+        use server::entities::audit_event;
+        audit_event::Entity::find()
+            .filter(audit_event::Column::Action.eq(action))
+            .count(&self.portal.db)
+            .await
+            .expect("count audit events")
+    }
+
     pub async fn post_json(&self, path: &str, body: serde_json::Value) -> reqwest::Response {
         self.client
             .post(self.url(path))

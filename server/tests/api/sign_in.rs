@@ -114,11 +114,7 @@ on_both_engines!(
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         assert!(mailbox().messages_for(&unknown).await.is_empty());
         assert!(mailbox().messages_for(&suspended).await.is_empty());
-        let refused = audit_event::Entity::find()
-            .filter(audit_event::Column::Action.eq("auth.link_refused"))
-            .count(&app.portal.db)
-            .await
-            .expect("count");
+        let refused = app.audit_count("auth.link_refused").await;
         assert_eq!(refused, 2);
     }
 );
@@ -177,11 +173,7 @@ on_both_engines!(
         let body: serde_json::Value = app.validate(&tampered).await.json().await.expect("json");
         assert_eq!(body["error"], "token_unknown");
 
-        let rejected = audit_event::Entity::find()
-            .filter(audit_event::Column::Action.eq("auth.link_rejected"))
-            .count(&app.portal.db)
-            .await
-            .expect("count");
+        let rejected = app.audit_count("auth.link_rejected").await;
         assert_eq!(rejected, 3);
     }
 );
@@ -518,11 +510,7 @@ on_both_engines!(
             app.call("my-sessions", Some(&cookies[1])).await.status(),
             401
         );
-        let events = audit_event::Entity::find()
-            .filter(audit_event::Column::Action.eq("auth.signed_out_everywhere"))
-            .count(&app.portal.db)
-            .await
-            .expect("count");
+        let events = app.audit_count("auth.signed_out_everywhere").await;
         assert_eq!(events, 1);
     }
 );
