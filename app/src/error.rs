@@ -11,6 +11,13 @@ pub enum AppError {
     Unauthenticated,
     #[error("You do not have permission to do that.")]
     Forbidden,
+    /// Signed in, but the current terms of use are not accepted yet: only accepting them (or
+    /// signing out) works until then.
+    #[error("Please accept the terms of use to continue.")]
+    TermsNotAccepted,
+    /// Refused for a reason the sentence explains (a switched-off feature, say).
+    #[error("{0}")]
+    Refused(String),
     #[error("{0} was not found.")]
     NotFound(String),
     /// Input that failed to parse; `field` names the form field so the page can show it there.
@@ -41,7 +48,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Unauthenticated => 401,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::TermsNotAccepted | AppError::Refused(_) => 403,
             AppError::NotFound(_) => 404,
             AppError::Invalid { .. } => 422,
             AppError::RateLimited { .. } => 429,
@@ -77,6 +84,8 @@ mod tests {
         let cases = [
             (AppError::Unauthenticated, 401),
             (AppError::Forbidden, 403),
+            (AppError::TermsNotAccepted, 403),
+            (AppError::Refused("Self-registration is off.".into()), 403),
             (AppError::NotFound("Collection".into()), 404),
             (AppError::invalid("email", "bad"), 422),
             (

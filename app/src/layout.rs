@@ -145,10 +145,46 @@ pub fn PageHeader(
     let page_title = title.clone();
     view! {
         <Title text=page_title />
+        <TermsGate />
         <div class="page-header">
             <h1>{title}</h1>
             {lead.map(|lead| view! { <p class="lead">{lead}</p> })}
         </div>
+    }
+}
+
+/// Sends a signed-in person who has not accepted the current terms of use to the terms page
+/// (a 302 when rendered on the server). It lives in `PageHeader` because every page has one, inside
+/// its route; the pages a person needs to get to the terms or away from them are exempt.
+#[component]
+fn TermsGate() -> impl IntoView {
+    let session = expect_context::<SessionResource>();
+    let location = leptos_router::hooks::use_location();
+    let exempt = ["/terms", "/sign-in", "/register", "/auth/"];
+    let destination = move || {
+        let pending = session
+            .get()
+            .and_then(Result::ok)
+            .and_then(|info| info.viewer)
+            .is_some_and(|viewer| viewer.terms_pending);
+        let path = location.pathname.get();
+        (pending && !exempt.iter().any(|prefix| path.starts_with(prefix))).then(|| {
+            let search = location.search.get();
+            let here = if search.is_empty() {
+                path
+            } else {
+                format!("{path}?{search}")
+            };
+            format!(
+                "/terms?next={}",
+                leptos_router::location::Url::escape(&here)
+            )
+        })
+    };
+    view! {
+        <Suspense fallback=|| ()>
+            {move || destination().map(|path| view! { <leptos_router::components::Redirect path /> })}
+        </Suspense>
     }
 }
 
@@ -176,6 +212,10 @@ pub fn LoadError(error: crate::error::AppError, purpose: &'static str) -> impl I
     match error {
         crate::error::AppError::Unauthenticated => view! {
             <p class="notice">"Please "<a href="/sign-in">"sign in"</a>" "{purpose}"."</p>
+        }
+        .into_any(),
+        crate::error::AppError::TermsNotAccepted => view! {
+            <p class="notice">"Please "<a href="/terms">"accept the terms of use"</a>" "{purpose}"."</p>
         }
         .into_any(),
         error => view! { <p class="notice notice--error" role="alert">{error.to_string()}</p> }

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod auth;
 pub mod catalog;
 pub mod error;
+mod form;
 mod home;
 mod layout;
 #[cfg(feature = "ssr")]
@@ -57,12 +58,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async />
                     <Route path=path!("/sign-in") view=auth::SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/auth/magic") view=auth::MagicLinkPage ssr=SsrMode::Async />
+                    <Route path=path!("/register") view=auth::RegisterPage ssr=SsrMode::Async />
+                    <Route path=path!("/terms") view=auth::TermsPage ssr=SsrMode::Async />
                     <Route path=path!("/profile") view=auth::ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/apis") view=catalog::MyApisPage ssr=SsrMode::Async />
                     <Route path=path!("/discover") view=catalog::DiscoverPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/people") view=admin::PeoplePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/organizations") view=admin::OrganizationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/terms") view=admin::TermsAdminPage ssr=SsrMode::Async />
                 </Routes>
             </Frame>
         </Router>

@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use crate::admin::{OrganizationsService, PeopleService};
-use crate::auth::{SessionService, SignInService};
+use crate::admin::{InvitationsService, OrganizationsService, PeopleService};
+use crate::auth::{RegistrationService, SessionService, SignInService, TermsService};
 use crate::error::AppError;
 use crate::system::SystemService;
 
@@ -16,6 +16,9 @@ pub struct Services {
     pub sign_in: Arc<dyn SignInService>,
     pub people: Arc<dyn PeopleService>,
     pub organizations: Arc<dyn OrganizationsService>,
+    pub invitations: Arc<dyn InvitationsService>,
+    pub registrations: Arc<dyn RegistrationService>,
+    pub terms: Arc<dyn TermsService>,
 }
 
 /// Lets a page choose the HTTP status of its response (a 404 page, say) without the UI crate

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod columns;
 mod m20261123_000001_core_tables;
 mod m20261123_000002_sign_in;
+mod m20261124_000001_managed_access;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_core_tables::Migration),
             Box::new(m20261123_000002_sign_in::Migration),
+            Box::new(m20261124_000001_managed_access::Migration),
         ]
     }
 }

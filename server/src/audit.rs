@@ -30,6 +30,15 @@ impl AuditEvent {
         }
     }
 
+    /// An event done by the signed-in `viewer`.
+    pub fn by_viewer(viewer: &app::auth::Viewer, action: &'static str) -> Self {
+        let event = AuditEvent::new(viewer.email.clone(), action);
+        match Uuid::parse_str(&viewer.id) {
+            Ok(id) => event.by(id),
+            Err(_) => event,
+        }
+    }
+
     pub fn by(mut self, actor_id: Uuid) -> Self {
         self.actor_id = Some(actor_id);
         self

@@ -46,6 +46,8 @@ impl IntoResponse for ApiError {
         let code = match &self.0 {
             AppError::Unauthenticated => "unauthenticated",
             AppError::Forbidden => "forbidden",
+            AppError::TermsNotAccepted => "terms_not_accepted",
+            AppError::Refused(_) => "refused",
             AppError::NotFound(_) => "not_found",
             AppError::Invalid { .. } => "invalid",
             AppError::RateLimited { .. } => "rate_limited",

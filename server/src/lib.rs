@@ -10,8 +10,11 @@ pub mod directory;
 pub mod entities;
 pub mod error;
 pub mod mail;
+pub mod markdown;
+pub mod portal_settings;
 pub mod settings;
 pub mod system;
+pub mod terms;
 pub mod web;
 
 use std::future::Future;
@@ -22,7 +25,7 @@ use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 
-use crate::auth::{MagicLinks, Sessions};
+use crate::auth::{MagicLinks, Registrations, Sessions};
 use crate::clock::Clock;
 use crate::mail::{Mailer, Outbox};
 use crate::settings::Settings;
@@ -58,6 +61,9 @@ pub struct Portal {
     pub magic_links: Arc<MagicLinks>,
     pub people: Arc<admin::People>,
     pub organizations: Arc<admin::Organizations>,
+    pub invitations: Arc<admin::Invitations>,
+    pub registrations: Arc<Registrations>,
+    pub terms: Arc<terms::Terms>,
 }
 
 impl Portal {
@@ -97,9 +103,26 @@ impl Portal {
             clock: clock.clone(),
             sessions: sessions.clone(),
         });
+        let invitations = Arc::new(admin::Invitations {
+            db: db.clone(),
+            clock: clock.clone(),
+            links: magic_links.clone(),
+        });
+        let registrations = Arc::new(Registrations {
+            db: db.clone(),
+            clock: clock.clone(),
+            links: magic_links.clone(),
+        });
+        let terms = Arc::new(terms::Terms {
+            db: db.clone(),
+            clock: clock.clone(),
+        });
         Ok(Portal {
             people,
             organizations,
+            invitations,
+            registrations,
+            terms,
             settings,
             db,
             clock,

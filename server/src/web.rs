@@ -50,6 +50,9 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         sign_in: portal.magic_links.clone(),
         people: portal.people.clone(),
         organizations: portal.organizations.clone(),
+        invitations: portal.invitations.clone(),
+        registrations: portal.registrations.clone(),
+        terms: portal.terms.clone(),
     };
     let auth = crate::auth::routes::routes(crate::auth::routes::AuthState {
         magic_links: portal.magic_links.clone(),

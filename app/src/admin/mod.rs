@@ -1,14 +1,22 @@
 //! The admin area. Every server function here starts with `require_admin`.
 
+mod invitations;
 mod organizations;
 mod people;
+mod registrations;
+mod terms;
 
 #[cfg(feature = "ssr")]
+pub use invitations::InvitationsService;
+pub use invitations::{InvitationRow, InviteOutcome, ROLES, role_label};
+#[cfg(feature = "ssr")]
 pub use organizations::OrganizationsService;
-pub use organizations::{OrganizationRow, OrganizationsPage};
+pub use organizations::{OrganizationRow, OrganizationsPage, load_organizations};
 #[cfg(feature = "ssr")]
 pub use people::PeopleService;
 pub use people::{PeoplePage, PersonRow};
+pub use registrations::RegistrationOverview;
+pub use terms::TermsAdminPage;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -44,11 +52,15 @@ pub fn AdminPage() -> impl IntoView {
                     <nav aria-label="Admin sections" class="admin-links">
                         <a class="card card--link" href="/admin/people">
                             <h2>"People"</h2>
-                            <p>"Who may sign in; suspend and reactivate."</p>
+                            <p>"Invite people, decide on requests to join, suspend and reactivate."</p>
                         </a>
                         <a class="card card--link" href="/admin/organizations">
                             <h2>"Organizations"</h2>
                             <p>"Portal access and authorized email addresses."</p>
+                        </a>
+                        <a class="card card--link" href="/admin/terms">
+                            <h2>"Terms of use"</h2>
+                            <p>"Publish the terms everyone accepts before using the portal."</p>
                         </a>
                     </nav>
                     <dl class="facts facts--large">

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::form::{Field, error_for, error_outside, on_success};
 use crate::layout::{EmptyState, LoadError, PageHeader};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,44 +89,23 @@ pub async fn remove_authorized_email(
 
 #[component]
 pub fn OrganizationsPage() -> impl IntoView {
-    let switch = ServerAction::<SetPortalAccess>::new();
-    let add = ServerAction::<AddAuthorizedEmail>::new();
-    let remove = ServerAction::<RemoveAuthorizedEmail>::new();
-    let organizations = Resource::new(
-        move || {
-            (
-                switch.version().get(),
-                add.version().get(),
-                remove.version().get(),
-            )
-        },
-        |_| load_organizations(),
-    );
-    let error = move || {
-        [
-            switch.value().get(),
-            add.value().get(),
-            remove.value().get(),
-        ]
-        .into_iter()
-        .flatten()
-        .find_map(Result::err)
-        .map(|error| error.to_string())
-    };
+    // Each card has its own actions, so an error shows on the card (and field) it is about;
+    // a success reloads the list, which also empties the card's fields.
+    let changed = RwSignal::new(0u32);
+    let organizations = Resource::new(move || changed.get(), |_| load_organizations());
     view! {
         <PageHeader
             title="Organizations"
             lead="Who may sign in: an organization's portal access, and the addresses it has authorized."
         />
         <p><a href="/admin">"← Admin overview"</a></p>
-        <p class="notice notice--error" role="alert" hidden=move || error().is_none()>{error}</p>
         <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
             {move || organizations.get().map(|result| match result {
                 Ok(list) if list.is_empty() => view! {
                     <EmptyState title="No organizations yet" message="Organizations group the people of one API consumer." />
                 }.into_any(),
                 Ok(list) => list.into_iter().map(|organization| view! {
-                    <OrganizationCard organization switch add remove />
+                    <OrganizationCard organization changed />
                 }).collect_view().into_any(),
                 Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
             })}
@@ -134,16 +114,24 @@ pub fn OrganizationsPage() -> impl IntoView {
 }
 
 #[component]
-fn OrganizationCard(
-    organization: OrganizationRow,
-    switch: ServerAction<SetPortalAccess>,
-    add: ServerAction<AddAuthorizedEmail>,
-    remove: ServerAction<RemoveAuthorizedEmail>,
-) -> impl IntoView {
+fn OrganizationCard(organization: OrganizationRow, changed: RwSignal<u32>) -> impl IntoView {
+    let switch = ServerAction::<SetPortalAccess>::new();
+    let add = ServerAction::<AddAuthorizedEmail>::new();
+    let remove = ServerAction::<RemoveAuthorizedEmail>::new();
+    on_success(switch, move |_| changed.update(|n| *n += 1));
+    on_success(add, move |_| changed.update(|n| *n += 1));
+    on_success(remove, move |_| changed.update(|n| *n += 1));
+    let card_error = move || {
+        [switch.value().get(), remove.value().get()]
+            .into_iter()
+            .flatten()
+            .find_map(Result::err)
+            .map(|error| error.to_string())
+            .or_else(|| error_outside(&add.value().get(), &["email"]))
+    };
     let heading_id = format!("org-{}", organization.slug);
     let labelled_by = heading_id.clone();
     let field_id = format!("authorize-{}", organization.slug);
-    let field_for = field_id.clone();
     let switch_id = organization.id.clone();
     let add_id = organization.id.clone();
     let enabled = organization.portal_access;
@@ -177,6 +165,7 @@ fn OrganizationCard(
                 {format!("{} member{} · portal access ", organization.members, if organization.members == 1 { "" } else { "s" })}
                 <span class="status" class:status--off=!enabled>{if enabled { "On" } else { "Off" }}</span>
             </p>
+            <p class="notice notice--error" role="alert" hidden=move || card_error().is_none()>{card_error}</p>
             <ActionForm action=switch attr:class="inline-form">
                 <input type="hidden" name="organization_id" value=switch_id />
                 <input type="hidden" name="enabled" value=(!enabled).to_string() />
@@ -188,10 +177,15 @@ fn OrganizationCard(
             {emails}
             <ActionForm action=add attr:class="add-form" attr:novalidate="true">
                 <input type="hidden" name="organization_id" value=add_id />
-                <div class="field">
-                    <label for=field_for>"Authorize an address"</label>
-                    <input id=field_id name="email" type="email" required placeholder="name@client.com" />
-                </div>
+                <Field
+                    id=field_id
+                    name="email"
+                    label="Authorize an address"
+                    kind="email"
+                    required=true
+                    placeholder="name@client.com"
+                    error=Signal::derive(move || error_for(&add.value().get(), "email"))
+                />
                 <button class="button button--small" type="submit">"Authorize"</button>
             </ActionForm>
         </section>

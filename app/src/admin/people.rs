@@ -3,7 +3,10 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::invitations::InvitationsPanel;
+use super::registrations::RegistrationsPanel;
 use crate::error::AppError;
+use crate::form::on_success;
 use crate::layout::{EmptyState, LoadError, PageHeader};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,11 +55,16 @@ pub async fn set_suspended(person_id: String, suspended: bool) -> Result<(), App
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     let change = ServerAction::<SetSuspended>::new();
-    // Reload the list after every change.
-    let people = Resource::new(move || change.version().get(), |_| load_people());
+    // Every panel counts its changes here; the lists reload after each.
+    let changed = RwSignal::new(0u32);
+    on_success(change, move |_| changed.update(|n| *n += 1));
+    let people = Resource::new(move || changed.get(), |_| load_people());
     view! {
         <PageHeader title="People" lead="Everyone who may sign in to the portal. Suspending someone ends their sessions at once." />
         <p><a href="/admin">"← Admin overview"</a></p>
+        <InvitationsPanel changed />
+        <RegistrationsPanel changed />
+        <h2>"Everyone with an account"</h2>
         <p class="notice notice--error" role="alert" hidden=move || !matches!(change.value().get(), Some(Err(_)))>
             {move || match change.value().get() { Some(Err(error)) => error.to_string(), _ => String::new() }}
         </p>

@@ -2,11 +2,19 @@
 
 mod magic;
 mod profile;
+mod registration;
 mod sign_in;
+mod terms;
 
 pub use magic::MagicLinkPage;
 pub use profile::ProfilePage;
+#[cfg(feature = "ssr")]
+pub use registration::RegistrationService;
+pub use registration::{JoinRequest, RegisterPage, RegistrationRow};
 pub use sign_in::SignInPage;
+#[cfg(feature = "ssr")]
+pub use terms::TermsService;
+pub use terms::{TermsDocument, TermsPage, TermsStatus, TermsVersionRow, load_terms};
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -20,6 +28,8 @@ pub struct Viewer {
     pub email: String,
     pub display_name: String,
     pub is_admin: bool,
+    /// The current terms of use wait for this person's acceptance.
+    pub terms_pending: bool,
 }
 
 /// One signed-in browser, as the profile page lists it.
@@ -39,6 +49,8 @@ pub struct SessionSummary {
 pub struct SessionInfo {
     pub portal_name: String,
     pub viewer: Option<Viewer>,
+    /// New addresses may ask to join (the sign-in page then offers it).
+    pub self_registration: bool,
 }
 
 #[cfg(feature = "ssr")]
@@ -83,27 +95,40 @@ pub async fn load_session() -> Result<SessionInfo, AppError> {
     Ok(SessionInfo {
         portal_name: services.sessions.portal_name(),
         viewer,
+        self_registration: services.registrations.is_open().await?,
     })
 }
 
 #[server(prefix = "/rpc", endpoint = "my-sessions")]
 pub async fn load_my_sessions() -> Result<Vec<SessionSummary>, AppError> {
     use crate::services::{request_headers, services};
+    require_viewer().await?;
     services()?
         .sessions
         .sessions_of_viewer(&request_headers())
         .await
 }
 
+/// The signed-in viewer who has accepted the current terms of use, or the error that explains
+/// why not. Every server function for signed-in people starts with this (or `require_admin`).
+#[cfg(feature = "ssr")]
+pub async fn require_viewer() -> Result<Viewer, AppError> {
+    use crate::services::{request_headers, services};
+    match services()?.sessions.viewer(&request_headers()).await? {
+        Some(viewer) if viewer.terms_pending => Err(AppError::TermsNotAccepted),
+        Some(viewer) => Ok(viewer),
+        None => Err(AppError::Unauthenticated),
+    }
+}
+
 /// The signed-in admin, or the error that explains why not. Every admin server function starts
 /// with this.
 #[cfg(feature = "ssr")]
 pub async fn require_admin() -> Result<Viewer, AppError> {
-    use crate::services::{request_headers, services};
-    let services = services()?;
-    match services.sessions.viewer(&request_headers()).await? {
-        Some(viewer) if viewer.is_admin => Ok(viewer),
-        Some(_) => Err(AppError::Forbidden),
-        None => Err(AppError::Unauthenticated),
+    let viewer = require_viewer().await?;
+    if viewer.is_admin {
+        Ok(viewer)
+    } else {
+        Err(AppError::Forbidden)
     }
 }

@@ -9,6 +9,13 @@ use crate::layout::PageHeader;
 pub fn SignInPage() -> impl IntoView {
     let request = ServerAction::<RequestSignInLink>::new();
     let query = use_query_map();
+    let session = expect_context::<crate::SessionResource>();
+    let registration_open = move || {
+        session
+            .get()
+            .and_then(Result::ok)
+            .is_some_and(|info| info.self_registration)
+    };
     let signed_out = move || query.read().get("signed_out").is_some();
     let sent = move || matches!(request.value().get(), Some(Ok(())));
     let field_error = move || match request.value().get() {
@@ -73,5 +80,10 @@ pub fn SignInPage() -> impl IntoView {
                 </div>
             </Show>
         </section>
+        <Suspense fallback=|| ()>
+            <Show when=registration_open>
+                <p class="form-card">"New here? "<a href="/register">"Request an account"</a>"."</p>
+            </Show>
+        </Suspense>
     }
 }

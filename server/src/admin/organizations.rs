@@ -48,13 +48,9 @@ impl Organizations {
         organization: &organization::Model,
         request: &http::request::Parts,
     ) -> AuditEvent {
-        let mut event = AuditEvent::new(actor.email.clone(), action)
+        AuditEvent::by_viewer(actor, action)
             .on("organization", organization.id)
-            .from_addr(client_addr(&request.extensions));
-        if let Ok(actor_id) = Uuid::parse_str(&actor.id) {
-            event = event.by(actor_id);
-        }
-        event
+            .from_addr(client_addr(&request.extensions))
     }
 
     /// Ends the sessions of the organization's members who, with its access off, have no way

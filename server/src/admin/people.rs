@@ -49,9 +49,7 @@ impl PeopleService for People {
                 id: person.id.to_string(),
                 organizations: organizations.remove(&person.id).unwrap_or_default(),
                 suspended: person.status == user::STATUS_SUSPENDED,
-                last_seen: person
-                    .last_seen_at
-                    .map(|at| at.format("%Y-%m-%d %H:%M UTC").to_string()),
+                last_seen: person.last_seen_at.map(crate::clock::shown),
                 email: person.email,
                 display_name: person.display_name,
                 is_admin: person.is_admin,
@@ -96,9 +94,8 @@ impl PeopleService for People {
         if suspended {
             self.sessions.end_all_for(&txn, person.id).await?;
         }
-        let actor_id = Uuid::parse_str(&actor.id).ok();
-        let mut event = AuditEvent::new(
-            actor.email.clone(),
+        AuditEvent::by_viewer(
+            actor,
             if suspended {
                 "user.suspended"
             } else {
@@ -107,11 +104,9 @@ impl PeopleService for People {
         )
         .on("user", person.id)
         .from_addr(crate::web::client_addr(&request.extensions))
-        .with_details(serde_json::json!({ "email": person.email }));
-        if let Some(actor_id) = actor_id {
-            event = event.by(actor_id);
-        }
-        event.record(&txn, self.clock.as_ref()).await?;
+        .with_details(serde_json::json!({ "email": person.email }))
+        .record(&txn, self.clock.as_ref())
+        .await?;
         txn.commit().await.map_err(DomainError::from)?;
         Ok(())
     }

@@ -15,7 +15,7 @@ use url::Url;
 
 use super::Sessions;
 use super::eligibility::{Entry, entry_for};
-use super::rate_limit::{self, Limit, Verdict};
+use super::rate_limit::{self, Limit};
 use super::token::{SecretToken, hash_token};
 use crate::audit::AuditEvent;
 use crate::clock::Clock;
@@ -111,13 +111,7 @@ impl MagicLinks {
         if let Some(client) = client {
             keys.push((format!("link-addr:{client}"), LINKS_PER_ADDRESS));
         }
-        for (key, limit) in keys {
-            if let Verdict::Refused { retry_after_secs } =
-                rate_limit::hit(&self.db, &key, limit, now).await?
-            {
-                return Err(AppError::RateLimited { retry_after_secs });
-            }
-        }
+        rate_limit::enforce(&self.db, &keys, now).await?;
         let this = self.clone();
         let email = email.clone();
         tokio::spawn(async move {
@@ -157,16 +151,25 @@ impl MagicLinks {
         Ok(self.mailer.send(mail).await.is_ok())
     }
 
-    /// Creates a one-time link for `email` and returns its URL. Callers decide whether the
-    /// address may have one; redeeming checks again.
+    /// Creates a one-time link for `email`, valid for the configured time, and returns its URL.
+    /// Callers decide whether the address may have one; redeeming checks again.
     pub async fn issue_link(&self, email: &Email) -> Result<Url, DomainError> {
+        self.issue_link_valid_for(email, self.ttl).await
+    }
+
+    /// Like `issue_link`, for links that wait in an inbox longer (invitations, approvals).
+    pub async fn issue_link_valid_for(
+        &self,
+        email: &Email,
+        ttl: Duration,
+    ) -> Result<Url, DomainError> {
         let now = self.clock.now();
         let token = SecretToken::generate();
         magic_link::ActiveModel {
             token_hash: Set(token.hash()),
             email: Set(email.to_string()),
             created_at: Set(now),
-            expires_at: Set(now + self.ttl),
+            expires_at: Set(now + ttl),
             used_at: Set(None),
         }
         .insert(&self.db)
@@ -177,6 +180,14 @@ impl MagicLinks {
             .map_err(|e| DomainError::Invariant(e.to_string()))?;
         link.query_pairs_mut().append_pair("token", token.expose());
         Ok(link)
+    }
+
+    /// Sends `mail` off the request path; a failed delivery is retried and logged by the mailer.
+    pub fn send_later(&self, mail: crate::mail::Mail) {
+        let mailer = self.mailer.clone();
+        tokio::spawn(async move {
+            let _ = mailer.send(mail).await;
+        });
     }
 
     /// Redeems a link: consumes it (once, whatever the concurrency), creates the account on a
@@ -248,29 +259,9 @@ impl MagicLinks {
         let person = match entry_for(&txn, &email, now).await? {
             None => return Err(RedeemError::NotAllowed),
             Some(Entry::User(person)) => person,
-            Some(Entry::Invitation(invitation)) => {
+            Some(Entry::Invitation(_)) => {
                 let person = create_user(&txn, clock, &email, false).await?;
-                add_membership(
-                    &txn,
-                    clock,
-                    person.id,
-                    invitation.organization_id,
-                    &invitation.role,
-                )
-                .await?;
-                invitation::ActiveModel {
-                    id: Set(invitation.id),
-                    accepted_at: Set(Some(now)),
-                    ..Default::default()
-                }
-                .update(&txn)
-                .await?;
-                AuditEvent::new(email.to_string(), "invitation.accepted")
-                    .by(person.id)
-                    .on("invitation", invitation.id)
-                    .from_addr(client)
-                    .record(&txn, clock)
-                    .await?;
+                accept_invitations(&txn, clock, &person, client).await?;
                 person
             }
             Some(Entry::Authorized(organization)) => {
@@ -309,6 +300,50 @@ impl MagicLinks {
             user: person,
         })
     }
+}
+
+/// Joins a new account to every organization its address is invited to.
+async fn accept_invitations(
+    db: &impl sea_orm::ConnectionTrait,
+    clock: &dyn Clock,
+    person: &user::Model,
+    client: Option<IpAddr>,
+) -> Result<(), DomainError> {
+    let now = clock.now();
+    let pending = invitation::Entity::find()
+        .filter(invitation::Column::Email.eq(person.email.as_str()))
+        .filter(invitation::Column::AcceptedAt.is_null())
+        .filter(invitation::Column::RevokedAt.is_null())
+        .filter(invitation::Column::ExpiresAt.gt(now))
+        .all(db)
+        .await?;
+    let mut joined = std::collections::BTreeSet::new();
+    for invitation in pending {
+        if joined.insert(invitation.organization_id) {
+            add_membership(
+                db,
+                clock,
+                person.id,
+                invitation.organization_id,
+                &invitation.role,
+            )
+            .await?;
+        }
+        invitation::ActiveModel {
+            id: Set(invitation.id),
+            accepted_at: Set(Some(now)),
+            ..Default::default()
+        }
+        .update(db)
+        .await?;
+        AuditEvent::new(person.email.clone(), "invitation.accepted")
+            .by(person.id)
+            .on("invitation", invitation.id)
+            .from_addr(client)
+            .record(db, clock)
+            .await?;
+    }
+    Ok(())
 }
 
 #[async_trait::async_trait]

@@ -3,10 +3,12 @@
 mod eligibility;
 pub mod magic_link;
 pub mod rate_limit;
+mod registration;
 pub mod routes;
 mod sessions;
 mod token;
 
 pub use magic_link::MagicLinks;
+pub use registration::Registrations;
 pub use sessions::Sessions;
 pub use token::{SecretToken, hash_token};

@@ -55,6 +55,20 @@ pub async fn hit(
     }
 }
 
+/// Counts one hit on each key and refuses with the longest wait when any is over its limit.
+pub async fn enforce(
+    db: &impl ConnectionTrait,
+    keys: &[(String, Limit)],
+    now: DateTime<Utc>,
+) -> Result<(), app::error::AppError> {
+    for (key, limit) in keys {
+        if let Verdict::Refused { retry_after_secs } = hit(db, key, *limit, now).await? {
+            return Err(app::error::AppError::RateLimited { retry_after_secs });
+        }
+    }
+    Ok(())
+}
+
 /// Forgets windows that ended before `now` minus a day.
 pub async fn forget_old(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, DomainError> {
     let result = rate_limit_bucket::Entity::delete_many()

@@ -11,7 +11,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::token::{SecretToken, hash_token};
-use crate::clock::Clock;
+use crate::clock::{Clock, shown};
 use crate::entities::{session, user};
 use crate::error::DomainError;
 
@@ -156,11 +156,18 @@ impl SessionService for Sessions {
         let Some(token) = self.presented_token(headers) else {
             return Ok(None);
         };
-        Ok(self.resolve(token).await?.map(|person| Viewer {
+        let Some(person) = self.resolve(token).await? else {
+            return Ok(None);
+        };
+        let terms_pending = crate::terms::pending_version(&self.db, person.id)
+            .await?
+            .is_some();
+        Ok(Some(Viewer {
             id: person.id.to_string(),
             email: person.email,
             display_name: person.display_name,
             is_admin: person.is_admin,
+            terms_pending,
         }))
     }
 
@@ -188,16 +195,14 @@ impl SessionService for Sessions {
             .all(&self.db)
             .await
             .map_err(DomainError::from)?;
-        let format =
-            |at: chrono::DateTime<chrono::Utc>| at.format("%Y-%m-%d %H:%M UTC").to_string();
         Ok(sessions
             .into_iter()
             .filter(|s| s.last_seen_at + self.idle_timeout > now)
             .map(|s| SessionSummary {
                 device: describe_user_agent(s.user_agent.as_deref()),
                 client_addr: s.client_addr,
-                signed_in_at: format(s.created_at),
-                last_seen_at: format(s.last_seen_at),
+                signed_in_at: shown(s.created_at),
+                last_seen_at: shown(s.last_seen_at),
                 current: s.id_hash == current,
             })
             .collect())

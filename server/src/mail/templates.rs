@@ -27,26 +27,155 @@ fn html_page(portal: &str, body: &str) -> String {
     )
 }
 
-pub fn sign_in_link(to: &Email, portal: &str, link: &str, valid_minutes: i64) -> Mail {
-    let subject = format!("Your sign-in link for {portal}");
-    let text = format!(
-        "Hello,\n\nUse this link to sign in to {portal}:\n\n{link}\n\n\
-         It works once, for the next {valid_minutes} minutes. If you did not ask for it, you can ignore this email.\n"
-    );
-    let body = format!(
-        "<p>Hello,</p><p>Use this button to sign in to {portal}. It works once, for the next {valid_minutes} minutes.</p>\
-         <p><a href=\"{link}\" style=\"display:inline-block;padding:.6rem 1.2rem;background:#3346d3;color:#fff;border-radius:.5rem;text-decoration:none;font-weight:600\">Sign in to {portal}</a></p>\
-         <p style=\"color:#4a5068;font-size:.9rem\">Or paste this address into your browser: {link}</p>\
-         <p style=\"color:#4a5068;font-size:.9rem\">If you did not ask for this email, you can ignore it.</p>",
-        portal = escape_html(portal),
-        link = escape_html(link),
-    );
+/// A button in a message: its words and where it leads.
+struct Action<'a> {
+    label: String,
+    link: &'a str,
+}
+
+/// Every email has the same shape: a greeting, a few paragraphs, perhaps one button (with its
+/// address spelled out for mail readers that show no buttons), and a closing note.
+fn compose(
+    to: &Email,
+    portal: &str,
+    subject: String,
+    paragraphs: &[String],
+    action: Option<Action<'_>>,
+    note: &str,
+) -> Mail {
+    let mut text = String::from("Hello,\n\n");
+    let mut body = String::from("<p>Hello,</p>");
+    for paragraph in paragraphs {
+        text.push_str(paragraph);
+        text.push_str("\n\n");
+        body.push_str(&format!("<p>{}</p>", escape_html(paragraph)));
+    }
+    if let Some(Action { label, link }) = action {
+        text.push_str(&format!("{label}:\n{link}\n\n"));
+        body.push_str(&format!(
+            "<p><a href=\"{link}\" style=\"display:inline-block;padding:.6rem 1.2rem;background:#3346d3;color:#fff;border-radius:.5rem;text-decoration:none;font-weight:600\">{label}</a></p>\
+             <p style=\"color:#4a5068;font-size:.9rem\">Or paste this address into your browser: {link}</p>",
+            link = escape_html(link),
+            label = escape_html(&label),
+        ));
+    }
+    text.push_str(note);
+    text.push('\n');
+    body.push_str(&format!(
+        "<p style=\"color:#4a5068;font-size:.9rem\">{}</p>",
+        escape_html(note)
+    ));
     Mail {
         to: to.clone(),
         subject,
         text,
         html: html_page(portal, &body),
     }
+}
+
+pub fn sign_in_link(to: &Email, portal: &str, link: &str, valid_minutes: i64) -> Mail {
+    compose(
+        to,
+        portal,
+        format!("Your sign-in link for {portal}"),
+        &[format!(
+            "Use this link to sign in to {portal}. It works once, for the next {valid_minutes} minutes."
+        )],
+        Some(Action {
+            label: format!("Sign in to {portal}"),
+            link,
+        }),
+        "If you did not ask for this email, you can ignore it.",
+    )
+}
+
+/// An invitation into an organization; the link signs the invitee in and creates the account.
+pub fn invitation(
+    to: &Email,
+    portal: &str,
+    organization: &str,
+    inviter: &str,
+    link: &str,
+    valid_days: i64,
+) -> Mail {
+    compose(
+        to,
+        portal,
+        format!("You are invited to {organization} on {portal}"),
+        &[
+            format!(
+                "{inviter} invited you to join {organization} on {portal}, where you can find its APIs, read their documentation and create API keys."
+            ),
+            format!(
+                "The link below signs you in. It works once, for the next {valid_days} days; after that, ask for a new sign-in link on the portal with this address."
+            ),
+        ],
+        Some(Action {
+            label: "Accept the invitation".to_owned(),
+            link,
+        }),
+        "If you did not expect this invitation, you can ignore it.",
+    )
+}
+
+/// Someone with an account was added to one more organization.
+pub fn added_to_organization(
+    to: &Email,
+    portal: &str,
+    organization: &str,
+    inviter: &str,
+    link: &str,
+    valid_days: i64,
+) -> Mail {
+    compose(
+        to,
+        portal,
+        format!("You now belong to {organization} on {portal}"),
+        &[
+            format!(
+                "{inviter} added you to {organization} on {portal}. Its APIs are now listed for you."
+            ),
+            format!("The link below signs you in. It works once, for the next {valid_days} days."),
+        ],
+        Some(Action {
+            label: format!("Sign in to {portal}"),
+            link,
+        }),
+        "You are receiving this because an admin of the portal added your address.",
+    )
+}
+
+/// A request to join was approved; the link signs the new member in.
+pub fn registration_approved(to: &Email, portal: &str, link: &str, valid_days: i64) -> Mail {
+    compose(
+        to,
+        portal,
+        format!("Your {portal} account is ready"),
+        &[
+            format!("An admin approved your request to join {portal}."),
+            format!(
+                "The link below signs you in. It works once, for the next {valid_days} days; after that, ask for a new sign-in link on the portal."
+            ),
+        ],
+        Some(Action {
+            label: format!("Sign in to {portal}"),
+            link,
+        }),
+        "If you did not ask to join, you can ignore this email.",
+    )
+}
+
+pub fn registration_rejected(to: &Email, portal: &str) -> Mail {
+    compose(
+        to,
+        portal,
+        format!("Your request to join {portal}"),
+        &[format!(
+            "An admin reviewed your request to join {portal} and did not approve it. If you think this is a mistake, contact the people who run the portal."
+        )],
+        None,
+        "You are receiving this because someone asked to join with this address.",
+    )
 }
 
 #[cfg(test)]

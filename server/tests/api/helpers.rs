@@ -212,13 +212,20 @@ impl TestApp {
         format!("http://{}{}", self.address, path)
     }
 
+    /// Loads a page the way a browser navigates to it.
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("GET")
+        self.client
+            .get(self.url(path))
+            .header("accept", BROWSER_ACCEPT)
+            .send()
+            .await
+            .expect("GET")
     }
 
     pub async fn get_as(&self, path: &str, cookie: &str) -> reqwest::Response {
         self.client
             .get(self.url(path))
+            .header("accept", BROWSER_ACCEPT)
             .header("cookie", cookie)
             .send()
             .await
@@ -288,7 +295,56 @@ impl TestApp {
     }
 }
 
+/// The `Accept` header of a browser's navigation (Leptos answers redirects with 302 only then).
+const BROWSER_ACCEPT: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+/// Asserts a validation error (422) and returns the field it names and its message.
+pub async fn invalid(response: reqwest::Response) -> (String, String) {
+    assert_eq!(response.status(), 422, "expected a validation error");
+    let error: serde_json::Value = response.json().await.expect("json error");
+    (
+        error["Invalid"]["field"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+        error["Invalid"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+    )
+}
+
+/// Polls `check` (every 100 ms, 10 seconds at most) until it gives a value: for work that
+/// happens after the answer, off the request path.
+pub async fn eventually<T, F, Fut>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    for _ in 0..100 {
+        if let Some(value) = check().await {
+            return value;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
 impl TestApp {
+    /// Calls a server function and reads its JSON answer, asserting success.
+    pub async fn call_json(
+        &self,
+        endpoint: &str,
+        cookie: Option<&str>,
+        arguments: &[(&str, &str)],
+    ) -> serde_json::Value {
+        let response = self.call_with(endpoint, cookie, arguments).await;
+        let status = response.status();
+        let body = response.text().await.expect("body");
+        assert_eq!(status, 200, "{endpoint}: {body}");
+        serde_json::from_str(&body).unwrap_or(serde_json::Value::Null)
+    }
+
     pub fn clock_now(&self) -> chrono::DateTime<Utc> {
         use server::clock::Clock;
         self.clock.now()

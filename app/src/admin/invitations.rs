@@ -1,0 +1,279 @@
+//! Admin: inviting people into an organization, and the invitations still waiting for an answer.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::load_organizations;
+use crate::error::AppError;
+use crate::form::{Field, error_for, error_outside, on_success};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationRow {
+    pub id: String,
+    pub email: String,
+    pub organization: String,
+    /// `member` or `admin`: the role in the organization.
+    pub role: String,
+    pub invited_by: Option<String>,
+    pub sent_at: String,
+    pub expires_at: String,
+    /// Past its expiry: the link in the email no longer works, but it can be resent.
+    pub expired: bool,
+}
+
+/// What inviting did: a new invitation, or (for someone who already has an account) a new
+/// membership at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InviteOutcome {
+    Invited,
+    Added,
+}
+
+/// The roles a person can have in an organization, as the forms offer them.
+pub const ROLES: [(&str, &str); 2] = [("member", "Developer"), ("admin", "Organization admin")];
+
+pub fn role_label(role: &str) -> &'static str {
+    ROLES
+        .iter()
+        .find(|(value, _)| *value == role)
+        .map(|(_, label)| *label)
+        .unwrap_or("Developer")
+}
+
+#[cfg(feature = "ssr")]
+#[async_trait::async_trait]
+pub trait InvitationsService: Send + Sync {
+    /// Invitations neither accepted nor revoked, newest first.
+    async fn pending(&self) -> Result<Vec<InvitationRow>, AppError>;
+    async fn invite(
+        &self,
+        actor: &crate::auth::Viewer,
+        organization_id: &str,
+        email: crate::types::Email,
+        role: &str,
+        request: &http::request::Parts,
+    ) -> Result<InviteOutcome, AppError>;
+    /// Sends a fresh link and gives the invitation its full validity again.
+    async fn resend(
+        &self,
+        actor: &crate::auth::Viewer,
+        invitation_id: &str,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError>;
+    /// Withdraws an invitation: links already sent stop working.
+    async fn revoke(
+        &self,
+        actor: &crate::auth::Viewer,
+        invitation_id: &str,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError>;
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-invitations")]
+pub async fn load_invitations() -> Result<Vec<InvitationRow>, AppError> {
+    use crate::services::services;
+    crate::auth::require_admin().await?;
+    services()?.invitations.pending().await
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-invite")]
+pub async fn invite(
+    organization_id: String,
+    email: String,
+    role: String,
+) -> Result<InviteOutcome, AppError> {
+    use crate::services::{request_parts, services};
+    let actor = crate::auth::require_admin().await?;
+    let email = crate::types::Email::parse(&email)
+        .map_err(|e| AppError::invalid("email", e.to_string()))?;
+    if organization_id.trim().is_empty() {
+        return Err(AppError::invalid(
+            "organization_id",
+            "Choose the organization to invite them into.",
+        ));
+    }
+    if !ROLES.iter().any(|(value, _)| *value == role) {
+        return Err(AppError::invalid(
+            "role",
+            "Choose a role: Developer or Organization admin.",
+        ));
+    }
+    services()?
+        .invitations
+        .invite(&actor, &organization_id, email, &role, &request_parts()?)
+        .await
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-resend-invitation")]
+pub async fn resend_invitation(invitation_id: String) -> Result<(), AppError> {
+    use crate::services::{request_parts, services};
+    let actor = crate::auth::require_admin().await?;
+    services()?
+        .invitations
+        .resend(&actor, &invitation_id, &request_parts()?)
+        .await
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-revoke-invitation")]
+pub async fn revoke_invitation(invitation_id: String) -> Result<(), AppError> {
+    use crate::services::{request_parts, services};
+    let actor = crate::auth::require_admin().await?;
+    services()?
+        .invitations
+        .revoke(&actor, &invitation_id, &request_parts()?)
+        .await
+}
+
+/// The invitation form and the pending invitations. `changed` counts changes that other parts of
+/// the page should reload for.
+#[component]
+pub fn InvitationsPanel(changed: RwSignal<u32>) -> impl IntoView {
+    let send = ServerAction::<Invite>::new();
+    let resend = ServerAction::<ResendInvitation>::new();
+    let revoke = ServerAction::<RevokeInvitation>::new();
+    let form = NodeRef::<leptos::html::Form>::new();
+    on_success(send, move |_| {
+        if let Some(form) = form.get() {
+            form.reset();
+        }
+        changed.update(|n| *n += 1);
+    });
+    on_success(resend, move |_| changed.update(|n| *n += 1));
+    on_success(revoke, move |_| changed.update(|n| *n += 1));
+    let organizations = Resource::new(|| (), |_| load_organizations());
+    let invitations = Resource::new(move || changed.get(), |_| load_invitations());
+
+    let answer = move || send.value().get();
+    let fields = ["email", "organization_id", "role"];
+    let sent = move || match answer() {
+        Some(Ok(InviteOutcome::Invited)) => Some("Invitation sent."),
+        Some(Ok(InviteOutcome::Added)) => Some(
+            "They already had an account: they now belong to the organization, and we told them by email.",
+        ),
+        _ => None,
+    };
+    let list_error = move || {
+        [resend.value().get(), revoke.value().get()]
+            .into_iter()
+            .flatten()
+            .find_map(Result::err)
+            .map(|error| error.to_string())
+    };
+
+    let resent = move || {
+        matches!(resend.value().get(), Some(Ok(())))
+            .then_some("A new invitation email is on its way.")
+    };
+
+    view! {
+        <section class="card" aria-labelledby="invite-heading">
+            <h2 id="invite-heading">"Invite someone"</h2>
+            <p>"They get an email with a link that signs them in and puts them in the organization."</p>
+            <ActionForm action=send node_ref=form attr:class="stack-form" attr:novalidate="true">
+                <Field
+                    id="invite-email"
+                    name="email"
+                    label="Email address"
+                    kind="email"
+                    autocomplete="off"
+                    required=true
+                    placeholder="name@client.com"
+                    error=Signal::derive(move || error_for(&answer(), "email"))
+                />
+                <div class="field-row">
+                    <div class="field" class:field--invalid=move || error_for(&answer(), "organization_id").is_some()>
+                        <label for="invite-organization">"Organization"</label>
+                        <Suspense fallback=|| view! { <select id="invite-organization" name="organization_id" disabled=true><option>"Loading…"</option></select> }>
+                            <select id="invite-organization" name="organization_id" required aria-describedby="invite-organization-error">
+                                {move || organizations.get().map(|result| {
+                                    let list = result.unwrap_or_default();
+                                    let empty = list.is_empty().then(|| view! { <option value="">"No organizations yet"</option> });
+                                    view! {
+                                        {empty}
+                                        {list.into_iter().map(|organization| view! {
+                                            <option value=organization.id>{organization.name}</option>
+                                        }).collect_view()}
+                                    }
+                                })}
+                            </select>
+                        </Suspense>
+                        <p id="invite-organization-error" class="field__error" role="alert">
+                            {move || error_for(&answer(), "organization_id")}
+                        </p>
+                    </div>
+                    <div class="field" class:field--invalid=move || error_for(&answer(), "role").is_some()>
+                        <label for="invite-role">"Role"</label>
+                        <select id="invite-role" name="role" aria-describedby="invite-role-error">
+                            {ROLES.iter().map(|(value, label)| view! { <option value=*value>{*label}</option> }).collect_view()}
+                        </select>
+                        <p id="invite-role-error" class="field__error" role="alert">
+                            {move || error_for(&answer(), "role")}
+                        </p>
+                    </div>
+                </div>
+                <p class="notice notice--error" role="alert" hidden=move || error_outside(&answer(), &fields).is_none()>
+                    {move || error_outside(&answer(), &fields)}
+                </p>
+                <p class="notice notice--ok" role="status" hidden=move || sent().is_none()>{sent}</p>
+                <button class="button" type="submit" disabled=move || send.pending().get()>
+                    {move || if send.pending().get() { "Sending…" } else { "Send invitation" }}
+                </button>
+            </ActionForm>
+        </section>
+        <section class="card" aria-labelledby="pending-invitations">
+            <h2 id="pending-invitations">"Pending invitations"</h2>
+            <p class="notice notice--error" role="alert" hidden=move || list_error().is_none()>{list_error}</p>
+            <p class="notice notice--ok" role="status" hidden=move || resent().is_none()>{resent}</p>
+            <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+                {move || invitations.get().map(|result| match result {
+                    Ok(list) if list.is_empty() => view! {
+                        <p>"No invitations are waiting for an answer."</p>
+                    }.into_any(),
+                    Ok(list) => view! { <InvitationList list resend revoke /> }.into_any(),
+                    Err(error) => view! { <p class="notice notice--error" role="alert">{error.to_string()}</p> }.into_any(),
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn InvitationList(
+    list: Vec<InvitationRow>,
+    resend: ServerAction<ResendInvitation>,
+    revoke: ServerAction<RevokeInvitation>,
+) -> impl IntoView {
+    view! {
+        <ul class="session-list">
+            {list.into_iter().map(|invitation| {
+                let resend_label = format!("Resend the invitation to {}", invitation.email);
+                let revoke_label = format!("Revoke the invitation to {}", invitation.email);
+                let validity = if invitation.expired {
+                    format!("expired {}", invitation.expires_at)
+                } else {
+                    format!("valid until {}", invitation.expires_at)
+                };
+                let id = invitation.id.clone();
+                let by = invitation.invited_by.map(|by| format!(" by {by}")).unwrap_or_default();
+                view! {
+                    <li class="session-list__item" data-testid="invitation">
+                        <p class="session-list__device">{invitation.email.clone()}</p>
+                        <p class="session-list__meta">
+                            {format!("{} · {} · sent {}{by} · ", invitation.organization, role_label(&invitation.role), invitation.sent_at)}
+                            <span class:status--off=invitation.expired>{validity}</span>
+                        </p>
+                        <ActionForm action=resend attr:class="inline-form">
+                            <input type="hidden" name="invitation_id" value=id />
+                            <button class="button button--small button--secondary" type="submit" aria-label=resend_label>"Resend"</button>
+                        </ActionForm>
+                        " "
+                        <ActionForm action=revoke attr:class="inline-form">
+                            <input type="hidden" name="invitation_id" value=invitation.id.clone() />
+                            <button class="button button--small button--secondary" type="submit" aria-label=revoke_label>"Revoke"</button>
+                        </ActionForm>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
