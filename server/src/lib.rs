@@ -92,6 +92,8 @@ impl Portal {
             base_url: settings.base_url.clone(),
             portal_name: settings.portal_name.clone(),
             ttl: settings.magic_link_ttl,
+            per_email: auth::magic_link::hourly(settings.links_per_email),
+            per_client: auth::magic_link::hourly(settings.links_per_client),
         });
         let people = Arc::new(admin::People {
             db: db.clone(),

@@ -125,8 +125,13 @@ pub struct Settings {
     pub log_format: LogFormat,
     /// None: mail goes to the development outbox.
     pub smtp_url: Option<Secret<String>>,
+    /// Extra root certificate (PEM) trusted for the SMTP server's TLS, for a private CA.
+    pub smtp_ca_file: Option<std::path::PathBuf>,
     pub mail_from: String,
     pub magic_link_ttl: chrono::Duration,
+    /// Sign-in links per hour, per address asked for and per client address asking.
+    pub links_per_email: i32,
+    pub links_per_client: i32,
     pub session_idle_timeout: chrono::Duration,
     pub session_max_age: chrono::Duration,
 }
@@ -177,6 +182,11 @@ pub const VARIABLES: &[Variable] = &[
         help: "SMTP server, e.g. smtp://user:pass@mail.example.com:587?tls=required or smtps://…",
     },
     Variable {
+        name: "PORTICO_SMTP_CA_FILE",
+        default: "(none: the usual public roots)",
+        help: "PEM certificate of a private CA that signed the SMTP server's TLS certificate",
+    },
+    Variable {
         name: "PORTICO_MAIL_FROM",
         default: "Portico <portico@localhost>",
         help: "sender of the portal's emails",
@@ -185,6 +195,16 @@ pub const VARIABLES: &[Variable] = &[
         name: "PORTICO_MAGIC_LINK_TTL",
         default: "10m",
         help: "how long a sign-in link works (at most 60m); units s, m, h",
+    },
+    Variable {
+        name: "PORTICO_LINKS_PER_EMAIL",
+        default: "5",
+        help: "sign-in links one address may ask for per hour",
+    },
+    Variable {
+        name: "PORTICO_LINKS_PER_CLIENT",
+        default: "20",
+        help: "sign-in links one client address may ask for per hour (raise it for big offices behind one address)",
     },
     Variable {
         name: "PORTICO_SESSION_IDLE_TIMEOUT",
@@ -315,6 +335,7 @@ impl Settings {
                 Ok(Secret::new(text))
             })
             .transpose()?;
+        let smtp_ca_file = get("PORTICO_SMTP_CA_FILE").map(std::path::PathBuf::from);
         let mail_from =
             get("PORTICO_MAIL_FROM").unwrap_or_else(|| default_of("PORTICO_MAIL_FROM").into());
         let duration = |variable: &'static str, max: Option<chrono::Duration>| {
@@ -340,13 +361,26 @@ impl Settings {
             "PORTICO_MAGIC_LINK_TTL",
             Some(chrono::Duration::minutes(60)),
         )?;
+        let per_hour = |variable: &'static str| {
+            let text = get(variable).unwrap_or_else(|| default_of(variable).into());
+            text.trim()
+                .parse::<i32>()
+                .ok()
+                .filter(|count| *count > 0)
+                .ok_or_else(|| fail(variable, format!("'{text}' is not a whole number above 0")))
+        };
+        let links_per_email = per_hour("PORTICO_LINKS_PER_EMAIL")?;
+        let links_per_client = per_hour("PORTICO_LINKS_PER_CLIENT")?;
         let session_idle_timeout = duration("PORTICO_SESSION_IDLE_TIMEOUT", None)?;
         let session_max_age = duration("PORTICO_SESSION_MAX_AGE", None)?;
 
         Ok(Settings {
             smtp_url,
+            smtp_ca_file,
             mail_from,
             magic_link_ttl,
+            links_per_email,
+            links_per_client,
             session_idle_timeout,
             session_max_age,
             database_url,
@@ -484,6 +518,12 @@ mod tests {
             ("PORTICO_MAGIC_LINK_TTL", "soon", "not a duration"),
             ("PORTICO_SESSION_IDLE_TIMEOUT", "0h", "not a duration"),
             ("PORTICO_SESSION_MAX_AGE", "3w", "not a duration"),
+            ("PORTICO_LINKS_PER_EMAIL", "0", "not a whole number above 0"),
+            (
+                "PORTICO_LINKS_PER_CLIENT",
+                "lots",
+                "not a whole number above 0",
+            ),
         ];
         for (variable, value, expected) in cases {
             let error = load(&[(variable, value)]).expect_err(value);
@@ -568,6 +608,10 @@ mod tests {
         assert_eq!(settings.magic_link_ttl, chrono::Duration::minutes(10));
         assert_eq!(settings.session_idle_timeout, chrono::Duration::hours(12));
         assert_eq!(settings.session_max_age, chrono::Duration::days(30));
+        assert_eq!(
+            (settings.links_per_email, settings.links_per_client),
+            (5, 20)
+        );
         let smtp = load(&[("PORTICO_SMTP_URL", "smtp://user:pw@127.0.0.1:2525")]).expect("valid");
         assert!(
             !format!("{smtp:?}").contains("pw@"),

@@ -24,14 +24,13 @@ use crate::entities::{invitation, magic_link, membership, user};
 use crate::error::DomainError;
 use crate::mail::{Mailer, templates};
 
-pub const LINKS_PER_EMAIL: Limit = Limit {
-    max_hits: 5,
-    window_secs: 3600,
-};
-pub const LINKS_PER_ADDRESS: Limit = Limit {
-    max_hits: 20,
-    window_secs: 3600,
-};
+/// Sign-in links an address, or a client address, may ask for in an hour.
+pub fn hourly(max_hits: i32) -> Limit {
+    Limit {
+        max_hits,
+        window_secs: 3600,
+    }
+}
 
 #[derive(Clone)]
 pub struct MagicLinks {
@@ -42,6 +41,8 @@ pub struct MagicLinks {
     pub base_url: Url,
     pub portal_name: String,
     pub ttl: Duration,
+    pub per_email: Limit,
+    pub per_client: Limit,
 }
 
 /// Why a link did not sign anyone in; each has its own page.
@@ -107,9 +108,9 @@ impl MagicLinks {
     /// off the request path, so every address gets the same answer in the same time.
     pub async fn request(&self, email: &Email, client: Option<IpAddr>) -> Result<(), AppError> {
         let now = self.clock.now();
-        let mut keys = vec![(format!("link-email:{email}"), LINKS_PER_EMAIL)];
+        let mut keys = vec![(format!("link-email:{email}"), self.per_email)];
         if let Some(client) = client {
-            keys.push((format!("link-addr:{client}"), LINKS_PER_ADDRESS));
+            keys.push((format!("link-addr:{client}"), self.per_client));
         }
         rate_limit::enforce(&self.db, &keys, now).await?;
         let this = self.clone();

@@ -15,7 +15,8 @@ use uuid::Uuid;
 
 use super::MagicLinks;
 use super::eligibility::entry_for;
-use super::rate_limit::{self, Limit};
+use super::magic_link::hourly;
+use super::rate_limit;
 use crate::admin::INVITATION_VALIDITY_DAYS;
 use crate::audit::AuditEvent;
 use crate::clock::{Clock, shown};
@@ -28,10 +29,7 @@ use crate::web::client_addr;
 
 /// Requests to join per client address: enough for an office behind one address, too few to
 /// flood the admins' list.
-pub const REQUESTS_PER_ADDRESS: Limit = Limit {
-    max_hits: 10,
-    window_secs: 3600,
-};
+const REQUESTS_PER_ADDRESS: i32 = 10;
 
 #[derive(Clone)]
 pub struct Registrations {
@@ -99,10 +97,13 @@ impl RegistrationService for Registrations {
         let now = self.clock.now();
         let mut keys = vec![(
             format!("register-email:{}", join.email),
-            super::magic_link::LINKS_PER_EMAIL,
+            self.links.per_email,
         )];
         if let Some(client) = client {
-            keys.push((format!("register-addr:{client}"), REQUESTS_PER_ADDRESS));
+            keys.push((
+                format!("register-addr:{client}"),
+                hourly(REQUESTS_PER_ADDRESS),
+            ));
         }
         rate_limit::enforce(&self.db, &keys, now).await?;
         let this = self.clone();

@@ -405,6 +405,8 @@ impl TestApp {
 /// A real SMTP server (nodemailer's smtp-server, `end2end/mailbox.mjs`), one per test process.
 pub struct Mailbox {
     smtp_port: u16,
+    starttls_port: u16,
+    smtps_port: u16,
     http_port: u16,
     _process: std::sync::Mutex<std::process::Child>,
 }
@@ -429,6 +431,8 @@ pub fn mailbox() -> &'static Mailbox {
             .unwrap_or_else(|_| panic!("mailbox did not start (npm packages missing? run scripts/setup --test): {line}"));
         Mailbox {
             smtp_port: ports["smtp"].as_u64().expect("smtp port") as u16,
+            starttls_port: ports["starttls"].as_u64().expect("starttls port") as u16,
+            smtps_port: ports["smtps"].as_u64().expect("smtps port") as u16,
             http_port: ports["http"].as_u64().expect("http port") as u16,
             _process: std::sync::Mutex::new(child),
         }
@@ -438,6 +442,21 @@ pub fn mailbox() -> &'static Mailbox {
 impl Mailbox {
     pub fn smtp_url(&self) -> String {
         format!("smtp://127.0.0.1:{}", self.smtp_port)
+    }
+
+    /// SMTP that upgrades to TLS with STARTTLS (certificate from the test CA).
+    pub fn starttls_url(&self) -> String {
+        format!("smtp://127.0.0.1:{}?tls=required", self.starttls_port)
+    }
+
+    /// SMTP inside TLS from the first byte (certificate from the test CA).
+    pub fn smtps_url(&self) -> String {
+        format!("smtps://127.0.0.1:{}", self.smtps_port)
+    }
+
+    /// The test CA that signed the TLS listeners' certificate.
+    pub fn ca_file() -> std::path::PathBuf {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../end2end/tls/ca.pem").into()
     }
 
     pub async fn messages_for(&self, email: &str) -> Vec<serde_json::Value> {

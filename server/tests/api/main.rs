@@ -7,6 +7,7 @@ mod admin_organizations;
 mod admin_people;
 mod binary;
 mod invitations;
+mod mail_tls;
 mod operations;
 mod pages;
 mod registration;
