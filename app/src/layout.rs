@@ -209,6 +209,13 @@ pub fn EmptyState(
 /// `purpose` finishes the sentence "Please sign in …".
 #[component]
 pub fn LoadError(error: crate::error::AppError, purpose: &'static str) -> impl IntoView {
+    // A page about something that does not exist (or that the viewer may not know of) answers 404.
+    #[cfg(feature = "ssr")]
+    if matches!(error, crate::error::AppError::NotFound(_))
+        && let Some(status) = use_context::<crate::services::ResponseStatus>()
+    {
+        (status.0)(404);
+    }
     match error {
         crate::error::AppError::Unauthenticated => view! {
             <p class="notice">"Please "<a href="/sign-in">"sign in"</a>" "{purpose}"."</p>

@@ -63,10 +63,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/profile") view=auth::ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/apis") view=catalog::MyApisPage ssr=SsrMode::Async />
                     <Route path=path!("/discover") view=catalog::DiscoverPage ssr=SsrMode::Async />
+                    <Route path=path!("/apis/:slug") view=catalog::CollectionPage ssr=SsrMode::Async />
+                    <Route path=path!("/apis/:slug/operations/:operation") view=catalog::OperationPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/people") view=admin::PeoplePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/organizations") view=admin::OrganizationsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/terms") view=admin::TermsAdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/collections") view=admin::CollectionsAdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/collections/:slug") view=admin::CollectionAdminPage ssr=SsrMode::Async />
                 </Routes>
             </Frame>
         </Router>

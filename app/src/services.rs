@@ -3,8 +3,9 @@
 
 use std::sync::Arc;
 
-use crate::admin::{InvitationsService, OrganizationsService, PeopleService};
+use crate::admin::{CollectionsService, InvitationsService, OrganizationsService, PeopleService};
 use crate::auth::{RegistrationService, SessionService, SignInService, TermsService};
+use crate::catalog::CatalogService;
 use crate::error::AppError;
 use crate::system::SystemService;
 
@@ -19,6 +20,8 @@ pub struct Services {
     pub invitations: Arc<dyn InvitationsService>,
     pub registrations: Arc<dyn RegistrationService>,
     pub terms: Arc<dyn TermsService>,
+    pub catalog: Arc<dyn CatalogService>,
+    pub collections: Arc<dyn CollectionsService>,
 }
 
 /// Lets a page choose the HTTP status of its response (a 404 page, say) without the UI crate

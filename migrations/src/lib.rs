@@ -6,6 +6,7 @@ mod columns;
 mod m20261123_000001_core_tables;
 mod m20261123_000002_sign_in;
 mod m20261124_000001_managed_access;
+mod m20261124_000002_catalog;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_core_tables::Migration),
             Box::new(m20261123_000002_sign_in::Migration),
             Box::new(m20261124_000001_managed_access::Migration),
+            Box::new(m20261124_000002_catalog::Migration),
         ]
     }
 }

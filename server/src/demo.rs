@@ -21,6 +21,58 @@ pub enum Seeded {
     AlreadyPopulated,
 }
 
+/// The demo collections: one the demo organization may use, one it can discover.
+const DEMO_DOCUMENTS: [(&str, bool); 2] = [
+    (include_str!("../demo/payments.yaml"), true),
+    (include_str!("../demo/shipping.json"), false),
+];
+
+/// Publishes the demo collections into an empty catalog (granting the first to the demo
+/// organization). Separate from `seed` so a portal seeded before the catalog existed gets them.
+pub async fn seed_catalog(catalog: &crate::catalog::Catalog) -> Result<bool, DomainError> {
+    use crate::entities::{collection, collection_grant, organization};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, Set};
+    let db = &catalog.db;
+    if collection::Entity::find().count(db).await? > 0 {
+        return Ok(false);
+    }
+    let demo_org = organization::Entity::find()
+        .filter(organization::Column::Slug.eq("demo-company"))
+        .one(db)
+        .await?;
+    for (document, granted) in DEMO_DOCUMENTS {
+        let imported = catalog
+            .import(None, document.to_owned(), None)
+            .await
+            .map_err(|e| DomainError::Invariant(format!("demo document: {e}")))?;
+        collection::ActiveModel {
+            id: Set(imported.collection.id),
+            published: Set(true),
+            tags: Set(if granted {
+                r#"["payments","cards"]"#
+            } else {
+                r#"["logistics"]"#
+            }
+            .to_owned()),
+            ..Default::default()
+        }
+        .update(db)
+        .await?;
+        if let (true, Some(organization)) = (granted, &demo_org) {
+            collection_grant::ActiveModel {
+                collection_id: Set(imported.collection.id),
+                organization_id: Set(organization.id),
+                source: Set(collection_grant::SOURCE_ADMIN.to_owned()),
+                granted_at: Set(catalog.clock.now()),
+                granted_by: Set(None),
+            }
+            .insert(db)
+            .await?;
+        }
+    }
+    Ok(true)
+}
+
 /// Seeds the demo data into an empty database, all at once or not at all.
 pub async fn seed(db: &DatabaseConnection, clock: &dyn Clock) -> Result<Seeded, DomainError> {
     if user::Entity::find().count(db).await? > 0 {

@@ -8,6 +8,26 @@ use crate::clock::Clock;
 use crate::entities::{membership, organization, user};
 use crate::error::DomainError;
 
+/// The id of a signed-in viewer (a session always names a real user; anything else is treated as
+/// signed out).
+pub fn viewer_id(viewer: &app::auth::Viewer) -> Result<Uuid, app::error::AppError> {
+    Uuid::parse_str(&viewer.id).map_err(|_| app::error::AppError::Unauthenticated)
+}
+
+/// The organizations `user_id` belongs to.
+pub async fn organizations_of(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+) -> Result<Vec<Uuid>, DomainError> {
+    Ok(membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.organization_id)
+        .collect())
+}
+
 pub async fn create_organization(
     db: &impl ConnectionTrait,
     clock: &dyn Clock,

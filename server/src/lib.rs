@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod audit;
 pub mod auth;
+pub mod catalog;
 pub mod clock;
 pub mod db;
 pub mod demo;
@@ -11,6 +12,7 @@ pub mod entities;
 pub mod error;
 pub mod mail;
 pub mod markdown;
+pub mod openapi;
 pub mod portal_settings;
 pub mod settings;
 pub mod system;
@@ -64,6 +66,7 @@ pub struct Portal {
     pub invitations: Arc<admin::Invitations>,
     pub registrations: Arc<Registrations>,
     pub terms: Arc<terms::Terms>,
+    pub catalog: Arc<catalog::Catalog>,
 }
 
 impl Portal {
@@ -119,7 +122,9 @@ impl Portal {
             db: db.clone(),
             clock: clock.clone(),
         });
+        let catalog = Arc::new(catalog::Catalog::new(db.clone(), clock.clone()));
         Ok(Portal {
+            catalog,
             people,
             organizations,
             invitations,

@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use crate::audit::AuditEvent;
 use crate::clock::{Clock, shown};
+use crate::directory::viewer_id;
 use crate::entities::{terms_acceptance, terms_version, user};
 use crate::error::DomainError;
 use crate::web::client_addr;
@@ -44,10 +45,6 @@ pub async fn pending_version(
         .await?
         .is_some();
     Ok((!accepted).then_some(terms.version))
-}
-
-fn viewer_id(viewer: &Viewer) -> Result<Uuid, AppError> {
-    Uuid::parse_str(&viewer.id).map_err(|_| AppError::Unauthenticated)
 }
 
 async fn record_acceptance(

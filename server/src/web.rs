@@ -53,11 +53,17 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         invitations: portal.invitations.clone(),
         registrations: portal.registrations.clone(),
         terms: portal.terms.clone(),
+        catalog: portal.catalog.clone(),
+        collections: portal.catalog.clone(),
     };
     let auth = crate::auth::routes::routes(crate::auth::routes::AuthState {
         magic_links: portal.magic_links.clone(),
         sessions: portal.sessions.clone(),
         outbox: portal.dev_outbox(),
+    });
+    let catalog = crate::catalog::routes::routes(crate::catalog::routes::CatalogState {
+        catalog: portal.catalog.clone(),
+        sessions: portal.sessions.clone(),
     });
     let trusted_origin = portal.settings.base_url.origin().ascii_serialization();
     let request_context = move || {
@@ -87,6 +93,7 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .with_state(state)
         .merge(auth)
+        .merge(catalog)
         .layer(axum::middleware::from_fn(server_fn_error_status))
         .layer(axum::middleware::from_fn(move |request, next| {
             refuse_cross_site(trusted_origin.clone(), request, next)

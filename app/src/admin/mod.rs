@@ -1,11 +1,18 @@
 //! The admin area. Every server function here starts with `require_admin`.
 
+mod collections;
 mod invitations;
 mod organizations;
 mod people;
 mod registrations;
 mod terms;
 
+#[cfg(feature = "ssr")]
+pub use collections::CollectionsService;
+pub use collections::{
+    AdminVersion, CollectionAdminPage, CollectionForm, CollectionRow, CollectionSettings,
+    CollectionsAdminPage, GrantRow,
+};
 #[cfg(feature = "ssr")]
 pub use invitations::InvitationsService;
 pub use invitations::{InvitationRow, InviteOutcome, ROLES, role_label};
@@ -57,6 +64,10 @@ pub fn AdminPage() -> impl IntoView {
                         <a class="card card--link" href="/admin/organizations">
                             <h2>"Organizations"</h2>
                             <p>"Portal access and authorized email addresses."</p>
+                        </a>
+                        <a class="card card--link" href="/admin/collections">
+                            <h2>"Collections"</h2>
+                            <p>"Publish APIs from OpenAPI documents and decide who may use them."</p>
                         </a>
                         <a class="card card--link" href="/admin/terms">
                             <h2>"Terms of use"</h2>

@@ -1,28 +1,87 @@
-//! The API catalog: My APIs and Discover.
+//! The API catalog: My APIs, Discover, and each collection's reference docs.
+
+mod pages;
+mod reference;
+mod types;
+
+pub use pages::{DiscoverPage, MyApisPage};
+pub use reference::{CollectionPage, OperationPage};
+pub use types::*;
 
 use leptos::prelude::*;
 
-use crate::layout::{EmptyState, PageHeader};
+use crate::error::AppError;
 
-#[component]
-pub fn MyApisPage() -> impl IntoView {
-    view! {
-        <PageHeader title="My APIs" lead="Collections your organization may use." />
-        <EmptyState
-            title="No APIs yet"
-            message="When your organization is given access to a collection, it appears here with its docs and keys."
-            action=("/discover", "Discover APIs")
-        />
-    }
+/// What developers read. Every method applies the access rules for `viewer`: drafts are for
+/// admins, hidden collections for organizations with access, and anything else answers "not
+/// found", exactly as if it did not exist.
+#[cfg(feature = "ssr")]
+#[async_trait::async_trait]
+pub trait CatalogService: Send + Sync {
+    /// Collections the viewer's organizations have access to.
+    async fn my_apis(&self, viewer: &crate::auth::Viewer) -> Result<Vec<CollectionCard>, AppError>;
+    /// Published, listed collections the viewer's organizations do not have yet, matching
+    /// `query` (names, summaries, tags, operation paths and summaries) and `tag`.
+    async fn discover(
+        &self,
+        viewer: &crate::auth::Viewer,
+        query: &str,
+        tag: &str,
+    ) -> Result<DiscoverResults, AppError>;
+    async fn collection(
+        &self,
+        viewer: &crate::auth::Viewer,
+        slug: &str,
+    ) -> Result<CollectionOverview, AppError>;
+    async fn operation(
+        &self,
+        viewer: &crate::auth::Viewer,
+        slug: &str,
+        operation_id: &str,
+    ) -> Result<OperationDetail, AppError>;
 }
 
-#[component]
-pub fn DiscoverPage() -> impl IntoView {
-    view! {
-        <PageHeader title="Discover" lead="Published collections you can ask for." />
-        <EmptyState
-            title="Nothing published yet"
-            message="When admins publish API collections, you can search them here and request access."
-        />
+#[server(prefix = "/rpc", endpoint = "my-apis")]
+pub async fn load_my_apis() -> Result<Vec<CollectionCard>, AppError> {
+    let viewer = crate::auth::require_viewer().await?;
+    crate::services::services()?.catalog.my_apis(&viewer).await
+}
+
+#[server(prefix = "/rpc", endpoint = "discover")]
+pub async fn search_catalog(
+    #[server(default)] query: String,
+    #[server(default)] tag: String,
+) -> Result<DiscoverResults, AppError> {
+    let viewer = crate::auth::require_viewer().await?;
+    if query.len() > 200 || tag.len() > 100 {
+        return Err(AppError::invalid(
+            "query",
+            "Search for 200 characters at most.",
+        ));
     }
+    crate::services::services()?
+        .catalog
+        .discover(&viewer, query.trim(), tag.trim())
+        .await
+}
+
+#[server(prefix = "/rpc", endpoint = "collection")]
+pub async fn load_collection(slug: String) -> Result<CollectionOverview, AppError> {
+    let viewer = crate::auth::require_viewer().await?;
+    crate::services::services()?
+        .catalog
+        .collection(&viewer, &slug)
+        .await
+}
+
+#[server(prefix = "/rpc", endpoint = "operation")]
+pub async fn load_operation(
+    slug: String,
+    operation_id: String,
+) -> Result<OperationDetail, AppError> {
+    let viewer = crate::auth::require_viewer().await?;
+    crate::services::services()?
+        .catalog
+        .operation(&viewer, &slug, &operation_id)
+        .await
 }

@@ -227,9 +227,7 @@ impl InvitationsService for Invitations {
             email: Set(email.to_string()),
             organization_id: Set(organization.id),
             role: Set(role.to_owned()),
-            invited_by: Uuid::parse_str(&actor.id)
-                .ok()
-                .map_or(Set(None), |id| Set(Some(id))),
+            invited_by: Set(crate::directory::viewer_id(actor).ok()),
             created_at: Set(now),
             expires_at: Set(now + validity()),
             accepted_at: Set(None),

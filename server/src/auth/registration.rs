@@ -235,7 +235,7 @@ impl RegistrationService for Registrations {
             }
             .to_owned()),
             decided_at: Set(Some(now)),
-            decided_by: Set(Uuid::parse_str(&actor.id).ok()),
+            decided_by: Set(crate::directory::viewer_id(actor).ok()),
             ..Default::default()
         }
         .update(&txn)

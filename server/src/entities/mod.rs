@@ -2,6 +2,9 @@
 
 pub mod audit_event;
 pub mod authorized_email;
+pub mod collection;
+pub mod collection_grant;
+pub mod collection_version;
 pub mod invitation;
 pub mod magic_link;
 pub mod membership;

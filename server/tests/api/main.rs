@@ -6,6 +6,7 @@ mod helpers;
 mod admin_organizations;
 mod admin_people;
 mod binary;
+mod catalog;
 mod invitations;
 mod mail_tls;
 mod operations;

@@ -1,0 +1,154 @@
+//! My APIs and Discover: collections as cards.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::location::Url;
+
+use super::{CollectionCard, load_my_apis, search_catalog};
+use crate::layout::{EmptyState, LoadError, PageHeader};
+
+#[component]
+pub fn CardGrid(cards: Vec<CollectionCard>) -> impl IntoView {
+    view! {
+        <ul class="card-grid">
+            {cards.into_iter().map(|card| {
+                let href = format!("/apis/{}", card.slug);
+                let operations = format!(
+                    "{} operation{} · version {}",
+                    card.operations,
+                    if card.operations == 1 { "" } else { "s" },
+                    card.api_version
+                );
+                view! {
+                    <li class="card card--link collection-card" data-testid="collection-card">
+                        <h2><a href=href>{card.name}</a></h2>
+                        <p>{card.summary}</p>
+                        <p class="collection-card__meta">{operations}</p>
+                        <ul class="tags" aria-label="Tags">
+                            {card.tags.into_iter().map(|tag| view! { <li class="tag">{tag}</li> }).collect_view()}
+                        </ul>
+                        {(!card.has_access).then(|| view! { <p class="badge badge--muted">"No access yet"</p> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+pub fn MyApisPage() -> impl IntoView {
+    let cards = Resource::new(|| (), |_| load_my_apis());
+    view! {
+        <PageHeader title="My APIs" lead="Collections your organization may use." />
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || cards.get().map(|result| match result {
+                Ok(cards) if cards.is_empty() => view! {
+                    <EmptyState
+                        title="No APIs yet"
+                        message="When your organization is given access to a collection, it appears here with its docs and keys."
+                        action=("/discover", "Discover APIs")
+                    />
+                }.into_any(),
+                Ok(cards) => view! { <CardGrid cards /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose="to see your APIs" /> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+fn discover_href(query: &str, tag: &str) -> String {
+    let mut parts = Vec::new();
+    if !query.is_empty() {
+        parts.push(format!("q={}", Url::escape(query)));
+    }
+    if !tag.is_empty() {
+        parts.push(format!("tag={}", Url::escape(tag)));
+    }
+    if parts.is_empty() {
+        "/discover".to_owned()
+    } else {
+        format!("/discover?{}", parts.join("&"))
+    }
+}
+
+#[component]
+pub fn DiscoverPage() -> impl IntoView {
+    let query_map = use_query_map();
+    let query = move || query_map.read().get("q").unwrap_or_default();
+    let tag = move || query_map.read().get("tag").unwrap_or_default();
+    let results = Resource::new(
+        move || (query(), tag()),
+        |(query, tag)| search_catalog(query, tag),
+    );
+    let navigate = use_navigate();
+    // Results follow the typing; the address keeps the search, so it can be shared and reloaded.
+    let on_input = move |event: leptos::ev::Event| {
+        let typed = event_target_value(&event);
+        navigate(
+            &discover_href(&typed, &tag()),
+            leptos_router::NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    view! {
+        <PageHeader title="Discover" lead="Published collections you can ask for." />
+        <form class="search" method="get" action="/discover" role="search">
+            <label for="discover-query" class="visually-hidden">"Search APIs"</label>
+            <input
+                id="discover-query"
+                name="q"
+                type="search"
+                placeholder="Search names, tags and operations, like /orders or refund"
+                prop:value=query
+                on:input=on_input
+                autocomplete="off"
+            />
+            <input type="hidden" name="tag" prop:value=tag />
+            <button class="button" type="submit">"Search"</button>
+        </form>
+        <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || results.get().map(|result| match result {
+                Ok(results) => {
+                    let current_tag = tag();
+                    let current_query = query();
+                    let count = results.cards.len();
+                    view! {
+                        {(!results.tags.is_empty()).then(|| view! {
+                            <nav class="tag-filter" aria-label="Filter by tag">
+                                <a href=discover_href(&current_query, "") aria-current=current_tag.is_empty().then_some("true")>"All"</a>
+                                {results.tags.into_iter().map(|name| {
+                                    let selected = name == current_tag;
+                                    view! {
+                                        <a href=discover_href(&current_query, &name) aria-current=selected.then_some("true")>{name.clone()}</a>
+                                    }
+                                }).collect_view()}
+                            </nav>
+                        })}
+                        <p class="visually-hidden" role="status">{format!("{count} result{}", if count == 1 { "" } else { "s" })}</p>
+                        {if count == 0 {
+                            if current_query.is_empty() && current_tag.is_empty() {
+                                view! {
+                                    <EmptyState
+                                        title="Nothing to discover"
+                                        message="Your organization already has every published collection, or none is published yet."
+                                        action=("/apis", "Go to My APIs")
+                                    />
+                                }.into_any()
+                            } else {
+                                view! {
+                                    <EmptyState title="No matches" message="Try other words, or clear the tag filter." />
+                                }.into_any()
+                            }
+                        } else {
+                            view! { <CardGrid cards=results.cards /> }.into_any()
+                        }}
+                    }.into_any()
+                }
+                Err(error) => view! { <LoadError error purpose="to discover APIs" /> }.into_any(),
+            })}
+        </Transition>
+    }
+}

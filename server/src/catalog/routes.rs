@@ -1,0 +1,254 @@
+//! The catalog's plain HTTP endpoints: downloading documents, and uploading them from the admin
+//! pages (multipart forms, so files work without scripts).
+
+use std::sync::Arc;
+
+use app::auth::{SessionService, Viewer};
+use app::error::AppError;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+
+use super::Catalog;
+use sea_orm::EntityTrait;
+
+use crate::auth::Sessions;
+use crate::entities::collection_version;
+use crate::error::{ApiError, DomainError};
+use crate::openapi::{self, MAX_DOCUMENT_BYTES};
+
+#[derive(Clone)]
+pub struct CatalogState {
+    pub catalog: Arc<Catalog>,
+    pub sessions: Arc<Sessions>,
+}
+
+pub fn routes(state: CatalogState) -> Router {
+    Router::new()
+        .route("/api/v1/collections/{slug}/{file}", get(download))
+        .route("/admin/collections/import", post(import))
+        .route("/admin/collections/{slug}/document", post(replace))
+        .layer(DefaultBodyLimit::max(MAX_DOCUMENT_BYTES + 1024 * 1024))
+        .with_state(state)
+}
+
+/// The signed-in viewer who has accepted the terms, as server functions require.
+async fn viewer(state: &CatalogState, headers: &HeaderMap) -> Result<Viewer, AppError> {
+    match state.sessions.viewer(headers).await? {
+        Some(viewer) if viewer.terms_pending => Err(AppError::TermsNotAccepted),
+        Some(viewer) => Ok(viewer),
+        None => Err(AppError::Unauthenticated),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct VersionQuery {
+    version: Option<i32>,
+}
+
+/// `openapi.json` or `openapi.yaml`: the document as published when the format matches, else
+/// converted.
+async fn download(
+    State(state): State<CatalogState>,
+    headers: HeaderMap,
+    Path((slug, file)): Path<(String, String)>,
+    Query(query): Query<VersionQuery>,
+) -> Result<Response, ApiError> {
+    let wanted = match file.as_str() {
+        "openapi.json" => openapi::Format::Json,
+        "openapi.yaml" | "openapi.yml" => openapi::Format::Yaml,
+        _ => return Err(AppError::NotFound("That file".to_owned()).into()),
+    };
+    let viewer = viewer(&state, &headers).await?;
+    let (collection, _) = state.catalog.readable(&viewer, &slug).await?;
+    let number = query.version.unwrap_or(collection.current_version);
+    let version = collection_version::Entity::find_by_id((collection.id, number))
+        .one(&state.catalog.db)
+        .await
+        .map_err(DomainError::from)?
+        .ok_or_else(|| AppError::NotFound("That version".to_owned()))?;
+    let body = if version.format == wanted.as_str() {
+        version.document
+    } else {
+        let (value, _) = openapi::parse_value(&version.document).map_err(|_| AppError::Internal)?;
+        match wanted {
+            openapi::Format::Json => {
+                serde_json::to_string_pretty(&value).map_err(|_| AppError::Internal)?
+            }
+            openapi::Format::Yaml => {
+                serde_yaml::to_string(&value).map_err(|_| AppError::Internal)?
+            }
+        }
+    };
+    let (content_type, extension) = match wanted {
+        openapi::Format::Json => ("application/json", "json"),
+        openapi::Format::Yaml => ("application/yaml", "yaml"),
+    };
+    let disposition = format!(
+        "attachment; filename=\"{}-v{number}.{extension}\"",
+        collection.slug
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition).map_err(|_| AppError::Internal)?,
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// Where a form post goes back to, with the outcome in the address.
+fn back(path: &str, outcome: Result<(), AppError>) -> Response {
+    let location = match outcome {
+        Ok(()) => format!("{path}?imported=1"),
+        Err(error) => {
+            let message: String =
+                url::form_urlencoded::byte_serialize(error.to_string().as_bytes()).collect();
+            format!("{path}?error={message}")
+        }
+    };
+    // 303: the browser follows with a GET.
+    Redirect::to(&location).into_response()
+}
+
+async fn admin(state: &CatalogState, headers: &HeaderMap) -> Result<Viewer, AppError> {
+    let viewer = viewer(state, headers).await?;
+    if viewer.is_admin {
+        Ok(viewer)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Reads the upload form: a file, or an address to fetch the document from.
+async fn document_from(mut form: Multipart) -> Result<(String, Option<String>), AppError> {
+    let unreadable = |e: axum::extract::multipart::MultipartError| {
+        AppError::invalid(
+            "document",
+            format!("The upload could not be read: {}", e.body_text()),
+        )
+    };
+    let mut file: Option<Vec<u8>> = None;
+    let mut address = String::new();
+    while let Some(field) = form.next_field().await.map_err(unreadable)? {
+        match field.name() {
+            Some("file") => {
+                let bytes = field.bytes().await.map_err(unreadable)?;
+                if !bytes.is_empty() {
+                    file = Some(bytes.to_vec());
+                }
+            }
+            Some("url") => address = field.text().await.map_err(unreadable)?.trim().to_owned(),
+            _ => {}
+        }
+    }
+    let (bytes, source) = match (file, address.is_empty()) {
+        (Some(bytes), _) => (bytes, None),
+        (None, false) => (fetch(&address).await?, Some(address)),
+        (None, true) => {
+            return Err(AppError::invalid(
+                "document",
+                "Choose a file, or give the address of the document.",
+            ));
+        }
+    };
+    let text = String::from_utf8(bytes).map_err(|_| {
+        AppError::invalid("document", "The document is not UTF-8 text (JSON or YAML).")
+    })?;
+    Ok((text, source))
+}
+
+/// Fetches a document by address, refusing anything but http(s) and anything over the size limit.
+async fn fetch(address: &str) -> Result<Vec<u8>, AppError> {
+    let failed =
+        |reason: String| AppError::invalid("url", format!("Could not fetch {address}: {reason}"));
+    let url = url::Url::parse(address).map_err(|_| {
+        AppError::invalid(
+            "url",
+            "Give a full address, like https://example.com/openapi.yaml.",
+        )
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(AppError::invalid(
+            "url",
+            "Only http and https addresses can be fetched.",
+        ));
+    }
+    let client = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(20))
+        .redirect(reqwest::redirect::Policy::limited(5))
+        .build()
+        .map_err(|e| failed(e.to_string()))?;
+    let mut response = client
+        .get(url)
+        .send()
+        .await
+        .map_err(|e| failed(e.to_string()))?;
+    if !response.status().is_success() {
+        return Err(failed(format!("the server answered {}", response.status())));
+    }
+    let mut bytes = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(|e| failed(e.to_string()))? {
+        bytes.extend_from_slice(&chunk);
+        if bytes.len() > MAX_DOCUMENT_BYTES {
+            return Err(failed(format!(
+                "it is larger than {} MB",
+                MAX_DOCUMENT_BYTES / 1_048_576
+            )));
+        }
+    }
+    Ok(bytes)
+}
+
+async fn import(
+    State(state): State<CatalogState>,
+    headers: HeaderMap,
+    form: Multipart,
+) -> Response {
+    let outcome = async {
+        let actor = admin(&state, &headers).await?;
+        let (text, source) = document_from(form).await?;
+        state.catalog.import(Some(&actor), text, source).await
+    }
+    .await;
+    match outcome {
+        Ok(imported) => back(
+            &format!("/admin/collections/{}", imported.collection.slug),
+            Ok(()),
+        ),
+        Err(
+            error @ (AppError::Unauthenticated | AppError::Forbidden | AppError::TermsNotAccepted),
+        ) => ApiError(error).into_response(),
+        Err(error) => back("/admin/collections", Err(error)),
+    }
+}
+
+async fn replace(
+    State(state): State<CatalogState>,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+    form: Multipart,
+) -> Response {
+    let outcome = async {
+        let actor = admin(&state, &headers).await?;
+        let (text, source) = document_from(form).await?;
+        state
+            .catalog
+            .replace_document(&actor, &slug, text, source)
+            .await
+    }
+    .await;
+    match outcome {
+        Ok(_) => back(&format!("/admin/collections/{slug}"), Ok(())),
+        Err(
+            error @ (AppError::Unauthenticated | AppError::Forbidden | AppError::TermsNotAccepted),
+        ) => ApiError(error).into_response(),
+        Err(error) => back(&format!("/admin/collections/{slug}"), Err(error)),
+    }
+}
