@@ -276,7 +276,7 @@ fn DocumentForm(action: String, #[prop(into)] button: String) -> impl IntoView {
         <form class="stack-form" method="post" action=action.clone() enctype="multipart/form-data">
             <div class="field">
                 <label for=file_id.clone()>"OpenAPI document (JSON or YAML)"</label>
-                <p class="field__hint" id=format!("{file_id}-hint")>"OpenAPI 3.0, 3.1 or Swagger 2.0, up to 40 MB."</p>
+                <p class="field__hint" id=format!("{file_id}-hint")>"OpenAPI 3.0, 3.1 or Swagger 2.0, up to 64 MB."</p>
                 <input id=file_id.clone() name="file" type="file" accept=".json,.yaml,.yml,application/json,application/yaml" aria-describedby=format!("{file_id}-hint") />
             </div>
             <div class="field">
@@ -368,7 +368,7 @@ pub fn CollectionAdminPage() -> impl IntoView {
             {move || settings.get().map(|result| match result {
                 Ok(settings) => {
                     let organizations = organizations.get().and_then(Result::ok).unwrap_or_default();
-                    view! { <CollectionEditor settings organizations changed /> }.into_any()
+                    view! { <CollectionEditor settings organizations /> }.into_any()
                 }
                 Err(error) => view! {
                     <PageHeader title="Collection" />
@@ -383,13 +383,13 @@ pub fn CollectionAdminPage() -> impl IntoView {
 fn CollectionEditor(
     settings: CollectionSettings,
     organizations: Vec<OrganizationRow>,
-    changed: RwSignal<u32>,
 ) -> impl IntoView {
     let save = ServerAction::<UpdateCollection>::new();
-    let grant = ServerAction::<SetGrant>::new();
     let navigate = leptos_router::hooks::use_navigate();
     let current_slug = settings.form.slug.to_string();
+    let grants_slug = current_slug.clone();
     {
+        // The form already shows what was saved; only a new slug means a new address.
         let current_slug = current_slug.clone();
         on_success(save, move |new_slug: &String| {
             if *new_slug != current_slug {
@@ -398,10 +398,8 @@ fn CollectionEditor(
                     Default::default(),
                 );
             }
-            changed.update(|n| *n += 1);
         });
     }
-    on_success(grant, move |_| changed.update(|n| *n += 1));
     let answer = move || save.value().get();
     let error = move |field: &'static str| Signal::derive(move || error_for(&answer(), field));
     let fields = [
@@ -420,18 +418,7 @@ fn CollectionEditor(
     let form = settings.form;
     let view_href = format!("/apis/{current_slug}");
     let replace_action = format!("/admin/collections/{current_slug}/document");
-    let slug_for_grants = current_slug.clone();
-    let slug_for_new_grant = current_slug.clone();
     let slug_for_versions = current_slug.clone();
-    let granted_ids: Vec<String> = settings
-        .grants
-        .iter()
-        .map(|g| g.organization_id.clone())
-        .collect();
-    let grantable: Vec<OrganizationRow> = organizations
-        .into_iter()
-        .filter(|o| !granted_ids.contains(&o.id))
-        .collect();
     view! {
         <PageHeader title=form.name.clone() lead="Details, documents and access of one collection." />
         <p><a href="/admin/collections">"← Collections"</a>" · "<a href=view_href>"View as developers see it"</a></p>
@@ -475,48 +462,7 @@ fn CollectionEditor(
                 <button class="button" type="submit" disabled=move || save.pending().get()>"Save details"</button>
             </ActionForm>
         </section>
-        <section class="card" aria-labelledby="access-heading">
-            <h2 id="access-heading">"Organizations with access"</h2>
-            <p class="notice notice--error" role="alert" hidden=move || !matches!(grant.value().get(), Some(Err(_)))>
-                {move || grant.value().get().and_then(Result::err).map(|e| e.to_string())}
-            </p>
-            {if settings.grants.is_empty() {
-                view! { <p>"None yet."</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="session-list">
-                        {settings.grants.into_iter().map(|row| {
-                            let label = format!("Revoke access of {}", row.organization);
-                            let slug = slug_for_grants.clone();
-                            view! {
-                                <li class="session-list__item" data-testid="grant">
-                                    <span>{format!("{} · since {}{}", row.organization, row.granted_at, if row.source == "request" { " · by request" } else { "" })}</span>" "
-                                    <ActionForm action=grant attr:class="inline-form">
-                                        <input type="hidden" name="slug" value=slug />
-                                        <input type="hidden" name="organization_id" value=row.organization_id />
-                                        <input type="hidden" name="granted" value="false" />
-                                        <button class="button button--small button--secondary" type="submit" aria-label=label>"Revoke"</button>
-                                    </ActionForm>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
-            {(!grantable.is_empty()).then(|| view! {
-                <ActionForm action=grant attr:class="add-form">
-                    <input type="hidden" name="slug" value=slug_for_new_grant.clone() />
-                    <input type="hidden" name="granted" value="true" />
-                    <div class="field">
-                        <label for="grant-organization">"Give access to"</label>
-                        <select id="grant-organization" name="organization_id">
-                            {grantable.into_iter().map(|o| view! { <option value=o.id>{o.name}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <button class="button button--small" type="submit">"Grant access"</button>
-                </ActionForm>
-            })}
-        </section>
+        <GrantsPanel slug=grants_slug organizations />
         <section class="card" aria-labelledby="versions-heading">
             <h2 id="versions-heading">"Document versions"</h2>
             <ul class="session-list">
@@ -544,6 +490,74 @@ fn CollectionEditor(
             <h3>"Replace the document"</h3>
             <p>"The new document becomes the current version; earlier ones stay downloadable."</p>
             <DocumentForm action=replace_action button="Upload new version" />
+        </section>
+    }
+}
+
+/// Who may use the collection; it reloads only itself after a change, so the details form keeps
+/// what is being typed.
+#[component]
+fn GrantsPanel(slug: String, organizations: Vec<OrganizationRow>) -> impl IntoView {
+    let grant = ServerAction::<SetGrant>::new();
+    let current = {
+        let slug = slug.clone();
+        Resource::new(
+            move || grant.version().get(),
+            move |_| load_collection_settings(slug.clone()),
+        )
+    };
+    view! {
+        <section class="card" aria-labelledby="access-heading">
+            <h2 id="access-heading">"Organizations with access"</h2>
+            <p class="notice notice--error" role="alert" hidden=move || !matches!(grant.value().get(), Some(Err(_)))>
+                {move || grant.value().get().and_then(Result::err).map(|e| e.to_string())}
+            </p>
+            <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+                {move || current.get().and_then(Result::ok).map(|settings| {
+                    let slug = slug.clone();
+                    let add_slug = slug.clone();
+                    let granted: Vec<String> = settings.grants.iter().map(|g| g.organization_id.clone()).collect();
+                    let grantable: Vec<OrganizationRow> =
+                        organizations.iter().filter(|o| !granted.contains(&o.id)).cloned().collect();
+                    let list = if settings.grants.is_empty() {
+                        view! { <p>"None yet."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="session-list">
+                                {settings.grants.into_iter().map(|row| {
+                                    let label = format!("Revoke access of {}", row.organization);
+                                    let slug = slug.clone();
+                                    view! {
+                                        <li class="session-list__item" data-testid="grant">
+                                            <span>{format!("{} · since {}{}", row.organization, row.granted_at, if row.source == "request" { " · by request" } else { "" })}</span>" "
+                                            <ActionForm action=grant attr:class="inline-form">
+                                                <input type="hidden" name="slug" value=slug />
+                                                <input type="hidden" name="organization_id" value=row.organization_id />
+                                                <input type="hidden" name="granted" value="false" />
+                                                <button class="button button--small button--secondary" type="submit" aria-label=label>"Revoke"</button>
+                                            </ActionForm>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    };
+                    let add = (!grantable.is_empty()).then(|| view! {
+                        <ActionForm action=grant attr:class="add-form">
+                            <input type="hidden" name="slug" value=add_slug />
+                            <input type="hidden" name="granted" value="true" />
+                            <div class="field">
+                                <label for="grant-organization">"Give access to"</label>
+                                <select id="grant-organization" name="organization_id">
+                                    {grantable.into_iter().map(|o| view! { <option value=o.id>{o.name}</option> }).collect_view()}
+                                </select>
+                            </div>
+                            <button class="button button--small" type="submit">"Grant access"</button>
+                        </ActionForm>
+                    });
+                    view! { {list}{add} }
+                })}
+            </Transition>
         </section>
     }
 }

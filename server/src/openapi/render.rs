@@ -836,9 +836,13 @@ impl RenderedOperation {
                 format!("    '{name}': `{value}`,")
             })
             .collect();
+        let js_headers = if js_headers.is_empty() {
+            String::new()
+        } else {
+            format!("\n  headers: {{\n{}\n  }},", js_headers.join("\n"))
+        };
         let mut javascript = format!(
-            "const response = await fetch('{url}', {{\n  method: '{method_upper}',\n  headers: {{\n{}\n  }},",
-            js_headers.join("\n")
+            "const response = await fetch('{url}', {{\n  method: '{method_upper}',{js_headers}"
         );
         if let Some(body) = &body_text {
             javascript.push_str(&format!(
@@ -859,9 +863,13 @@ impl RenderedOperation {
                     .replace("\"\" + ", "")
             })
             .collect();
+        let py_headers = if py_headers.is_empty() {
+            String::new()
+        } else {
+            format!("\n    headers={{\n{}\n    }},", py_headers.join("\n"))
+        };
         let mut python = format!(
-            "import os\nimport requests\n\nresponse = requests.request(\n    \"{method_upper}\",\n    \"{url}\",\n    headers={{\n{}\n    }},",
-            py_headers.join("\n")
+            "import os\nimport requests\n\nresponse = requests.request(\n    \"{method_upper}\",\n    \"{url}\",{py_headers}"
         );
         if let Some(body) = &body_text {
             python.push_str(&format!("\n    data={:?},", body));

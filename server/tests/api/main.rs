@@ -7,6 +7,7 @@ mod admin_organizations;
 mod admin_people;
 mod binary;
 mod catalog;
+mod corpus;
 mod invitations;
 mod mail_tls;
 mod operations;
