@@ -32,10 +32,14 @@ use crate::openapi::{self, Document, Renderer};
 /// Parsed documents kept in memory: parsing a large one takes longer than rendering a page.
 const CACHED_DOCUMENTS: usize = 8;
 
+/// A collection's version: (collection id, version number).
+type VersionKey = (Uuid, i32);
+
 pub struct Catalog {
     pub db: DatabaseConnection,
     pub clock: Arc<dyn Clock>,
-    cache: Mutex<Vec<((Uuid, i32), Arc<Document>)>>,
+    /// Most recently used first.
+    cache: Mutex<Vec<(VersionKey, Arc<Document>)>>,
 }
 
 fn not_found() -> AppError {
