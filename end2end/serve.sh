@@ -16,6 +16,8 @@ export DATABASE_URL="sqlite://$data/portico.db?mode=rwc"
 export LEPTOS_SITE_ADDR="127.0.0.1:$port"
 export PORTICO_SMTP_URL="smtp://127.0.0.1:$smtp_port"
 export PORTICO_DEMO=1
+# Every spec signs in through the real sign-in page; the rate limits are tested by the integration tests.
+export PORTICO_LINKS_PER_EMAIL=1000 PORTICO_LINKS_PER_CLIENT=1000
 binary="${PORTICO_E2E_BIN:-target/debug/portico}"
 "$binary" serve &
 child=$!

@@ -217,7 +217,7 @@ fn media_list(contents: Vec<MediaEntry>) -> impl IntoView {
             {media.example.map(|example| view! {
                 <details class="example">
                     <summary>"Example"</summary>
-                    <pre><code>{example}</code></pre>
+                    <pre tabindex="0"><code>{example}</code></pre>
                 </details>
             })}
         </div>
@@ -316,7 +316,7 @@ fn Operation(detail: OperationDetail) -> impl IntoView {
             <h2 id="samples-heading">"Example request"</h2>
             {detail.samples.into_iter().map(|sample| view! {
                 <h3>{sample.language}</h3>
-                <pre class="code"><code>{sample.code}</code></pre>
+                <pre class="code" tabindex="0"><code>{sample.code}</code></pre>
             }).collect_view()}
         </section>
         <nav class="pager" aria-label="Neighbouring operations">{previous}{next}</nav>

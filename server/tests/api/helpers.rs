@@ -83,16 +83,20 @@ impl Drop for TestDatabase {
                     .enable_all()
                     .build()
                     .expect("runtime");
-                runtime.block_on(async {
-                    if let Ok(db) = Database::connect(&admin_url).await {
-                        let _ = db
-                            .execute_unprepared(&format!(
-                                "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
-                            ))
-                            .await;
-                        let _ = db.close().await;
-                    }
-                });
+                // Bounded, so a stuck server can never hang the test run.
+                let _ = runtime.block_on(tokio::time::timeout(
+                    std::time::Duration::from_secs(20),
+                    async {
+                        if let Ok(db) = Database::connect(&admin_url).await {
+                            let _ = db
+                                .execute_unprepared(&format!(
+                                    "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                                ))
+                                .await;
+                            let _ = db.close().await;
+                        }
+                    },
+                ));
             })
             .join();
         }

@@ -29,8 +29,16 @@ on_both_engines!(
     |app: crate::helpers::TestApp| async move {
         for (path, title, says) in [
             ("/sign-in", "Sign in", "Email me a sign-in link"),
-            ("/apis", "My APIs", "No APIs yet"),
-            ("/discover", "Discover", "Nothing published yet"),
+            (
+                "/apis",
+                "My APIs",
+                "Please <a href=\"/sign-in\">sign in</a>",
+            ),
+            (
+                "/discover",
+                "Discover",
+                "Please <a href=\"/sign-in\">sign in</a>",
+            ),
         ] {
             let response = app.get(path).await;
             assert_eq!(response.status(), 200, "{path}");
