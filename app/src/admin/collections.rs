@@ -121,7 +121,7 @@ impl CollectionForm {
                 "Keep the summary to 300 characters or fewer.",
             ));
         }
-        if description.len() > 50_000 {
+        if description.chars().count() > 50_000 {
             return Err(AppError::invalid(
                 "description",
                 "Keep the description to 50,000 characters or fewer.",

@@ -84,11 +84,19 @@ pub async fn accept_terms(version: i32) -> Result<(), AppError> {
         .await
 }
 
-/// Where to go after accepting: a path on this portal, never another site.
+/// Where to go after accepting: a path on this portal, never another site. Browsers drop tabs
+/// and line breaks from addresses (`/\t/evil.test` becomes `//evil.test`), so any whitespace or
+/// control character disqualifies the path too.
 pub fn safe_next(next: Option<String>) -> String {
-    next.filter(|next| next.starts_with('/') && !next.starts_with("//") && !next.contains('\\'))
-        .filter(|next| !next.starts_with("/terms"))
-        .unwrap_or_else(|| "/apis".to_owned())
+    next.filter(|next| {
+        next.starts_with('/')
+            && !next.starts_with("//")
+            && !next.starts_with("/terms")
+            && !next
+                .chars()
+                .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
+    })
+    .unwrap_or_else(|| "/apis".to_owned())
 }
 
 #[component]
@@ -168,6 +176,13 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.test/".into())), "/apis");
         assert_eq!(safe_next(Some("//evil.test/".into())), "/apis");
         assert_eq!(safe_next(Some("/\\evil.test".into())), "/apis");
+        assert_eq!(safe_next(Some("/\t/evil.test".into())), "/apis");
+        assert_eq!(safe_next(Some("/\n/evil.test".into())), "/apis");
+        assert_eq!(safe_next(Some("/discover?q=a b".into())), "/apis");
+        assert_eq!(
+            safe_next(Some("/discover?q=a%20b".into())),
+            "/discover?q=a%20b"
+        );
         assert_eq!(safe_next(Some("/terms".into())), "/apis");
         assert_eq!(safe_next(None), "/apis");
     }

@@ -53,15 +53,19 @@ pub async fn search_catalog(
     #[server(default)] tag: String,
 ) -> Result<DiscoverResults, AppError> {
     let viewer = crate::auth::require_viewer().await?;
-    if query.len() > 200 || tag.len() > 100 {
+    let (query, tag) = (query.trim(), tag.trim());
+    if query.chars().count() > 200 {
         return Err(AppError::invalid(
             "query",
             "Search for 200 characters at most.",
         ));
     }
+    if tag.chars().count() > 100 {
+        return Err(AppError::invalid("tag", "That is not one of the tags."));
+    }
     crate::services::services()?
         .catalog
-        .discover(&viewer, query.trim(), tag.trim())
+        .discover(&viewer, query, tag)
         .await
 }
 

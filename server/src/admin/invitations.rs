@@ -84,23 +84,25 @@ impl Invitations {
         Ok((invitation, organization.ok_or_else(invitation_not_found)?))
     }
 
-    /// Mails the invitation with a fresh link that lasts as long as the invitation.
+    /// Mails the invitation with a fresh link that lasts as long as the invitation. The
+    /// invitation stands either way: a link that cannot be made is logged, and "Resend" tries again.
     async fn mail_invitation(
         &self,
         actor: &Viewer,
         email: &Email,
         organization: &organization::Model,
-    ) -> Result<(), DomainError> {
-        let link = self.links.issue_link_valid_for(email, validity()).await?;
-        self.links.send_later(templates::invitation(
-            email,
-            &self.links.portal_name,
-            &organization.name,
-            &actor.display_name,
-            link.as_str(),
-            INVITATION_VALIDITY_DAYS,
-        ));
-        Ok(())
+    ) {
+        match self.links.issue_link_valid_for(email, validity()).await {
+            Ok(link) => self.links.send_later(templates::invitation(
+                email,
+                &self.links.portal_name,
+                &organization.name,
+                &actor.display_name,
+                link.as_str(),
+                INVITATION_VALIDITY_DAYS,
+            )),
+            Err(error) => tracing::error!(%error, "could not create an invitation link"),
+        }
     }
 
     /// Someone with an account joins the organization at once, and hears of it by email.
@@ -134,16 +136,30 @@ impl Invitations {
             .record(&txn, self.clock.as_ref())
             .await?;
         txn.commit().await.map_err(DomainError::from)?;
-        let email = Email::parse(&person.email).map_err(|_| AppError::Internal)?;
-        let link = self.links.issue_link_valid_for(&email, validity()).await?;
-        self.links.send_later(templates::added_to_organization(
-            &email,
-            &self.links.portal_name,
-            &organization.name,
-            &actor.display_name,
-            link.as_str(),
-            INVITATION_VALIDITY_DAYS,
-        ));
+        // The membership stands; a link that cannot be made is logged, and the person can sign in
+        // from the sign-in page as before.
+        let link = match Email::parse(&person.email) {
+            Ok(email) => self
+                .links
+                .issue_link_valid_for(&email, validity())
+                .await
+                .map(|link| (email, link))
+                .map_err(|error| error.to_string()),
+            Err(error) => Err(error.to_string()),
+        };
+        match link {
+            Ok((email, link)) => self.links.send_later(templates::added_to_organization(
+                &email,
+                &self.links.portal_name,
+                &organization.name,
+                &actor.display_name,
+                link.as_str(),
+                INVITATION_VALIDITY_DAYS,
+            )),
+            Err(error) => {
+                tracing::error!(%error, "could not create the sign-in link of a new membership")
+            }
+        }
         Ok(InviteOutcome::Added)
     }
 }
@@ -247,7 +263,7 @@ impl InvitationsService for Invitations {
             .record(&txn, self.clock.as_ref())
             .await?;
         txn.commit().await.map_err(DomainError::from)?;
-        self.mail_invitation(actor, &email, &organization).await?;
+        self.mail_invitation(actor, &email, &organization).await;
         Ok(InviteOutcome::Invited)
     }
 
@@ -275,7 +291,7 @@ impl InvitationsService for Invitations {
             .await?;
         txn.commit().await.map_err(DomainError::from)?;
         let email = Email::parse(&invitation.email).map_err(|_| AppError::Internal)?;
-        self.mail_invitation(actor, &email, &organization).await?;
+        self.mail_invitation(actor, &email, &organization).await;
         Ok(())
     }
 

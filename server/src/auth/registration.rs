@@ -7,6 +7,7 @@ use app::auth::{JoinRequest, RegistrationRow, RegistrationService, Viewer};
 use app::error::AppError;
 use app::types::Email;
 use chrono::Duration;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionTrait,
@@ -205,42 +206,67 @@ impl RegistrationService for Registrations {
             }
             None => None,
         };
-        if approve && find_user_by_email(&txn, &email).await?.is_none() {
-            let person = create_user(&txn, clock, &email, false).await?;
-            user::ActiveModel {
-                id: Set(person.id),
-                display_name: Set(pending.display_name.clone()),
-                ..Default::default()
+        if approve {
+            let person = match find_user_by_email(&txn, &email).await? {
+                Some(person) => person,
+                None => {
+                    let person = create_user(&txn, clock, &email, false).await?;
+                    user::ActiveModel {
+                        id: Set(person.id),
+                        display_name: Set(pending.display_name.clone()),
+                        ..Default::default()
+                    }
+                    .update(&txn)
+                    .await
+                    .map_err(DomainError::from)?
+                }
+            };
+            if let Some(organization) = &organization {
+                let member = membership::Entity::find_by_id((person.id, organization.id))
+                    .one(&txn)
+                    .await
+                    .map_err(DomainError::from)?;
+                if member.is_none() {
+                    add_membership(
+                        &txn,
+                        clock,
+                        person.id,
+                        organization.id,
+                        membership::ROLE_MEMBER,
+                    )
+                    .await?;
+                }
             }
-            .update(&txn)
+        }
+        // Decided once: of two admins deciding at the same moment, the second finds it decided.
+        let decided = registration::Entity::update_many()
+            .col_expr(
+                registration::Column::Status,
+                Expr::value(if approve {
+                    registration::STATUS_APPROVED
+                } else {
+                    registration::STATUS_REJECTED
+                }),
+            )
+            .col_expr(registration::Column::DecidedAt, Expr::value(now))
+            .col_expr(
+                registration::Column::DecidedBy,
+                Expr::value(crate::directory::viewer_id(actor).ok()),
+            )
+            .filter(registration::Column::Id.eq(pending.id))
+            .filter(registration::Column::Status.eq(registration::STATUS_PENDING))
+            .exec(&txn)
             .await
             .map_err(DomainError::from)?;
-            if let Some(organization) = &organization {
-                add_membership(
-                    &txn,
-                    clock,
-                    person.id,
-                    organization.id,
-                    membership::ROLE_MEMBER,
-                )
-                .await?;
-            }
+        if decided.rows_affected != 1 {
+            return Err(AppError::invalid(
+                "registration_id",
+                format!(
+                    "The request from {} has already been decided.",
+                    pending.email
+                ),
+            ));
         }
-        registration::ActiveModel {
-            id: Set(pending.id),
-            status: Set(if approve {
-                registration::STATUS_APPROVED
-            } else {
-                registration::STATUS_REJECTED
-            }
-            .to_owned()),
-            decided_at: Set(Some(now)),
-            decided_by: Set(crate::directory::viewer_id(actor).ok()),
-            ..Default::default()
-        }
-        .update(&txn)
-        .await
-        .map_err(DomainError::from)?;
         AuditEvent::by_viewer(
             actor,
             if approve {
@@ -259,21 +285,31 @@ impl RegistrationService for Registrations {
         .await?;
         txn.commit().await.map_err(DomainError::from)?;
         let portal = &self.links.portal_name;
+        // The decision stands; a link that cannot be made is logged (the person can still ask for
+        // a sign-in link on the sign-in page).
         let mail = if approve {
-            let link = self
+            match self
                 .links
                 .issue_link_valid_for(&email, Duration::days(INVITATION_VALIDITY_DAYS))
-                .await?;
-            templates::registration_approved(
-                &email,
-                portal,
-                link.as_str(),
-                INVITATION_VALIDITY_DAYS,
-            )
+                .await
+            {
+                Ok(link) => Some(templates::registration_approved(
+                    &email,
+                    portal,
+                    link.as_str(),
+                    INVITATION_VALIDITY_DAYS,
+                )),
+                Err(error) => {
+                    tracing::error!(%error, "could not create the sign-in link of an approval");
+                    None
+                }
+            }
         } else {
-            templates::registration_rejected(&email, portal)
+            Some(templates::registration_rejected(&email, portal))
         };
-        self.links.send_later(mail);
+        if let Some(mail) = mail {
+            self.links.send_later(mail);
+        }
         Ok(())
     }
 }

@@ -371,6 +371,59 @@ fn link(operation: &openapi::OperationRef) -> OperationLink {
     }
 }
 
+/// One operation's page, in the navigation order of the collection page.
+fn render_operation(
+    collection: &collection::Model,
+    document: &Document,
+    card: CollectionCard,
+    operation_id: &str,
+) -> Result<OperationDetail, AppError> {
+    let ordered: Vec<&openapi::OperationRef> = document
+        .groups()
+        .into_iter()
+        .flat_map(|(_, list)| list)
+        .collect();
+    let position = ordered
+        .iter()
+        .position(|op| op.id == operation_id)
+        .ok_or_else(|| AppError::NotFound("That operation".to_owned()))?;
+    let operation = ordered[position];
+    let renderer = Renderer { document };
+    let rendered = renderer.operation(operation);
+    let servers = renderer.servers(
+        collection.sandbox_url.as_deref(),
+        collection.production_url.as_deref(),
+    );
+    let base_url = servers
+        .first()
+        .map(|s| s.url.clone())
+        .unwrap_or_else(|| "https://api.example.com".to_owned());
+    let auth = renderer.auth_schemes();
+    let scheme = rendered
+        .security
+        .first()
+        .and_then(|name| auth.iter().find(|s| &s.name == name))
+        .or(auth.first());
+    let samples = rendered.samples(&operation.method, &operation.path, &base_url, scheme);
+    Ok(OperationDetail {
+        collection: card,
+        id: operation.id.clone(),
+        method: operation.method.clone(),
+        path: operation.path.clone(),
+        summary: operation.summary.clone(),
+        description_html: rendered.description_html,
+        deprecated: operation.deprecated,
+        tags: operation.tags.clone(),
+        security: rendered.security,
+        parameters: rendered.parameters,
+        request_body: rendered.request_body,
+        responses: rendered.responses,
+        samples,
+        previous: position.checked_sub(1).map(|i| link(ordered[i])),
+        next: ordered.get(position + 1).map(|op| link(op)),
+    })
+}
+
 /// `LIKE` pattern for a literal search text.
 fn contains_pattern(text: &str) -> String {
     let escaped = text
@@ -527,52 +580,13 @@ impl CatalogService for Catalog {
         let document = self
             .document(collection.id, collection.current_version)
             .await?;
-        // Navigation order: by group, as the collection page lists them.
-        let ordered: Vec<&openapi::OperationRef> = document
-            .groups()
-            .into_iter()
-            .flat_map(|(_, list)| list)
-            .collect();
-        let position = ordered
-            .iter()
-            .position(|op| op.id == operation_id)
-            .ok_or_else(|| AppError::NotFound("That operation".to_owned()))?;
-        let operation = ordered[position];
-        let renderer = Renderer {
-            document: &document,
-        };
-        let rendered = renderer.operation(operation);
-        let servers = renderer.servers(
-            collection.sandbox_url.as_deref(),
-            collection.production_url.as_deref(),
-        );
-        let base_url = servers
-            .first()
-            .map(|s| s.url.clone())
-            .unwrap_or_else(|| "https://api.example.com".to_owned());
-        let auth = renderer.auth_schemes();
-        let scheme = rendered
-            .security
-            .first()
-            .and_then(|name| auth.iter().find(|s| &s.name == name))
-            .or(auth.first());
-        let samples = rendered.samples(&operation.method, &operation.path, &base_url, scheme);
-        Ok(OperationDetail {
-            collection: self.card(&collection, &document, has_access),
-            id: operation.id.clone(),
-            method: operation.method.clone(),
-            path: operation.path.clone(),
-            summary: operation.summary.clone(),
-            description_html: rendered.description_html,
-            deprecated: operation.deprecated,
-            tags: operation.tags.clone(),
-            security: rendered.security,
-            parameters: rendered.parameters,
-            request_body: rendered.request_body,
-            responses: rendered.responses,
-            samples,
-            previous: position.checked_sub(1).map(|i| link(ordered[i])),
-            next: ordered.get(position + 1).map(|op| link(op)),
+        let card = self.card(&collection, &document, has_access);
+        let operation_id = operation_id.to_owned();
+        // Rendering walks schemas (bounded, but large ones take a while): off the async threads.
+        tokio::task::spawn_blocking(move || {
+            render_operation(&collection, &document, card, &operation_id)
         })
+        .await
+        .map_err(|_| AppError::Internal)?
     }
 }

@@ -72,15 +72,18 @@ async fn download(
     let body = if version.format == wanted.as_str() {
         version.document
     } else {
-        let (value, _) = openapi::parse_value(&version.document).map_err(|_| AppError::Internal)?;
-        match wanted {
-            openapi::Format::Json => {
-                serde_json::to_string_pretty(&value).map_err(|_| AppError::Internal)?
+        // Converting a large document takes a while: off the async threads.
+        tokio::task::spawn_blocking(move || {
+            let (value, _) = openapi::parse_value(&version.document).ok()?;
+            match wanted {
+                openapi::Format::Json => serde_json::to_string_pretty(&value).ok(),
+                openapi::Format::Yaml => serde_yaml::to_string(&value).ok(),
             }
-            openapi::Format::Yaml => {
-                serde_yaml::to_string(&value).map_err(|_| AppError::Internal)?
-            }
-        }
+        })
+        .await
+        .ok()
+        .flatten()
+        .ok_or(AppError::Internal)?
     };
     let (content_type, extension) = match wanted {
         openapi::Format::Json => ("application/json", "json"),
@@ -180,9 +183,27 @@ async fn fetch(address: &str) -> Result<Vec<u8>, AppError> {
             "Only http and https addresses can be fetched.",
         ));
     }
+    // Internal hosts are fine (specs often live there), but link-local addresses are where cloud
+    // metadata services answer: never fetch from those. Redirects are not followed, so the check
+    // holds for the address actually fetched.
+    let host = url
+        .host_str()
+        .unwrap_or_default()
+        .trim_matches(['[', ']'])
+        .to_owned();
+    let port = url.port_or_known_default().unwrap_or(443);
+    let addresses: Vec<std::net::SocketAddr> = tokio::net::lookup_host((host.as_str(), port))
+        .await
+        .map_err(|e| failed(format!("the name does not resolve ({e})")))?
+        .collect();
+    if addresses.iter().any(|a| refused_address(a.ip())) {
+        return Err(failed(
+            "that address is not one documents are fetched from".to_owned(),
+        ));
+    }
     let client = reqwest::Client::builder()
         .timeout(std::time::Duration::from_secs(20))
-        .redirect(reqwest::redirect::Policy::limited(5))
+        .redirect(reqwest::redirect::Policy::none())
         .build()
         .map_err(|e| failed(e.to_string()))?;
     let mut response = client
@@ -190,6 +211,16 @@ async fn fetch(address: &str) -> Result<Vec<u8>, AppError> {
         .send()
         .await
         .map_err(|e| failed(e.to_string()))?;
+    if response.status().is_redirection() {
+        let target = response
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|l| l.to_str().ok())
+            .unwrap_or("another address");
+        return Err(failed(format!(
+            "it moved to {target}; give that address instead"
+        )));
+    }
     if !response.status().is_success() {
         return Err(failed(format!("the server answered {}", response.status())));
     }
@@ -204,6 +235,23 @@ async fn fetch(address: &str) -> Result<Vec<u8>, AppError> {
         }
     }
     Ok(bytes)
+}
+
+/// Link-local (cloud metadata), unspecified and multicast addresses.
+fn refused_address(ip: std::net::IpAddr) -> bool {
+    match ip {
+        std::net::IpAddr::V4(v4) => {
+            v4.is_link_local() || v4.is_unspecified() || v4.is_multicast() || v4.is_broadcast()
+        }
+        std::net::IpAddr::V6(v6) => {
+            (v6.segments()[0] & 0xffc0) == 0xfe80
+                || v6.is_unspecified()
+                || v6.is_multicast()
+                || v6
+                    .to_ipv4_mapped()
+                    .is_some_and(|v4| refused_address(std::net::IpAddr::V4(v4)))
+        }
+    }
 }
 
 async fn import(
@@ -250,5 +298,47 @@ async fn replace(
             error @ (AppError::Unauthenticated | AppError::Forbidden | AppError::TermsNotAccepted),
         ) => ApiError(error).into_response(),
         Err(error) => back(&format!("/admin/collections/{slug}"), Err(error)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metadata_and_other_odd_addresses_are_refused() {
+        for refused in [
+            "169.254.169.254",
+            "0.0.0.0",
+            "fe80::1",
+            "::ffff:169.254.169.254",
+            "224.0.0.1",
+        ] {
+            assert!(refused_address(refused.parse().expect("ip")), "{refused}");
+        }
+        for allowed in [
+            "10.0.0.5",
+            "192.168.1.10",
+            "127.0.0.1",
+            "93.184.216.34",
+            "2001:db8::1",
+        ] {
+            assert!(!refused_address(allowed.parse().expect("ip")), "{allowed}");
+        }
+    }
+
+    #[tokio::test]
+    async fn fetching_refuses_metadata_addresses_and_other_schemes() {
+        let error = fetch("http://169.254.169.254/latest/meta-data")
+            .await
+            .expect_err("refused");
+        assert!(
+            error
+                .to_string()
+                .contains("not one documents are fetched from"),
+            "{error}"
+        );
+        let error = fetch("file:///etc/passwd").await.expect_err("refused");
+        assert!(error.to_string().contains("Only http and https"), "{error}");
     }
 }

@@ -86,6 +86,17 @@ impl Trees<'_> {
         trail: &mut Vec<String>,
     ) -> SchemaNode {
         self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return SchemaNode {
+                name,
+                type_label: type_label(schema),
+                required,
+                description: None,
+                constraints: Vec::new(),
+                children: Vec::new(),
+                note: Some("more not shown: see the downloaded document".to_owned()),
+            };
+        }
         let mut node = SchemaNode {
             name,
             type_label: String::new(),
@@ -107,7 +118,7 @@ impl Trees<'_> {
                 return node;
             };
             trail.push(reference.to_owned());
-            let mut inner = self.node(target, node.name.take(), required, depth, trail);
+            let mut inner = self.node(target, node.name.take(), required, depth + 1, trail);
             trail.pop();
             if inner.type_label == "object" {
                 inner.type_label = format!("object ({label})");
@@ -149,7 +160,7 @@ impl Trees<'_> {
             // All parts apply at once: show their fields together.
             node.type_label = "object".to_owned();
             for part in parts {
-                let part_node = self.node(part, None, false, depth, trail);
+                let part_node = self.node(part, None, false, depth + 1, trail);
                 if node.description.is_none() {
                     node.description = part_node.description;
                 }
@@ -295,10 +306,24 @@ fn constraints(schema: &Value) -> Vec<String> {
 /// An example value for `schema`: its own example or default when it has one, else made up
 /// from its type.
 pub fn example_from_schema(root: &Value, schema: &Value) -> Value {
-    build_example(root, schema, 0, &mut Vec::new())
+    let mut budget = MAX_EXAMPLE_VALUES;
+    build_example(root, schema, 0, &mut Vec::new(), &mut budget)
 }
 
-fn build_example(root: &Value, schema: &Value, depth: usize, trail: &mut Vec<String>) -> Value {
+/// An example made from a schema has at most this many values, however wide the schema.
+const MAX_EXAMPLE_VALUES: usize = 400;
+
+fn build_example(
+    root: &Value,
+    schema: &Value,
+    depth: usize,
+    trail: &mut Vec<String>,
+    budget: &mut usize,
+) -> Value {
+    if *budget == 0 {
+        return Value::Null;
+    }
+    *budget -= 1;
     if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
         if depth >= MAX_EXAMPLE_DEPTH || trail.iter().any(|seen| seen == reference) {
             return Value::Null;
@@ -307,7 +332,7 @@ fn build_example(root: &Value, schema: &Value, depth: usize, trail: &mut Vec<Str
             return Value::Null;
         };
         trail.push(reference.to_owned());
-        let value = build_example(root, target, depth, trail);
+        let value = build_example(root, target, depth + 1, trail, budget);
         trail.pop();
         return value;
     }
@@ -339,13 +364,13 @@ fn build_example(root: &Value, schema: &Value, depth: usize, trail: &mut Vec<Str
             .and_then(Value::as_array)
             .and_then(|v| v.first())
         {
-            return build_example(root, first, depth + 1, trail);
+            return build_example(root, first, depth + 1, trail, budget);
         }
     }
     if let Some(parts) = schema.get("allOf").and_then(Value::as_array) {
         let mut merged = Map::new();
         for part in parts {
-            match build_example(root, part, depth + 1, trail) {
+            match build_example(root, part, depth + 1, trail, budget) {
                 Value::Object(fields) => merged.extend(fields),
                 other if merged.is_empty() && parts.len() == 1 => return other,
                 _ => {}
@@ -374,7 +399,7 @@ fn build_example(root: &Value, schema: &Value, depth: usize, trail: &mut Vec<Str
                     }
                     fields.insert(
                         name.clone(),
-                        build_example(root, property, depth + 1, trail),
+                        build_example(root, property, depth + 1, trail, budget),
                     );
                 }
             }
@@ -383,7 +408,7 @@ fn build_example(root: &Value, schema: &Value, depth: usize, trail: &mut Vec<Str
         "array" => {
             let item = schema
                 .get("items")
-                .map(|items| build_example(root, items, depth + 1, trail))
+                .map(|items| build_example(root, items, depth + 1, trail, budget))
                 .unwrap_or(Value::Null);
             Value::Array(vec![item])
         }
@@ -759,6 +784,11 @@ impl Renderer<'_> {
     }
 }
 
+/// A single-quoted shell word: safe to paste whatever the text holds.
+fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
+}
+
 /// An operation's rendered parts.
 pub struct RenderedOperation {
     pub description_html: String,
@@ -818,61 +848,75 @@ impl RenderedOperation {
         }
         let body_text = body.and_then(|media| media.example.clone());
         let method_upper = method.to_uppercase();
+        // Everything below comes from the document: quote it for each language, never paste it.
+        let js = |text: &str| serde_json::to_string(text).unwrap_or_default();
 
-        let mut curl = format!("curl -X {method_upper} '{url}'");
+        let mut curl = format!("curl -X {method_upper} {}", shell_quote(&url));
         for (name, value) in &headers {
-            curl.push_str(&format!(" \\\n  -H '{name}: {value}'"));
+            curl.push_str(&format!(
+                " \\\n  -H {}",
+                shell_quote(&format!("{name}: {value}"))
+            ));
         }
         if let Some(body) = &body_text {
-            curl.push_str(&format!(" \\\n  -d '{}'", body.replace('\'', "'\\''")));
+            curl.push_str(&format!(" \\\n  -d {}", shell_quote(body)));
         }
 
+        let secret = |value: &str, reader: &dyn Fn(&str) -> String| match value {
+            "$API_KEY" => reader("API_KEY"),
+            "Bearer $TOKEN" => format!("{} + {}", js("Bearer "), reader("TOKEN")),
+            other => js(other),
+        };
         let js_headers: Vec<String> = headers
             .iter()
             .map(|(name, value)| {
-                let value = value
-                    .replace("$API_KEY", "${process.env.API_KEY}")
-                    .replace("$TOKEN", "${process.env.TOKEN}");
-                format!("    '{name}': `{value}`,")
+                format!(
+                    "    {}: {},",
+                    js(name),
+                    secret(value, &|var| format!("process.env.{var}"))
+                )
             })
             .collect();
-        let js_headers = if js_headers.is_empty() {
-            String::new()
-        } else {
-            format!("\n  headers: {{\n{}\n  }},", js_headers.join("\n"))
-        };
         let mut javascript = format!(
-            "const response = await fetch('{url}', {{\n  method: '{method_upper}',{js_headers}"
+            "const response = await fetch({}, {{\n  method: {},",
+            js(&url),
+            js(&method_upper)
         );
-        if let Some(body) = &body_text {
+        if !js_headers.is_empty() {
             javascript.push_str(&format!(
-                "\n  body: JSON.stringify({}),",
-                body.replace('\n', "\n  ")
+                "\n  headers: {{\n{}\n  }},",
+                js_headers.join("\n")
             ));
+        }
+        if let Some(body) = &body_text {
+            javascript.push_str(&format!("\n  body: {},", js(body)));
         }
         javascript.push_str("\n});\nconsole.log(response.status, await response.text());");
 
+        // JSON string literals are valid Python string literals too.
         let py_headers: Vec<String> = headers
             .iter()
             .map(|(name, value)| {
-                let value = value
-                    .replace("$API_KEY", "\" + os.environ[\"API_KEY\"] + \"")
-                    .replace("$TOKEN", "\" + os.environ[\"TOKEN\"] + \"");
-                format!("        \"{name}\": \"{value}\",")
-                    .replace(" + \"\"", "")
-                    .replace("\"\" + ", "")
+                format!(
+                    "        {}: {},",
+                    js(name),
+                    secret(value, &|var| format!("os.environ[{}]", js(var)))
+                )
             })
             .collect();
-        let py_headers = if py_headers.is_empty() {
-            String::new()
-        } else {
-            format!("\n    headers={{\n{}\n    }},", py_headers.join("\n"))
-        };
         let mut python = format!(
-            "import os\nimport requests\n\nresponse = requests.request(\n    \"{method_upper}\",\n    \"{url}\",{py_headers}"
+            "import os\nimport requests\n\nresponse = requests.request(\n    {},\n    {},",
+            js(&method_upper),
+            js(&url)
         );
+        if !py_headers.is_empty() {
+            python.push_str(&format!(
+                "\n    headers={{\n{}\n    }},",
+                py_headers.join("\n")
+            ));
+        }
         if let Some(body) = &body_text {
-            python.push_str(&format!("\n    data={:?},", body));
+            python.push_str(&format!("\n    data={},", js(body)));
         }
         python.push_str("\n)\nprint(response.status_code, response.text)");
         vec![

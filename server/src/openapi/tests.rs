@@ -311,3 +311,74 @@ fn deep_documents_do_not_overflow() {
     );
     assert!(parse(&too_deep).is_err());
 }
+
+#[test]
+fn samples_quote_whatever_the_document_says() {
+    let doc = parse(
+        &json!({
+            "openapi": "3.0.0",
+            "info": {"title": "Q", "version": "1"},
+            "components": {"securitySchemes": {"k": {"type": "apiKey", "in": "header", "name": "X-K'; rm -rf ~; '"}}},
+            "paths": {"/a'b": {"post": {
+                "requestBody": {"content": {"text/plain": {"example": "it's \"fine\"\n$(reboot)"}}},
+                "responses": {}
+            }}}
+        })
+        .to_string(),
+    )
+    .expect("parses");
+    let renderer = Renderer { document: &doc };
+    let auth = renderer.auth_schemes();
+    let rendered = renderer.operation(&doc.operations[0]);
+    let samples = rendered.samples("post", "/a'b", "https://x.test", auth.first());
+    let curl = &samples[0].code;
+    assert!(curl.contains("'https://x.test/a'\\''b'"), "{curl}");
+    assert!(
+        curl.contains("-H 'X-K'\\''; rm -rf ~; '\\'': $API_KEY'"),
+        "{curl}"
+    );
+    assert!(curl.contains("-d 'it'\\''s \"fine\"\n$(reboot)'"), "{curl}");
+    let javascript = &samples[1].code;
+    assert!(
+        javascript.contains(r#"body: "it's \"fine\"\n$(reboot)""#),
+        "{javascript}"
+    );
+    assert!(
+        javascript.contains(r#""X-K'; rm -rf ~; '": process.env.API_KEY"#),
+        "{javascript}"
+    );
+    let python = &samples[2].code;
+    assert!(python.contains(r#"os.environ["API_KEY"]"#), "{python}");
+}
+
+#[test]
+fn wide_schemas_stay_within_their_budgets() {
+    // Each level refers twice to the next: 2^20 paths if nothing stopped the walk.
+    let mut schemas = serde_json::Map::new();
+    for level in 0..20 {
+        let next = format!("#/components/schemas/L{}", level + 1);
+        schemas.insert(
+            format!("L{level}"),
+            json!({"allOf": [{"$ref": next}, {"$ref": next}], "properties": {"a": {"$ref": next}, "b": {"$ref": next}}}),
+        );
+    }
+    schemas.insert("L20".into(), json!({"type": "string"}));
+    let doc = parse(
+        &json!({
+            "openapi": "3.0.0",
+            "info": {"title": "W", "version": "1"},
+            "components": {"schemas": schemas},
+            "paths": {"/w": {"get": {"responses": {"200": {"description": "x", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/L0"}}}}}}}}
+        })
+        .to_string(),
+    )
+    .expect("parses");
+    let started = std::time::Instant::now();
+    let rendered = Renderer { document: &doc }.operation(&doc.operations[0]);
+    assert!(rendered.responses[0].contents[0].schema.is_some());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "took {:?}",
+        started.elapsed()
+    );
+}
