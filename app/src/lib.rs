@@ -1,6 +1,10 @@
 //! Portico's user interface. Pages are rendered on the server and hydrated in the browser;
 //! server functions reach the server's implementation only through the ports in `services`.
 
+// Leptos views are nested types; the reference pages nest deeply enough that a cold build of the
+// hydrate bundle needs more than the default query depth of 128.
+#![recursion_limit = "256"]
+
 pub mod admin;
 pub mod auth;
 pub mod catalog;

@@ -48,6 +48,12 @@ fn Overview(overview: CollectionOverview) -> impl IntoView {
         overview.card.api_version,
         if count == 1 { "" } else { "s" }
     );
+    let facts = CollectionFacts {
+        servers: overview.servers,
+        auth: overview.auth,
+        versions: overview.versions,
+        download: json.clone(),
+    };
     view! {
         <PageHeader title=overview.card.name.clone() lead=overview.card.summary.clone() />
         <p class="crumbs"><a href="/apis">"My APIs"</a>" / "{overview.card.name.clone()}</p>
@@ -63,43 +69,68 @@ fn Overview(overview: CollectionOverview) -> impl IntoView {
                     <p class="notice">"Your organization does not have access to this API yet. You can read its docs; calls need access and a key."</p>
                 })}
                 <article class="prose" inner_html=overview.description_html></article>
-                {(!overview.servers.is_empty()).then(|| view! {
-                    <h2>"Servers"</h2>
-                    <dl class="facts">
-                        {overview.servers.into_iter().map(|server| view! {
-                            <dt>{server.label}</dt>
-                            <dd><code>{server.url}</code></dd>
-                        }).collect_view()}
-                    </dl>
-                })}
-                <h2>"Authentication"</h2>
-                {if overview.auth.is_empty() {
-                    view! { <p>"The document declares no authentication."</p> }.into_any()
-                } else {
-                    view! {
-                        <dl class="facts">
-                            {overview.auth.into_iter().map(|scheme| view! {
-                                <dt>{scheme.name}</dt>
-                                <dd>{scheme.kind}{(!scheme.description.is_empty()).then(|| format!(" — {}", scheme.description))}</dd>
-                            }).collect_view()}
-                        </dl>
-                    }.into_any()
-                }}
-                <h2>"Versions"</h2>
-                <ul class="versions">
-                    {overview.versions.into_iter().map(|version| {
-                        let download = format!("{json}?version={}", version.number);
-                        view! {
-                            <li>
-                                {format!("#{} · API version {} · published {}", version.number, version.api_version, version.published_at)}
-                                {version.current.then_some(" (current)")}
-                                " · "<a href=download download>"JSON"</a>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+                <Facts facts />
             </div>
         </div>
+    }
+}
+
+/// The servers, authentication and versions of a collection.
+struct CollectionFacts {
+    servers: Vec<super::ServerEntry>,
+    auth: Vec<super::AuthScheme>,
+    versions: Vec<super::VersionEntry>,
+    download: String,
+}
+
+#[component]
+fn Facts(facts: CollectionFacts) -> impl IntoView {
+    let CollectionFacts {
+        servers,
+        auth,
+        versions,
+        download: json,
+    } = facts;
+    let servers = (!servers.is_empty()).then(|| {
+        view! {
+            <h2>"Servers"</h2>
+            <dl class="facts">
+                {servers.into_iter().map(|server| view! {
+                    <dt>{server.label}</dt>
+                    <dd><code>{server.url}</code></dd>
+                }).collect_view()}
+            </dl>
+        }
+        .into_any()
+    });
+    let auth = if auth.is_empty() {
+        view! { <p>"The document declares no authentication."</p> }.into_any()
+    } else {
+        view! {
+            <dl class="facts">
+                {auth.into_iter().map(|scheme| view! {
+                    <dt>{scheme.name}</dt>
+                    <dd>{scheme.kind}{(!scheme.description.is_empty()).then(|| format!(" — {}", scheme.description))}</dd>
+                }).collect_view()}
+            </dl>
+        }.into_any()
+    };
+    let versions = versions.into_iter().map(|version| {
+        let download = format!("{json}?version={}", version.number);
+        view! {
+            <li>
+                {format!("#{} · API version {} · published {}", version.number, version.api_version, version.published_at)}
+                {version.current.then_some(" (current)")}
+                " · "<a href=download download>"JSON"</a>
+            </li>
+        }
+    }).collect_view().into_any();
+    view! {
+        {servers}
+        <h2>"Authentication"</h2>
+        {auth}
+        <h2>"Versions"</h2>
+        <ul class="versions">{versions}</ul>
     }
 }
 
