@@ -109,26 +109,38 @@ pub async fn load_my_sessions() -> Result<Vec<SessionSummary>, AppError> {
         .await
 }
 
-/// The signed-in viewer who has accepted the current terms of use, or the error that explains
-/// why not. Every server function for signed-in people starts with this (or `require_admin`).
-#[cfg(feature = "ssr")]
-pub async fn require_viewer() -> Result<Viewer, AppError> {
-    use crate::services::{request_headers, services};
-    match services()?.sessions.viewer(&request_headers()).await? {
+/// The rules every call from a signed-in person follows: signed in, and the current terms of use
+/// accepted. Server functions (through `require_viewer`) and plain endpoints share them.
+pub fn admitted(viewer: Option<Viewer>) -> Result<Viewer, AppError> {
+    match viewer {
         Some(viewer) if viewer.terms_pending => Err(AppError::TermsNotAccepted),
         Some(viewer) => Ok(viewer),
         None => Err(AppError::Unauthenticated),
     }
 }
 
-/// The signed-in admin, or the error that explains why not. Every admin server function starts
-/// with this.
-#[cfg(feature = "ssr")]
-pub async fn require_admin() -> Result<Viewer, AppError> {
-    let viewer = require_viewer().await?;
+/// `admitted`, and a portal admin.
+pub fn admitted_admin(viewer: Option<Viewer>) -> Result<Viewer, AppError> {
+    let viewer = admitted(viewer)?;
     if viewer.is_admin {
         Ok(viewer)
     } else {
         Err(AppError::Forbidden)
     }
+}
+
+/// The signed-in viewer who has accepted the current terms of use, or the error that explains
+/// why not. Every server function for signed-in people starts with this (or `require_admin`).
+#[cfg(feature = "ssr")]
+pub async fn require_viewer() -> Result<Viewer, AppError> {
+    use crate::services::{request_headers, services};
+    admitted(services()?.sessions.viewer(&request_headers()).await?)
+}
+
+/// The signed-in admin, or the error that explains why not. Every admin server function starts
+/// with this.
+#[cfg(feature = "ssr")]
+pub async fn require_admin() -> Result<Viewer, AppError> {
+    use crate::services::{request_headers, services};
+    admitted_admin(services()?.sessions.viewer(&request_headers()).await?)
 }

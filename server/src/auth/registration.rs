@@ -176,15 +176,6 @@ impl RegistrationService for Registrations {
             .await
             .map_err(DomainError::from)?
             .ok_or_else(not_found)?;
-        if pending.status != registration::STATUS_PENDING {
-            return Err(AppError::invalid(
-                "registration_id",
-                format!(
-                    "The request from {} has already been decided.",
-                    pending.email
-                ),
-            ));
-        }
         let email = Email::parse(&pending.email).map_err(|_| AppError::Internal)?;
         let organization = match organization_id {
             Some(organization_id) => {

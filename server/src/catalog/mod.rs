@@ -299,25 +299,35 @@ impl Catalog {
         }
     }
 
+    /// (operations, API version) of each collection's current version, in one query.
     async fn current_versions(
         &self,
         collections: &[collection::Model],
     ) -> Result<Vec<(i32, String)>, AppError> {
-        let mut out = Vec::with_capacity(collections.len());
-        for collection in collections {
-            let version: Option<(i32, String)> = collection_version::Entity::find()
-                .select_only()
-                .column(collection_version::Column::Operations)
-                .column(collection_version::Column::ApiVersion)
-                .filter(collection_version::Column::CollectionId.eq(collection.id))
-                .filter(collection_version::Column::Number.eq(collection.current_version))
-                .into_tuple()
-                .one(&self.db)
-                .await
-                .map_err(DomainError::from)?;
-            out.push(version.unwrap_or_default());
-        }
-        Ok(out)
+        let rows: Vec<(Uuid, i32, i32, String)> = collection_version::Entity::find()
+            .select_only()
+            .column(collection_version::Column::CollectionId)
+            .column(collection_version::Column::Number)
+            .column(collection_version::Column::Operations)
+            .column(collection_version::Column::ApiVersion)
+            .filter(
+                collection_version::Column::CollectionId.is_in(collections.iter().map(|c| c.id)),
+            )
+            .into_tuple()
+            .all(&self.db)
+            .await
+            .map_err(DomainError::from)?;
+        Ok(collections
+            .iter()
+            .map(|collection| {
+                rows.iter()
+                    .find(|(id, number, _, _)| {
+                        *id == collection.id && *number == collection.current_version
+                    })
+                    .map(|(_, _, operations, api_version)| (*operations, api_version.clone()))
+                    .unwrap_or_default()
+            })
+            .collect())
     }
 
     async fn cards(

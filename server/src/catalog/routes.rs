@@ -34,13 +34,8 @@ pub fn routes(state: CatalogState) -> Router {
         .with_state(state)
 }
 
-/// The signed-in viewer who has accepted the terms, as server functions require.
 async fn viewer(state: &CatalogState, headers: &HeaderMap) -> Result<Viewer, AppError> {
-    match state.sessions.viewer(headers).await? {
-        Some(viewer) if viewer.terms_pending => Err(AppError::TermsNotAccepted),
-        Some(viewer) => Ok(viewer),
-        None => Err(AppError::Unauthenticated),
-    }
+    app::auth::admitted(state.sessions.viewer(headers).await?)
 }
 
 #[derive(serde::Deserialize)]
@@ -121,12 +116,7 @@ fn back(path: &str, outcome: Result<(), AppError>) -> Response {
 }
 
 async fn admin(state: &CatalogState, headers: &HeaderMap) -> Result<Viewer, AppError> {
-    let viewer = viewer(state, headers).await?;
-    if viewer.is_admin {
-        Ok(viewer)
-    } else {
-        Err(AppError::Forbidden)
-    }
+    app::auth::admitted_admin(state.sessions.viewer(headers).await?)
 }
 
 /// Reads the upload form: a file, or an address to fetch the document from.
