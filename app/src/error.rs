@@ -20,6 +20,9 @@ pub enum AppError {
     Refused(String),
     #[error("{0} was not found.")]
     NotFound(String),
+    /// Someone else changed it first (decided a request, say); the sentence says who and how.
+    #[error("{0}")]
+    Conflict(String),
     /// Input that failed to parse; `field` names the form field so the page can show it there.
     #[error("{message}")]
     Invalid {
@@ -50,6 +53,7 @@ impl AppError {
             AppError::Unauthenticated => 401,
             AppError::Forbidden | AppError::TermsNotAccepted | AppError::Refused(_) => 403,
             AppError::NotFound(_) => 404,
+            AppError::Conflict(_) => 409,
             AppError::Invalid { .. } => 422,
             AppError::RateLimited { .. } => 429,
             AppError::Internal => 500,
@@ -87,6 +91,7 @@ mod tests {
             (AppError::TermsNotAccepted, 403),
             (AppError::Refused("Self-registration is off.".into()), 403),
             (AppError::NotFound("Collection".into()), 404),
+            (AppError::Conflict("Already decided.".into()), 409),
             (AppError::invalid("email", "bad"), 422),
             (
                 AppError::RateLimited {

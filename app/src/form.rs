@@ -31,6 +31,27 @@ pub fn error_outside<T>(answer: &Answer<T>, fields: &[&str]) -> Option<String> {
     }
 }
 
+/// Checks a text field: required (or not), at most `max` characters; returns it trimmed.
+pub fn text_field(
+    value: &str,
+    field: &str,
+    label: &str,
+    max: usize,
+    required: bool,
+) -> Result<String, AppError> {
+    let value = value.trim();
+    if required && value.is_empty() {
+        return Err(AppError::invalid(field, format!("Enter {label}.")));
+    }
+    if value.chars().count() > max {
+        return Err(AppError::invalid(
+            field,
+            format!("Keep {label} to {max} characters or fewer."),
+        ));
+    }
+    Ok(value.to_owned())
+}
+
 /// Runs `then` each time `action` succeeds (reloading a list, say).
 pub fn on_success<S>(action: ServerAction<S>, then: impl Fn(&S::Output) + 'static)
 where

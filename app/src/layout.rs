@@ -12,6 +12,7 @@ pub fn Frame(children: Children) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Skip to main content"</a>
         <Header />
+        <DecisionNotice />
         <main id="main" tabindex="-1">
             {children()}
         </main>
@@ -65,7 +66,20 @@ fn Header() -> impl IntoView {
                                 info()
                                     .and_then(|info| info.viewer)
                                     .filter(|viewer| viewer.is_admin)
-                                    .map(|_| view! { <li><A href="/admin">"Admin"</A></li> })
+                                    .map(|_| {
+                                        let waiting = info().map(|info| info.notices.pending_approvals).unwrap_or_default();
+                                        view! {
+                                            <li>
+                                                <A href="/admin">"Admin"</A>
+                                                {(waiting > 0).then(|| view! {
+                                                    <A href="/admin/requests" attr:class="count-badge" attr:data-testid="approvals-badge">
+                                                        {waiting}
+                                                        <span class="visually-hidden">{format!(" access request{} waiting", if waiting == 1 { "" } else { "s" })}</span>
+                                                    </A>
+                                                })}
+                                            </li>
+                                        }
+                                    })
                             }}
                         </Transition>
                     </ul>
@@ -116,6 +130,7 @@ fn Account(info: SessionInfo) -> impl IntoView {
             <div class="account__menu">
                 <p class="account__email">{viewer.email}</p>
                 <a class="account__item" href="/profile">"Profile and sessions"</a>
+                <a class="account__item" href="/requests">"My requests"</a>
                 <form method="post" action="/auth/sign-out">
                     <button class="account__item" type="submit">"Sign out"</button>
                 </form>
@@ -123,6 +138,39 @@ fn Account(info: SessionInfo) -> impl IntoView {
         </details>
     }
     .into_any()
+}
+
+/// Tells a developer, on their next visit, that an admin decided one of their requests.
+#[component]
+fn DecisionNotice() -> impl IntoView {
+    let session = expect_context::<SessionResource>();
+    let location = leptos_router::hooks::use_location();
+    let unseen = move || {
+        session
+            .get()
+            .and_then(Result::ok)
+            .map(|info| info.notices.unseen_decisions)
+            .unwrap_or_default()
+    };
+    view! {
+        <Transition fallback=|| ()>
+            {move || {
+                let count = unseen();
+                (count > 0 && location.pathname.get() != "/requests").then(|| view! {
+                    <div class="site-notice" role="status" data-testid="decision-notice">
+                        <p>
+                            {if count == 1 {
+                                "An admin decided one of your access requests. ".to_owned()
+                            } else {
+                                format!("Admins decided {count} of your access requests. ")
+                            }}
+                            <a href="/requests">"See what was decided"</a>
+                        </p>
+                    </div>
+                })
+            }}
+        </Transition>
+    }
 }
 
 #[component]

@@ -5,6 +5,7 @@
 // hydrate bundle needs more than the default query depth of 128.
 #![recursion_limit = "256"]
 
+pub mod access;
 pub mod admin;
 pub mod auth;
 pub mod catalog;
@@ -69,6 +70,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/discover") view=catalog::DiscoverPage ssr=SsrMode::Async />
                     <Route path=path!("/apis/:slug") view=catalog::CollectionPage ssr=SsrMode::Async />
                     <Route path=path!("/apis/:slug/operations/:operation") view=catalog::OperationPage ssr=SsrMode::Async />
+                    <Route path=path!("/apis/:slug/request-access") view=access::RequestAccessPage ssr=SsrMode::Async />
+                    <Route path=path!("/requests") view=access::MyRequestsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/requests") view=access::ApprovalsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view=admin::AuditLogPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/people") view=admin::PeoplePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/organizations") view=admin::OrganizationsPage ssr=SsrMode::Async />

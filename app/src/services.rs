@@ -3,7 +3,10 @@
 
 use std::sync::Arc;
 
-use crate::admin::{CollectionsService, InvitationsService, OrganizationsService, PeopleService};
+use crate::access::AccessService;
+use crate::admin::{
+    AuditLogService, CollectionsService, InvitationsService, OrganizationsService, PeopleService,
+};
 use crate::auth::{RegistrationService, SessionService, SignInService, TermsService};
 use crate::catalog::CatalogService;
 use crate::error::AppError;
@@ -22,6 +25,8 @@ pub struct Services {
     pub terms: Arc<dyn TermsService>,
     pub catalog: Arc<dyn CatalogService>,
     pub collections: Arc<dyn CollectionsService>,
+    pub access: Arc<dyn AccessService>,
+    pub audit: Arc<dyn AuditLogService>,
 }
 
 /// Lets a page choose the HTTP status of its response (a 404 page, say) without the UI crate

@@ -153,6 +153,124 @@ impl fmt::Display for Slug {
     }
 }
 
+/// Where an API runs: its sandbox for trying things, or production. Access, keys and calls are
+/// each for one environment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    Sandbox,
+    Production,
+}
+
+impl Environment {
+    pub const ALL: [Environment; 2] = [Environment::Sandbox, Environment::Production];
+
+    pub fn parse(input: &str) -> Option<Environment> {
+        match input.trim() {
+            "sandbox" => Some(Environment::Sandbox),
+            "production" => Some(Environment::Production),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Environment::Sandbox => "sandbox",
+            Environment::Production => "production",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Environment::Sandbox => "Sandbox",
+            Environment::Production => "Production",
+        }
+    }
+
+    /// A stored list (`sandbox,production`), in the usual order, without unknown words.
+    pub fn list(stored: &str) -> Vec<Environment> {
+        let mut list: Vec<Environment> = stored.split(',').filter_map(Environment::parse).collect();
+        list.sort();
+        list.dedup();
+        list
+    }
+
+    /// The stored form of a list.
+    pub fn join(list: &[Environment]) -> String {
+        let mut list = list.to_vec();
+        list.sort();
+        list.dedup();
+        list.iter()
+            .map(|e| e.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// "Sandbox and Production", for sentences.
+    pub fn describe(list: &[Environment]) -> String {
+        let labels: Vec<&str> = list.iter().map(|e| e.label()).collect();
+        match labels.as_slice() {
+            [] => "no environment".to_owned(),
+            [one] => (*one).to_owned(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        }
+    }
+}
+
+impl fmt::Display for Environment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A day of the calendar as a date field sends it (`2026-12-31`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct CalendarDate {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Enter a date like 2026-12-31.")]
+pub struct CalendarDateError;
+
+impl CalendarDate {
+    pub fn parse(input: &str) -> Result<CalendarDate, CalendarDateError> {
+        let mut parts = input.trim().splitn(3, '-');
+        let mut number = |digits: usize| {
+            parts
+                .next()
+                .filter(|part| part.len() == digits && part.chars().all(|c| c.is_ascii_digit()))
+                .and_then(|part| part.parse::<u32>().ok())
+                .ok_or(CalendarDateError)
+        };
+        let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return Err(CalendarDateError),
+        };
+        if year < 1970 || day == 0 || day > days_in_month {
+            return Err(CalendarDateError);
+        }
+        Ok(CalendarDate {
+            year: i32::try_from(year).map_err(|_| CalendarDateError)?,
+            month,
+            day,
+        })
+    }
+}
+
+impl fmt::Display for CalendarDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,5 +340,45 @@ mod tests {
         let slug = Slug::from_name("Acme Payments, Inc.").expect("valid");
         assert_eq!(slug.as_str(), "acme-payments-inc");
         assert_eq!(Slug::from_name("!!"), Err(SlugError::TooShort));
+    }
+    #[test]
+    fn environments_are_stored_in_one_order() {
+        assert_eq!(
+            Environment::list("production,sandbox,production,moon"),
+            vec![Environment::Sandbox, Environment::Production]
+        );
+        assert_eq!(
+            Environment::join(&[Environment::Production, Environment::Sandbox]),
+            "sandbox,production"
+        );
+        assert_eq!(Environment::list(""), vec![]);
+        assert_eq!(
+            Environment::describe(&Environment::ALL),
+            "Sandbox and Production"
+        );
+        assert_eq!(Environment::parse("staging"), None);
+    }
+
+    #[test]
+    fn calendar_dates_are_real_days() {
+        let date = CalendarDate::parse(" 2028-02-29 ").expect("a leap day");
+        assert_eq!((date.year, date.month, date.day), (2028, 2, 29));
+        assert_eq!(date.to_string(), "2028-02-29");
+        for bad in [
+            "",
+            "2027-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+            "26-01-01",
+            "2026-1-1",
+            "2026/01/01",
+            "tomorrow",
+            "1969-12-31",
+            "2026-01-01x",
+        ] {
+            assert_eq!(CalendarDate::parse(bad), Err(CalendarDateError), "{bad:?}");
+        }
+        assert!(CalendarDate::parse("2026-01-02").ok() > CalendarDate::parse("2026-01-01").ok());
     }
 }

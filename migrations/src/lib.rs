@@ -7,6 +7,7 @@ mod m20261123_000001_core_tables;
 mod m20261123_000002_sign_in;
 mod m20261124_000001_managed_access;
 mod m20261124_000002_catalog;
+mod m20261125_000001_access_requests;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_sign_in::Migration),
             Box::new(m20261124_000001_managed_access::Migration),
             Box::new(m20261124_000002_catalog::Migration),
+            Box::new(m20261125_000001_access_requests::Migration),
         ]
     }
 }

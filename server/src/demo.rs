@@ -30,7 +30,8 @@ const DEMO_DOCUMENTS: [(&str, bool); 2] = [
 /// Publishes the demo collections into an empty catalog (granting the first to the demo
 /// organization). Separate from `seed` so a portal seeded before the catalog existed gets them.
 pub async fn seed_catalog(catalog: &crate::catalog::Catalog) -> Result<bool, DomainError> {
-    use crate::entities::{collection, collection_grant, organization};
+    use crate::access::grants::{self, GrantOrigin};
+    use crate::entities::{access_grant, collection, organization};
     use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, Set};
     let db = &catalog.db;
     if collection::Entity::find().count(db).await? > 0 {
@@ -59,15 +60,22 @@ pub async fn seed_catalog(catalog: &crate::catalog::Catalog) -> Result<bool, Dom
         .update(db)
         .await?;
         if let (true, Some(organization)) = (granted, &demo_org) {
-            collection_grant::ActiveModel {
-                collection_id: Set(imported.collection.id),
-                organization_id: Set(organization.id),
-                source: Set(collection_grant::SOURCE_ADMIN.to_owned()),
-                granted_at: Set(catalog.clock.now()),
-                granted_by: Set(None),
+            for environment in app::types::Environment::ALL {
+                grants::put(
+                    db,
+                    catalog.clock.as_ref(),
+                    imported.collection.id,
+                    organization.id,
+                    environment,
+                    &GrantOrigin {
+                        source: access_grant::SOURCE_ADMIN,
+                        request_id: None,
+                        granted_by: None,
+                        expires_at: None,
+                    },
+                )
+                .await?;
             }
-            .insert(db)
-            .await?;
         }
     }
     Ok(true)

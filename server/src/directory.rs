@@ -14,6 +14,27 @@ pub fn viewer_id(viewer: &app::auth::Viewer) -> Result<Uuid, app::error::AppErro
     Uuid::parse_str(&viewer.id).map_err(|_| app::error::AppError::Unauthenticated)
 }
 
+/// The live organization an id from a form names; anything else (a garbled id, a deleted or
+/// archived organization) is explained on the form's `organization_id` field.
+pub async fn organization_from_form(
+    db: &impl ConnectionTrait,
+    organization_id: &str,
+) -> Result<organization::Model, app::error::AppError> {
+    let missing = || {
+        app::error::AppError::invalid(
+            "organization_id",
+            "That organization does not exist any more. Reload the page.",
+        )
+    };
+    let id = Uuid::parse_str(organization_id.trim()).map_err(|_| missing())?;
+    organization::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(DomainError::from)?
+        .filter(|organization| organization.archived_at.is_none())
+        .ok_or_else(missing)
+}
+
 /// The organizations `user_id` belongs to.
 pub async fn organizations_of(
     db: &impl ConnectionTrait,
@@ -77,6 +98,7 @@ pub async fn create_user(
         status: Set(user::STATUS_ACTIVE.to_owned()),
         created_at: Set(clock.now()),
         last_seen_at: Set(None),
+        notify_access_requests: Set(true),
     }
     .insert(db)
     .await?)

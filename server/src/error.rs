@@ -49,6 +49,7 @@ impl IntoResponse for ApiError {
             AppError::TermsNotAccepted => "terms_not_accepted",
             AppError::Refused(_) => "refused",
             AppError::NotFound(_) => "not_found",
+            AppError::Conflict(_) => "conflict",
             AppError::Invalid { .. } => "invalid",
             AppError::RateLimited { .. } => "rate_limited",
             AppError::Internal => "internal",

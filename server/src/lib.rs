@@ -1,5 +1,6 @@
 //! Portico's server: settings, storage, sessions and the HTTP surface behind the UI's ports.
 
+pub mod access;
 pub mod admin;
 pub mod audit;
 pub mod auth;
@@ -67,6 +68,8 @@ pub struct Portal {
     pub registrations: Arc<Registrations>,
     pub terms: Arc<terms::Terms>,
     pub catalog: Arc<catalog::Catalog>,
+    pub access: Arc<access::Access>,
+    pub audit_log: Arc<audit::log::AuditLog>,
 }
 
 impl Portal {
@@ -123,7 +126,18 @@ impl Portal {
             clock: clock.clone(),
         });
         let catalog = Arc::new(catalog::Catalog::new(db.clone(), clock.clone()));
+        let access = Arc::new(access::Access {
+            db: db.clone(),
+            clock: clock.clone(),
+            catalog: catalog.clone(),
+            mailer: mailer.clone(),
+            base_url: settings.base_url.clone(),
+            portal_name: settings.portal_name.clone(),
+        });
+        let audit_log = Arc::new(audit::log::AuditLog { db: db.clone() });
         Ok(Portal {
+            access,
+            audit_log,
             catalog,
             people,
             organizations,

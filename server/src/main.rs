@@ -89,6 +89,17 @@ async fn serve(settings: Settings) -> Result<(), StartError> {
         seed_demo(&portal).await?;
     }
     let router = portal.router(leptos);
+    // Grants with a last day end on their own; every process sweeps (each expiry is recorded once).
+    let access = portal.access.clone();
+    tokio::spawn(async move {
+        let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            every_minute.tick().await;
+            if let Err(error) = access.sweep_expired_grants().await {
+                tracing::warn!(%error, "could not sweep expired grants");
+            }
+        }
+    });
     tracing::info!(
         address = %portal.settings.site_addr,
         database = portal.settings.database_url.engine(),

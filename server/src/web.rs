@@ -55,6 +55,8 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         terms: portal.terms.clone(),
         catalog: portal.catalog.clone(),
         collections: portal.catalog.clone(),
+        access: portal.access.clone(),
+        audit: portal.audit_log.clone(),
     };
     let auth = crate::auth::routes::routes(crate::auth::routes::AuthState {
         magic_links: portal.magic_links.clone(),
@@ -64,6 +66,11 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
     let catalog = crate::catalog::routes::routes(crate::catalog::routes::CatalogState {
         catalog: portal.catalog.clone(),
         sessions: portal.sessions.clone(),
+    });
+    let audit_export = crate::audit::log::routes(crate::audit::log::ExportState {
+        db: portal.db.clone(),
+        sessions: portal.sessions.clone(),
+        clock: portal.clock.clone(),
     });
     let trusted_origin = portal.settings.base_url.origin().ascii_serialization();
     let request_context = move || {
@@ -94,6 +101,7 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         .with_state(state)
         .merge(auth)
         .merge(catalog)
+        .merge(audit_export)
         .layer(axum::middleware::from_fn(server_fn_error_status))
         .layer(axum::middleware::from_fn(move |request, next| {
             refuse_cross_site(trusted_origin.clone(), request, next)

@@ -37,15 +37,6 @@ pub struct AdminVersion {
     pub source: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GrantRow {
-    pub organization_id: String,
-    pub organization: String,
-    pub granted_at: String,
-    /// "admin" or "request".
-    pub source: String,
-}
-
 /// A collection's editable metadata, checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CollectionForm {
@@ -65,7 +56,6 @@ pub struct CollectionForm {
 pub struct CollectionSettings {
     pub form: CollectionForm,
     pub versions: Vec<AdminVersion>,
-    pub grants: Vec<GrantRow>,
 }
 
 fn web_url(value: &str, field: &str, label: &str) -> Result<Option<String>, AppError> {
@@ -180,14 +170,6 @@ pub trait CollectionsService: Send + Sync {
         form: CollectionForm,
         request: &http::request::Parts,
     ) -> Result<String, AppError>;
-    async fn set_grant(
-        &self,
-        actor: &crate::auth::Viewer,
-        slug: &str,
-        organization_id: &str,
-        granted: bool,
-        request: &http::request::Parts,
-    ) -> Result<(), AppError>;
 }
 
 #[server(prefix = "/rpc", endpoint = "admin-collections")]
@@ -238,31 +220,6 @@ pub async fn update_collection(
             &actor,
             &current_slug,
             form,
-            &crate::services::request_parts()?,
-        )
-        .await
-}
-
-#[server(prefix = "/rpc", endpoint = "admin-set-grant")]
-pub async fn set_grant(
-    slug: String,
-    organization_id: String,
-    granted: bool,
-) -> Result<(), AppError> {
-    let actor = crate::auth::require_admin().await?;
-    if organization_id.trim().is_empty() {
-        return Err(AppError::invalid(
-            "organization_id",
-            "Choose an organization.",
-        ));
-    }
-    crate::services::services()?
-        .collections
-        .set_grant(
-            &actor,
-            &slug,
-            &organization_id,
-            granted,
             &crate::services::request_parts()?,
         )
         .await
@@ -464,7 +421,7 @@ fn CollectionEditor(
                 <button class="button" type="submit" disabled=move || save.pending().get()>"Save details"</button>
             </ActionForm>
         </section>
-        <GrantsPanel slug=grants_slug organizations />
+        <crate::access::GrantsPanel slug=grants_slug organizations />
         <section class="card" aria-labelledby="versions-heading">
             <h2 id="versions-heading">"Document versions"</h2>
             <ul class="session-list">
@@ -492,74 +449,6 @@ fn CollectionEditor(
             <h3>"Replace the document"</h3>
             <p>"The new document becomes the current version; earlier ones stay downloadable."</p>
             <DocumentForm action=replace_action button="Upload new version" />
-        </section>
-    }
-}
-
-/// Who may use the collection; it reloads only itself after a change, so the details form keeps
-/// what is being typed.
-#[component]
-fn GrantsPanel(slug: String, organizations: Vec<OrganizationRow>) -> impl IntoView {
-    let grant = ServerAction::<SetGrant>::new();
-    let current = {
-        let slug = slug.clone();
-        Resource::new(
-            move || grant.version().get(),
-            move |_| load_collection_settings(slug.clone()),
-        )
-    };
-    view! {
-        <section class="card" aria-labelledby="access-heading">
-            <h2 id="access-heading">"Organizations with access"</h2>
-            <p class="notice notice--error" role="alert" hidden=move || !matches!(grant.value().get(), Some(Err(_)))>
-                {move || grant.value().get().and_then(Result::err).map(|e| e.to_string())}
-            </p>
-            <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
-                {move || current.get().and_then(Result::ok).map(|settings| {
-                    let slug = slug.clone();
-                    let add_slug = slug.clone();
-                    let granted: Vec<String> = settings.grants.iter().map(|g| g.organization_id.clone()).collect();
-                    let grantable: Vec<OrganizationRow> =
-                        organizations.iter().filter(|o| !granted.contains(&o.id)).cloned().collect();
-                    let list = if settings.grants.is_empty() {
-                        view! { <p>"None yet."</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="session-list">
-                                {settings.grants.into_iter().map(|row| {
-                                    let label = format!("Revoke access of {}", row.organization);
-                                    let slug = slug.clone();
-                                    view! {
-                                        <li class="session-list__item" data-testid="grant">
-                                            <span>{format!("{} · since {}{}", row.organization, row.granted_at, if row.source == "request" { " · by request" } else { "" })}</span>" "
-                                            <ActionForm action=grant attr:class="inline-form">
-                                                <input type="hidden" name="slug" value=slug />
-                                                <input type="hidden" name="organization_id" value=row.organization_id />
-                                                <input type="hidden" name="granted" value="false" />
-                                                <button class="button button--small button--secondary" type="submit" aria-label=label>"Revoke"</button>
-                                            </ActionForm>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    };
-                    let add = (!grantable.is_empty()).then(|| view! {
-                        <ActionForm action=grant attr:class="add-form">
-                            <input type="hidden" name="slug" value=add_slug />
-                            <input type="hidden" name="granted" value="true" />
-                            <div class="field">
-                                <label for="grant-organization">"Give access to"</label>
-                                <select id="grant-organization" name="organization_id">
-                                    {grantable.into_iter().map(|o| view! { <option value=o.id>{o.name}</option> }).collect_view()}
-                                </select>
-                            </div>
-                            <button class="button button--small" type="submit">"Grant access"</button>
-                        </ActionForm>
-                    });
-                    view! { {list}{add} }
-                })}
-            </Transition>
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! The admin area. Every server function here starts with `require_admin`.
 
+mod audit;
 mod collections;
 mod invitations;
 mod organizations;
@@ -8,10 +9,13 @@ mod registrations;
 mod terms;
 
 #[cfg(feature = "ssr")]
+pub use audit::AuditLogService;
+pub use audit::{AUDIT_ACTIONS, AuditFilter, AuditLogPage, AuditPage, AuditRow};
+#[cfg(feature = "ssr")]
 pub use collections::CollectionsService;
 pub use collections::{
     AdminVersion, CollectionAdminPage, CollectionForm, CollectionRow, CollectionSettings,
-    CollectionsAdminPage, GrantRow,
+    CollectionsAdminPage,
 };
 #[cfg(feature = "ssr")]
 pub use invitations::InvitationsService;
@@ -68,6 +72,14 @@ pub fn AdminPage() -> impl IntoView {
                         <a class="card card--link" href="/admin/collections">
                             <h2>"Collections"</h2>
                             <p>"Publish APIs from OpenAPI documents and decide who may use them."</p>
+                        </a>
+                        <a class="card card--link" href="/admin/requests">
+                            <h2>"Access requests"</h2>
+                            <p>"Approve or reject requests for APIs; bulk decisions and history."</p>
+                        </a>
+                        <a class="card card--link" href="/admin/audit">
+                            <h2>"Audit log"</h2>
+                            <p>"Every sign-in, decision and change, filtered and exported as CSV."</p>
                         </a>
                         <a class="card card--link" href="/admin/terms">
                             <h2>"Terms of use"</h2>

@@ -51,6 +51,8 @@ pub struct SessionInfo {
     pub viewer: Option<Viewer>,
     /// New addresses may ask to join (the sign-in page then offers it).
     pub self_registration: bool,
+    /// Badge counts for the signed-in viewer.
+    pub notices: crate::access::Notices,
 }
 
 #[cfg(feature = "ssr")]
@@ -92,10 +94,15 @@ pub async fn load_session() -> Result<SessionInfo, AppError> {
     use crate::services::{request_headers, services};
     let services = services()?;
     let viewer = services.sessions.viewer(&request_headers()).await?;
+    let notices = match &viewer {
+        Some(viewer) if !viewer.terms_pending => services.access.notices(viewer).await?,
+        _ => crate::access::Notices::default(),
+    };
     Ok(SessionInfo {
         portal_name: services.sessions.portal_name(),
         viewer,
         self_registration: services.registrations.is_open().await?,
+        notices,
     })
 }
 

@@ -20,6 +20,7 @@ pub fn ProfilePage() -> impl IntoView {
     view! {
         <PageHeader title="Profile" lead="Your account and the browsers signed in to it." />
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || viewer().filter(|viewer| viewer.is_admin).map(|_| view! { <NotificationSetting /> })}
             {move || viewer().map(|viewer| view! {
                 <section class="card" aria-labelledby="account-heading">
                     <h2 id="account-heading">"Account"</h2>
@@ -38,6 +39,36 @@ pub fn ProfilePage() -> impl IntoView {
                 Err(error) => view! { <LoadError error purpose="to see your profile" /> }.into_any(),
             })}
         </Suspense>
+    }
+}
+
+/// Whether an admin gets an email for each new access request.
+#[component]
+fn NotificationSetting() -> impl IntoView {
+    let save = ServerAction::<crate::access::SetNotificationSetting>::new();
+    let current = Resource::new(
+        move || save.version().get(),
+        |_| crate::access::load_notification_setting(),
+    );
+    view! {
+        <section class="card" aria-labelledby="notifications-heading">
+            <h2 id="notifications-heading">"Email notifications"</h2>
+            <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+                {move || current.get().map(|result| match result {
+                    Ok(enabled) => view! {
+                        <ActionForm action=save attr:class="add-form">
+                            <label class="checkbox" for="notify-requests">
+                                <input id="notify-requests" type="checkbox" name="enabled" value="true" checked=enabled />
+                                "Email me when someone requests access to an API"
+                            </label>
+                            <button class="button button--small button--secondary" type="submit">"Save"</button>
+                        </ActionForm>
+                    }.into_any(),
+                    Err(error) => view! { <LoadError error purpose="to change notifications" /> }.into_any(),
+                })}
+            </Transition>
+            <p class="notice notice--ok" role="status" hidden=move || !matches!(save.value().get(), Some(Ok(())))>"Saved."</p>
+        </section>
     }
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::form::{Field, error_for, error_outside};
+use crate::form::{Field, error_for, error_outside, text_field};
 use crate::layout::PageHeader;
 
 /// A request to join, as the person filled it in (checked before it reaches the service).
@@ -57,27 +57,6 @@ pub trait RegistrationService: Send + Sync {
         organization_id: Option<String>,
         request: &http::request::Parts,
     ) -> Result<(), AppError>;
-}
-
-/// Checks one line of text: required (or not), at most `max` characters.
-fn text_field(
-    value: &str,
-    field: &str,
-    label: &str,
-    max: usize,
-    required: bool,
-) -> Result<String, AppError> {
-    let value = value.trim();
-    if required && value.is_empty() {
-        return Err(AppError::invalid(field, format!("Enter {label}.")));
-    }
-    if value.chars().count() > max {
-        return Err(AppError::invalid(
-            field,
-            format!("Keep {label} to {max} characters or fewer."),
-        ));
-    }
-    Ok(value.to_owned())
 }
 
 impl JoinRequest {

@@ -13,6 +13,9 @@ pub fn CardGrid(cards: Vec<CollectionCard>) -> impl IntoView {
         <ul class="card-grid">
             {cards.into_iter().map(|card| {
                 let href = format!("/apis/{}", card.slug);
+                let request_href = format!("/apis/{}/request-access", card.slug);
+                let request_label = format!("Request access to {}", card.name);
+                let request_pending = card.request_pending;
                 let operations = format!(
                     "{} operation{} · version {}",
                     card.operations,
@@ -27,7 +30,13 @@ pub fn CardGrid(cards: Vec<CollectionCard>) -> impl IntoView {
                         <ul class="tags" aria-label="Tags">
                             {card.tags.into_iter().map(|tag| view! { <li class="tag">{tag}</li> }).collect_view()}
                         </ul>
-                        {(!card.has_access).then(|| view! { <p class="badge badge--muted">"No access yet"</p> })}
+                        {(!card.has_access).then(|| if request_pending {
+                            view! { <p class="badge badge--muted" data-testid="request-pending">"Request pending"</p> }.into_any()
+                        } else {
+                            view! {
+                                <p><a class="button button--small" href=request_href aria-label=request_label>"Request access"</a></p>
+                            }.into_any()
+                        })}
                     </li>
                 }
             }).collect_view()}

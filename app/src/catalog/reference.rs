@@ -65,8 +65,20 @@ fn Overview(overview: CollectionOverview) -> impl IntoView {
                     <a href=json.clone() download>"Download OpenAPI (JSON)"</a>" · "
                     <a href=yaml download>"YAML"</a>
                 </p>
-                {(!overview.card.has_access).then(|| view! {
-                    <p class="notice">"Your organization does not have access to this API yet. You can read its docs; calls need access and a key."</p>
+                {(!overview.card.has_access).then(|| {
+                    let request = format!("/apis/{slug}/request-access");
+                    if overview.card.request_pending {
+                        view! {
+                            <p class="notice">"Your organization asked for access to this API; an admin will decide soon. "<a href="/requests">"See your requests"</a></p>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <div class="notice notice--action">
+                                <p>"Your organization does not have access to this API yet. You can read its docs; calls need access and a key."</p>
+                                <a class="button button--small" href=request>"Request access"</a>
+                            </div>
+                        }.into_any()
+                    }
                 })}
                 <article class="prose" inner_html=overview.description_html></article>
                 <Facts facts />

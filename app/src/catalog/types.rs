@@ -14,6 +14,8 @@ pub struct CollectionCard {
     pub api_version: String,
     /// The viewer's organization may use it (or the viewer is an admin).
     pub has_access: bool,
+    /// The viewer's organization asked for it and waits for a decision.
+    pub request_pending: bool,
     pub logo_url: Option<String>,
 }
 

@@ -39,26 +39,6 @@ fn invitation_not_found() -> AppError {
 }
 
 impl Invitations {
-    async fn organization(
-        &self,
-        db: &impl ConnectionTrait,
-        organization_id: &str,
-    ) -> Result<organization::Model, AppError> {
-        let not_found = || {
-            AppError::invalid(
-                "organization_id",
-                "That organization does not exist any more. Reload the page.",
-            )
-        };
-        let id = Uuid::parse_str(organization_id).map_err(|_| not_found())?;
-        organization::Entity::find_by_id(id)
-            .one(db)
-            .await
-            .map_err(DomainError::from)?
-            .filter(|organization| organization.archived_at.is_none())
-            .ok_or_else(not_found)
-    }
-
     /// A pending invitation (neither accepted nor revoked) with its organization.
     async fn pending_one(
         &self,
@@ -213,7 +193,8 @@ impl InvitationsService for Invitations {
         role: &str,
         request: &http::request::Parts,
     ) -> Result<InviteOutcome, AppError> {
-        let organization = self.organization(&self.db, organization_id).await?;
+        let organization =
+            crate::directory::organization_from_form(&self.db, organization_id).await?;
         if let Some(person) = find_user_by_email(&self.db, &email).await? {
             return self
                 .add_existing(actor, person, &organization, role, request)

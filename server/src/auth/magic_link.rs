@@ -183,12 +183,9 @@ impl MagicLinks {
         Ok(link)
     }
 
-    /// Sends `mail` off the request path; a failed delivery is retried and logged by the mailer.
+    /// Sends `mail` off the request path (see `Mailer::send_later`).
     pub fn send_later(&self, mail: crate::mail::Mail) {
-        let mailer = self.mailer.clone();
-        tokio::spawn(async move {
-            let _ = mailer.send(mail).await;
-        });
+        self.mailer.send_later(mail);
     }
 
     /// Redeems a link: consumes it (once, whatever the concurrency), creates the account on a

@@ -22,7 +22,7 @@ use crate::admin::INVITATION_VALIDITY_DAYS;
 use crate::audit::AuditEvent;
 use crate::clock::{Clock, shown};
 use crate::directory::{add_membership, create_user, find_user_by_email};
-use crate::entities::{membership, organization, registration, user};
+use crate::entities::{membership, registration, user};
 use crate::error::DomainError;
 use crate::mail::templates;
 use crate::portal_settings::{self, SELF_REGISTRATION};
@@ -179,21 +179,7 @@ impl RegistrationService for Registrations {
         let email = Email::parse(&pending.email).map_err(|_| AppError::Internal)?;
         let organization = match organization_id {
             Some(organization_id) => {
-                let missing = || {
-                    AppError::invalid(
-                        "organization_id",
-                        "That organization does not exist any more. Reload the page.",
-                    )
-                };
-                let organization_id = Uuid::parse_str(&organization_id).map_err(|_| missing())?;
-                Some(
-                    organization::Entity::find_by_id(organization_id)
-                        .one(&txn)
-                        .await
-                        .map_err(DomainError::from)?
-                        .filter(|o| o.archived_at.is_none())
-                        .ok_or_else(missing)?,
-                )
+                Some(crate::directory::organization_from_form(&txn, &organization_id).await?)
             }
             None => None,
         };

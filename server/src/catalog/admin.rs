@@ -1,9 +1,10 @@
-//! The admin side of the catalog: listing, editing, and granting collections.
+//! The admin side of the catalog: listing and editing collections. (Who may use them lives in
+//! `access`.)
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use app::admin::{
-    AdminVersion, CollectionForm, CollectionRow, CollectionSettings, CollectionsService, GrantRow,
+    AdminVersion, CollectionForm, CollectionRow, CollectionSettings, CollectionsService,
 };
 use app::auth::Viewer;
 use app::error::AppError;
@@ -13,11 +14,10 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::{Catalog, not_found};
+use super::Catalog;
 use crate::audit::AuditEvent;
 use crate::clock::shown;
-use crate::directory::viewer_id;
-use crate::entities::{collection, collection_grant, collection_version, organization};
+use crate::entities::{collection, collection_version};
 use crate::error::DomainError;
 use crate::web::client_addr;
 
@@ -29,20 +29,23 @@ impl CollectionsService for Catalog {
             .all(&self.db)
             .await
             .map_err(DomainError::from)?;
-        let mut grants: BTreeMap<Uuid, u32> = BTreeMap::new();
-        for grant in collection_grant::Entity::find()
-            .all(&self.db)
-            .await
-            .map_err(DomainError::from)?
-        {
-            *grants.entry(grant.collection_id).or_default() += 1;
+        // Organizations with access, whatever the environment.
+        let mut grants: BTreeMap<Uuid, BTreeSet<Uuid>> = BTreeMap::new();
+        for grant in crate::access::grants::all_live(&self.db, self.clock.now()).await? {
+            grants
+                .entry(grant.collection_id)
+                .or_default()
+                .insert(grant.organization_id);
         }
         let versions = self.current_versions(&collections).await?;
         Ok(collections
             .into_iter()
             .zip(versions)
             .map(|(c, (operations, api_version))| CollectionRow {
-                organizations: grants.get(&c.id).copied().unwrap_or_default(),
+                organizations: grants
+                    .get(&c.id)
+                    .map(|set| u32::try_from(set.len()).unwrap_or(u32::MAX))
+                    .unwrap_or_default(),
                 slug: c.slug,
                 name: c.name,
                 published: c.published,
@@ -92,19 +95,6 @@ impl CollectionsService for Catalog {
                 },
             )
             .collect();
-        let grants = collection_grant::Entity::find()
-            .filter(collection_grant::Column::CollectionId.eq(collection.id))
-            .all(&self.db)
-            .await
-            .map_err(DomainError::from)?;
-        let names: BTreeMap<Uuid, String> = organization::Entity::find()
-            .filter(organization::Column::Id.is_in(grants.iter().map(|g| g.organization_id)))
-            .all(&self.db)
-            .await
-            .map_err(DomainError::from)?
-            .into_iter()
-            .map(|o| (o.id, o.name))
-            .collect();
         let slug = app::types::Slug::parse(&collection.slug).map_err(|_| AppError::Internal)?;
         Ok(CollectionSettings {
             form: CollectionForm {
@@ -120,15 +110,6 @@ impl CollectionsService for Catalog {
                 production_url: collection.production_url,
             },
             versions,
-            grants: grants
-                .into_iter()
-                .map(|g| GrantRow {
-                    organization_id: g.organization_id.to_string(),
-                    organization: names.get(&g.organization_id).cloned().unwrap_or_default(),
-                    granted_at: shown(g.granted_at),
-                    source: g.source,
-                })
-                .collect(),
         })
     }
 
@@ -186,75 +167,5 @@ impl CollectionsService for Catalog {
             .await?;
         txn.commit().await.map_err(DomainError::from)?;
         Ok(form.slug.to_string())
-    }
-
-    async fn set_grant(
-        &self,
-        actor: &Viewer,
-        slug: &str,
-        organization_id: &str,
-        granted: bool,
-        request: &http::request::Parts,
-    ) -> Result<(), AppError> {
-        let missing = || {
-            AppError::invalid(
-                "organization_id",
-                "That organization does not exist any more. Reload the page.",
-            )
-        };
-        let organization_id = Uuid::parse_str(organization_id).map_err(|_| missing())?;
-        let txn = self.db.begin().await.map_err(DomainError::from)?;
-        let collection = self.find(&txn, slug).await?;
-        let organization = organization::Entity::find_by_id(organization_id)
-            .one(&txn)
-            .await
-            .map_err(DomainError::from)?
-            .ok_or_else(missing)?;
-        let existing = collection_grant::Entity::find_by_id((collection.id, organization.id))
-            .one(&txn)
-            .await
-            .map_err(DomainError::from)?;
-        match (granted, existing) {
-            (true, Some(_)) => {
-                return Err(AppError::invalid(
-                    "organization_id",
-                    format!("{} already has access.", organization.name),
-                ));
-            }
-            (false, None) => return Err(not_found()),
-            (true, None) => {
-                collection_grant::ActiveModel {
-                    collection_id: Set(collection.id),
-                    organization_id: Set(organization.id),
-                    source: Set(collection_grant::SOURCE_ADMIN.to_owned()),
-                    granted_at: Set(self.clock.now()),
-                    granted_by: Set(viewer_id(actor).ok()),
-                }
-                .insert(&txn)
-                .await
-                .map_err(DomainError::from)?;
-            }
-            (false, Some(_)) => {
-                collection_grant::Entity::delete_by_id((collection.id, organization.id))
-                    .exec(&txn)
-                    .await
-                    .map_err(DomainError::from)?;
-            }
-        }
-        AuditEvent::by_viewer(
-            actor,
-            if granted {
-                "collection.granted"
-            } else {
-                "collection.grant_revoked"
-            },
-        )
-        .on("collection", collection.id)
-        .from_addr(client_addr(&request.extensions))
-        .with_details(serde_json::json!({ "organization": organization.name }))
-        .record(&txn, self.clock.as_ref())
-        .await?;
-        txn.commit().await.map_err(DomainError::from)?;
-        Ok(())
     }
 }

@@ -24,7 +24,7 @@ use uuid::Uuid;
 use crate::audit::AuditEvent;
 use crate::clock::{Clock, shown};
 use crate::directory::{organizations_of, viewer_id};
-use crate::entities::{collection, collection_grant, collection_version};
+use crate::entities::{collection, collection_version};
 use crate::error::DomainError;
 use crate::markdown;
 use crate::openapi::{self, Document, Renderer};
@@ -158,6 +158,7 @@ impl Catalog {
             sandbox_url: Set(None),
             production_url: Set(None),
             current_version: Set(1),
+            auto_approve: Set(String::new()),
             created_at: Set(now),
             updated_at: Set(now),
         }
@@ -269,17 +270,19 @@ impl Catalog {
             .ok_or_else(not_found)
     }
 
-    /// Collection ids the viewer's organizations have access to.
+    /// Collection ids the viewer's organizations have access to now.
     async fn granted_to(&self, viewer: &Viewer) -> Result<HashSet<Uuid>, AppError> {
         let organizations = organizations_of(&self.db, viewer_id(viewer)?).await?;
-        Ok(collection_grant::Entity::find()
-            .filter(collection_grant::Column::OrganizationId.is_in(organizations))
-            .all(&self.db)
-            .await
-            .map_err(DomainError::from)?
-            .into_iter()
-            .map(|grant| grant.collection_id)
-            .collect())
+        Ok(
+            crate::access::grants::granted_collections(&self.db, &organizations, self.clock.now())
+                .await?,
+        )
+    }
+
+    /// Collection ids the viewer's organizations asked for and wait on.
+    async fn requested_by(&self, viewer: &Viewer) -> Result<HashSet<Uuid>, AppError> {
+        let organizations = organizations_of(&self.db, viewer_id(viewer)?).await?;
+        Ok(crate::access::pending_collections(&self.db, &organizations).await?)
     }
 
     /// The collection, if `viewer` may read it; "not found" otherwise, whatever the reason.
@@ -330,7 +333,7 @@ impl Catalog {
             .collect())
     }
 
-    async fn cards(
+    pub(crate) async fn cards(
         &self,
         collections: Vec<collection::Model>,
         has_access: impl Fn(&collection::Model) -> bool,
@@ -341,6 +344,7 @@ impl Catalog {
             .zip(versions)
             .map(|(collection, (operations, api_version))| CollectionCard {
                 has_access: has_access(&collection),
+                request_pending: false,
                 tags: collection.tag_list(),
                 slug: collection.slug,
                 name: collection.name,
@@ -366,6 +370,7 @@ impl Catalog {
             operations: u32::try_from(document.operations.len()).unwrap_or_default(),
             api_version: document.api_version.clone(),
             has_access,
+            request_pending: false,
             logo_url: collection.logo_url.clone(),
         }
     }
@@ -516,8 +521,14 @@ impl CatalogService for Catalog {
                         .any(|t| t.to_lowercase().contains(&query))
             })
             .collect();
+        let requested = self.requested_by(viewer).await?;
+        let pending: Vec<bool> = matching.iter().map(|c| requested.contains(&c.id)).collect();
+        let mut cards = self.cards(matching, |_| false).await?;
+        for (card, pending) in cards.iter_mut().zip(pending) {
+            card.request_pending = pending;
+        }
         Ok(DiscoverResults {
-            cards: self.cards(matching, |_| false).await?,
+            cards,
             tags: tags.into_iter().collect(),
         })
     }
@@ -566,8 +577,11 @@ impl CatalogService for Catalog {
         } else {
             collection.description.clone()
         };
+        let mut card = self.card(&collection, &document, has_access);
+        card.request_pending =
+            !has_access && self.requested_by(viewer).await?.contains(&collection.id);
         Ok(CollectionOverview {
-            card: self.card(&collection, &document, has_access),
+            card,
             title: document.title.clone(),
             description_html: markdown::to_html(&description),
             servers: renderer.servers(

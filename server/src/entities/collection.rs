@@ -20,6 +20,8 @@ pub struct Model {
     pub sandbox_url: Option<String>,
     pub production_url: Option<String>,
     pub current_version: i32,
+    /// Comma-separated environments whose access requests are approved without an admin.
+    pub auto_approve: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -1,9 +1,10 @@
 //! The SeaORM view of the tables in `migrations`. One file per table.
 
+pub mod access_grant;
+pub mod access_request;
 pub mod audit_event;
 pub mod authorized_email;
 pub mod collection;
-pub mod collection_grant;
 pub mod collection_version;
 pub mod invitation;
 pub mod magic_link;

@@ -13,6 +13,8 @@ pub struct Model {
     pub status: String,
     pub created_at: DateTimeUtc,
     pub last_seen_at: Option<DateTimeUtc>,
+    /// A portal admin who wants an email for each new access request.
+    pub notify_access_requests: bool,
 }
 
 pub const STATUS_ACTIVE: &str = "active";

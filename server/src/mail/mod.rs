@@ -125,6 +125,15 @@ impl Mailer {
         }
     }
 
+    /// Sends `mail` off the request path: the change that caused it is already stored, and a
+    /// failed delivery is retried and logged by `send`, never undone.
+    pub fn send_later(self: &Arc<Self>, mail: Mail) {
+        let mailer = self.clone();
+        tokio::spawn(async move {
+            let _ = mailer.send(mail).await;
+        });
+    }
+
     /// Sends `mail`, retrying failed deliveries with growing pauses. Logs never include the body,
     /// which may carry a one-time link.
     pub async fn send(&self, mail: Mail) -> Result<(), MailError> {

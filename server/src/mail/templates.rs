@@ -178,6 +178,109 @@ pub fn registration_rejected(to: &Email, portal: &str) -> Mail {
     )
 }
 
+/// What the access mails say about one request.
+pub struct AccessRequestMail<'a> {
+    pub portal: &'a str,
+    pub collection: &'a str,
+    pub organization: &'a str,
+    pub requester: &'a str,
+    /// "Sandbox and Production".
+    pub environments: &'a str,
+}
+
+/// A new access request, for an admin who asked to hear of them.
+pub fn access_requested(
+    to: &Email,
+    request: &AccessRequestMail<'_>,
+    reason: &str,
+    inbox_link: &str,
+) -> Mail {
+    let AccessRequestMail {
+        portal,
+        collection,
+        organization,
+        requester,
+        environments,
+    } = request;
+    compose(
+        to,
+        portal,
+        format!("{requester} asks for access to {collection}"),
+        &[
+            format!(
+                "{requester} of {organization} asks for {environments} access to {collection} on {portal}."
+            ),
+            format!("Their reason: {reason}"),
+        ],
+        Some(Action {
+            label: "Decide in the portal".to_owned(),
+            link: inbox_link,
+        }),
+        "You are receiving this because you asked for an email about each new access request. Turn it off on your profile page.",
+    )
+}
+
+/// A request was approved; `until` is the last day of access, if there is one.
+pub fn access_approved(
+    to: &Email,
+    request: &AccessRequestMail<'_>,
+    note: Option<&str>,
+    until: Option<&str>,
+    docs_link: &str,
+) -> Mail {
+    let AccessRequestMail {
+        portal,
+        collection,
+        organization,
+        environments,
+        ..
+    } = request;
+    let mut paragraphs = vec![format!(
+        "Your request for {collection} was approved: {organization} now has {environments} access{}.",
+        until.map(|day| format!(" until {day}")).unwrap_or_default()
+    )];
+    if let Some(note) = note {
+        paragraphs.push(format!("A note from the admin: {note}"));
+    }
+    compose(
+        to,
+        portal,
+        format!("Access to {collection} approved"),
+        &paragraphs,
+        Some(Action {
+            label: format!("Open {collection}"),
+            link: docs_link,
+        }),
+        "You are receiving this because you asked for access on the portal.",
+    )
+}
+
+pub fn access_rejected(
+    to: &Email,
+    request: &AccessRequestMail<'_>,
+    reason: &str,
+    requests_link: &str,
+) -> Mail {
+    let AccessRequestMail {
+        portal, collection, ..
+    } = request;
+    compose(
+        to,
+        portal,
+        format!("Your request for {collection}"),
+        &[
+            format!("An admin reviewed your request for {collection} and did not approve it."),
+            format!("Their reason: {reason}"),
+            "You may ask again with more detail.".to_owned(),
+        ],
+        Some(Action {
+            label: "See your requests".to_owned(),
+            link: requests_link,
+        }),
+        "You are receiving this because you asked for access on the portal.",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

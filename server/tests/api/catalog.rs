@@ -118,23 +118,24 @@ on_both_engines!(
 
         let org = organization_of(&app, alice.id).await;
         app.call_json(
-            "admin-set-grant",
+            "admin-grant-access",
             Some(&admin),
             &[
                 ("slug", slug),
                 ("organization_id", &org),
-                ("granted", "true"),
+                ("sandbox", "true"),
+                ("production", "true"),
             ],
         )
         .await;
         let (field, _) = invalid(
             app.call_with(
-                "admin-set-grant",
+                "admin-grant-access",
                 Some(&admin),
                 &[
                     ("slug", slug),
                     ("organization_id", &org),
-                    ("granted", "true"),
+                    ("sandbox", "true"),
                 ],
             )
             .await,

@@ -3,8 +3,10 @@
 
 mod helpers;
 
+mod access;
 mod admin_organizations;
 mod admin_people;
+mod audit_log;
 mod binary;
 mod catalog;
 mod corpus;

@@ -124,3 +124,77 @@ on_both_engines!(
         assert_eq!(stored.id_hash, server::auth::hash_token(token));
     }
 );
+
+on_both_engines!(
+    grants_made_before_environments_cover_both,
+    |app: crate::helpers::TestApp| async move {
+        use migrations::{Migrator, MigratorTrait};
+        use sea_orm::ConnectionTrait;
+        use sea_orm::sea_query::{Alias, Query};
+        use server::entities::access_grant;
+        let db = &app.portal.db;
+        let organization = app.organization("Early Adopters").await;
+        let imported = app
+            .portal
+            .catalog
+            .import(
+                None,
+                include_str!("../../demo/payments.yaml").to_owned(),
+                None,
+            )
+            .await
+            .expect("import");
+        // A grant of today survives the way down and back up.
+        let today = app.organization("Today's Org").await;
+        for environment in app::types::Environment::ALL {
+            server::access::grants::put(
+                db,
+                &app.clock,
+                imported.collection.id,
+                today.id,
+                environment,
+                &server::access::grants::GrantOrigin {
+                    source: "admin",
+                    request_id: None,
+                    granted_by: None,
+                    expires_at: None,
+                },
+            )
+            .await
+            .expect("grant");
+        }
+        // Back to the schema before access requests, with a grant as it was stored then.
+        Migrator::down(db, Some(1)).await.expect("down");
+        let insert = Query::insert()
+            .into_table(Alias::new("collection_grants"))
+            .columns(["collection_id", "organization_id", "source", "granted_at"].map(Alias::new))
+            .values_panic([
+                imported.collection.id.into(),
+                organization.id.into(),
+                "admin".into(),
+                app.clock_now().into(),
+            ])
+            .to_owned();
+        db.execute(&insert).await.expect("old grant");
+        Migrator::up(db, None).await.expect("up again");
+        for organization in [organization.id, today.id] {
+            let environments = server::access::grants::environments(
+                db,
+                imported.collection.id,
+                organization,
+                app.clock_now(),
+            )
+            .await
+            .expect("grants");
+            assert_eq!(environments, app::types::Environment::ALL);
+        }
+        assert_eq!(
+            access_grant::Entity::find()
+                .all(db)
+                .await
+                .expect("grants")
+                .len(),
+            4
+        );
+    }
+);

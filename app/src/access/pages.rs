@@ -1,0 +1,434 @@
+//! The developer's side of access: asking for a collection, and following the requests of their
+//! organization. Also the grants panel of a collection's admin page.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::{
+    AccessRequestRow, GrantAccess, RequestAccess, RequestFormInfo, RequestOutcome, RequestStatus,
+    RevokeAccess, SetAutoApprove, WithdrawRequest, load_collection_access, load_my_requests,
+    load_request_form,
+};
+use crate::SessionResource;
+use crate::admin::OrganizationRow;
+use crate::form::{Field, error_for, error_outside, on_success};
+use crate::layout::{EmptyState, LoadError, PageHeader};
+use crate::types::Environment;
+
+/// The environments of a request or grant, as small tags.
+#[component]
+pub fn EnvironmentTags(environments: Vec<Environment>) -> impl IntoView {
+    view! {
+        <ul class="tags" aria-label="Environments">
+            {environments.into_iter().map(|e| view! { <li class="tag">{e.label()}</li> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+pub fn StatusBadge(status: RequestStatus) -> impl IntoView {
+    let class = format!("request-status request-status--{}", status.as_str());
+    view! { <span class=class>{status.label()}</span> }
+}
+
+#[component]
+pub fn RequestAccessPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let info = Resource::new(slug, load_request_form);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || info.get().map(|result| match result {
+                Ok(info) => view! { <RequestForm info /> }.into_any(),
+                Err(error) => view! {
+                    <PageHeader title="Request access" />
+                    <LoadError error purpose="to request access" />
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn RequestForm(info: RequestFormInfo) -> impl IntoView {
+    let send = ServerAction::<RequestAccess>::new();
+    let navigate = leptos_router::hooks::use_navigate();
+    let session = expect_context::<SessionResource>();
+    on_success(send, move |outcome: &RequestOutcome| {
+        session.refetch();
+        let sent = match outcome {
+            RequestOutcome::Pending => "sent",
+            RequestOutcome::Approved => "approved",
+        };
+        navigate(&format!("/requests?{sent}=1"), Default::default());
+    });
+    let answer = move || send.value().get();
+    let error = move |field: &'static str| Signal::derive(move || error_for(&answer(), field));
+    let environments_error = error("environments");
+    let card = info.collection;
+    let title = format!("Request access to {}", card.name);
+    let docs = format!("/apis/{}", card.slug);
+    let everything_granted = Environment::ALL.iter().all(|e| info.granted.contains(e));
+    let fields = ["organization_id", "environments", "reason", "notes"];
+    let body = if let Some(pending) = info.pending {
+        view! {
+            <p class="notice" role="status" data-testid="request-pending">
+                {format!("{} asked for access on {}; an admin will decide soon. ", pending.requester_name, pending.requested_at)}
+                <a href="/requests">"See your requests"</a>
+            </p>
+        }
+        .into_any()
+    } else if everything_granted {
+        view! {
+            <p class="notice notice--ok" role="status">
+                "Your organization already has access to every environment of this API. "
+                <a href=docs.clone()>"Read its docs"</a>
+            </p>
+        }
+        .into_any()
+    } else {
+        let organizations = info.organizations;
+        let granted = info.granted;
+        view! {
+            <section class="card form-card" aria-labelledby="request-heading">
+                <h2 id="request-heading">"Your request"</h2>
+                <ActionForm action=send attr:class="stack-form" attr:novalidate="true">
+                    <input type="hidden" name="slug" value=card.slug.clone() />
+                    {if organizations.len() > 1 {
+                        view! {
+                            <div class="field">
+                                <label for="request-organization">"For the organization"</label>
+                                <select id="request-organization" name="organization_id">
+                                    {organizations.into_iter().map(|o| view! { <option value=o.value>{o.label}</option> }).collect_view()}
+                                </select>
+                            </div>
+                        }.into_any()
+                    } else {
+                        let id = organizations.into_iter().next().map(|o| o.value).unwrap_or_default();
+                        view! { <input type="hidden" name="organization_id" value=id /> }.into_any()
+                    }}
+                    <fieldset class="field checkboxes" aria-describedby="request-environments-error">
+                        <legend>"Environments"</legend>
+                        {Environment::ALL.into_iter().map(|environment| {
+                            let has = granted.contains(&environment);
+                            let id = format!("request-{}", environment.as_str());
+                                let label_for = id.clone();
+                            view! {
+                                <label for=label_for class="checkbox">
+                                    <input
+                                        id=id
+                                        type="checkbox"
+                                        name=environment.as_str()
+                                        value="true"
+                                        disabled=has
+                                        checked=!has && environment == Environment::Sandbox
+                                    />
+                                    {environment.label()}
+                                    {has.then_some(" (your organization has it)")}
+                                </label>
+                            }
+                        }).collect_view()}
+                        <p id="request-environments-error" class="field__error" role="alert">{move || environments_error.get()}</p>
+                    </fieldset>
+                    <Field
+                        id="request-reason"
+                        name="reason"
+                        label="Why do you need it?"
+                        kind="textarea"
+                        required=true
+                        hint="A sentence or two on what you will build. Admins read it to decide."
+                        error=error("reason")
+                    />
+                    <Field
+                        id="request-notes"
+                        name="notes"
+                        label="Notes (optional)"
+                        kind="textarea"
+                        hint="Expected traffic, a deadline, a contact: anything that helps."
+                        error=error("notes")
+                    />
+                    <p class="notice notice--error" role="alert" hidden=move || error_outside(&answer(), &fields).is_none()>
+                        {move || error_outside(&answer(), &fields)}
+                    </p>
+                    <button class="button" type="submit" disabled=move || send.pending().get()>"Send request"</button>
+                </ActionForm>
+            </section>
+        }
+        .into_any()
+    };
+    view! {
+        <PageHeader title lead=card.summary.clone() />
+        <p class="crumbs"><a href="/discover">"Discover"</a>" / "<a href=docs>{card.name.clone()}</a></p>
+        {body}
+    }
+}
+
+#[component]
+pub fn MyRequestsPage() -> impl IntoView {
+    let withdraw = ServerAction::<WithdrawRequest>::new();
+    let requests = Resource::new(move || withdraw.version().get(), |_| load_my_requests());
+    let session = expect_context::<SessionResource>();
+    // Reading the list marks its decisions as seen: the frame's notice can go.
+    Effect::new(move |seen: Option<bool>| {
+        let loaded = matches!(requests.get(), Some(Ok(_)));
+        if loaded && seen != Some(true) {
+            let unseen = session
+                .get_untracked()
+                .and_then(Result::ok)
+                .is_some_and(|info| info.notices.unseen_decisions > 0);
+            if unseen {
+                session.refetch();
+            }
+        }
+        loaded
+    });
+    let query = use_query_map();
+    let sent = move || {
+        let query = query.read();
+        if query.get("approved").is_some() {
+            Some("Your request was approved at once: the API is in My APIs.")
+        } else if query.get("sent").is_some() {
+            Some("Your request is sent. You will get an email when an admin decides.")
+        } else {
+            None
+        }
+    };
+    view! {
+        <PageHeader title="My requests" lead="Your organization's requests for access, and what was decided." />
+        {move || sent().map(|message| view! { <p class="notice notice--ok" role="status">{message}</p> })}
+        <p class="notice notice--error" role="alert" hidden=move || !matches!(withdraw.value().get(), Some(Err(_)))>
+            {move || withdraw.value().get().and_then(Result::err).map(|e| e.to_string())}
+        </p>
+        <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || requests.get().map(|result| match result {
+                Ok(list) if list.is_empty() => view! {
+                    <EmptyState
+                        title="No requests yet"
+                        message="Find an API in Discover and ask for access; its request shows here."
+                        action=("/discover", "Discover APIs")
+                    />
+                }.into_any(),
+                Ok(list) => view! {
+                    <ul class="request-list">
+                        {list.into_iter().map(|row| view! { <RequestCard row withdraw /> }).collect_view()}
+                    </ul>
+                }.into_any(),
+                Err(error) => view! { <LoadError error purpose="to see your requests" /> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+/// What was asked and what came of it: shared by the developer's list and the admin's history.
+#[component]
+pub fn RequestSummary(row: AccessRequestRow) -> impl IntoView {
+    let decided = row.decided_at.clone().map(|at| {
+        let by = row.decided_by.clone().unwrap_or_default();
+        let verb = row.status.label().to_lowercase();
+        format!("{} {at} by {by}", capitalize(&verb))
+    });
+    view! {
+        <p class="request__meta">
+            {format!("Asked by {} for {} on {}", row.requester_name, row.organization, row.requested_at)}
+        </p>
+        <EnvironmentTags environments=row.environments.clone() />
+        <blockquote class="quote">{row.reason.clone()}</blockquote>
+        {(!row.notes.is_empty()).then(|| view! { <p class="request__notes">"Notes: "{row.notes.clone()}</p> })}
+        {decided.map(|line| view! { <p class="request__meta">{line}</p> })}
+        {row.decision_note.clone().map(|note| view! {
+            <p class="request__decision">
+                {if row.status == RequestStatus::Rejected { "Reason: " } else { "Note: " }}
+                {note}
+            </p>
+        })}
+        {row.grant_expires_at.clone().map(|at| view! { <p class="request__meta">{format!("Access until {at}")}</p> })}
+    }
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[component]
+fn RequestCard(row: AccessRequestRow, withdraw: ServerAction<WithdrawRequest>) -> impl IntoView {
+    let docs = format!("/apis/{}", row.collection_slug);
+    let again = format!("/apis/{}/request-access", row.collection_slug);
+    let withdraw_label = format!("Withdraw the request for {}", row.collection_name);
+    let can_ask_again = matches!(
+        row.status,
+        RequestStatus::Rejected | RequestStatus::Withdrawn
+    );
+    let id = row.id.clone();
+    view! {
+        <li class="card request" data-testid="my-request">
+            <div class="request__head">
+                <h2><a href=docs>{row.collection_name.clone()}</a></h2>
+                <StatusBadge status=row.status />
+            </div>
+            {row.can_withdraw.then(|| view! {
+                <ActionForm action=withdraw attr:class="inline-form">
+                    <input type="hidden" name="request_id" value=id />
+                    <button class="button button--small button--secondary" type="submit" aria-label=withdraw_label>"Withdraw"</button>
+                </ActionForm>
+            })}
+            <RequestSummary row />
+            {can_ask_again.then(|| view! { <p><a href=again>"Ask again"</a></p> })}
+        </li>
+    }
+}
+
+/// Who may use a collection, per environment, and which requests it approves by itself. It
+/// reloads only itself after a change, so the details form keeps what is being typed.
+#[component]
+pub fn GrantsPanel(slug: String, organizations: Vec<OrganizationRow>) -> impl IntoView {
+    let grant = ServerAction::<GrantAccess>::new();
+    let revoke = ServerAction::<RevokeAccess>::new();
+    let auto = ServerAction::<SetAutoApprove>::new();
+    let current = {
+        let slug = slug.clone();
+        Resource::new(
+            move || {
+                (
+                    grant.version().get(),
+                    revoke.version().get(),
+                    auto.version().get(),
+                )
+            },
+            move |_| load_collection_access(slug.clone()),
+        )
+    };
+    let grant_answer = move || grant.value().get();
+    let grant_fields = ["organization_id", "environments"];
+    let failure = move || {
+        error_outside(&grant_answer(), &grant_fields)
+            .or_else(|| {
+                revoke
+                    .value()
+                    .get()
+                    .and_then(Result::err)
+                    .map(|e| e.to_string())
+            })
+            .or_else(|| {
+                auto.value()
+                    .get()
+                    .and_then(Result::err)
+                    .map(|e| e.to_string())
+            })
+    };
+    view! {
+        <section class="card" aria-labelledby="access-heading">
+            <h2 id="access-heading">"Organizations with access"</h2>
+            <p class="notice notice--error" role="alert" hidden=move || failure().is_none()>{failure}</p>
+            <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+                {move || current.get().map(|result| match result {
+                    Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
+                    Ok(access) => {
+                        let slug = slug.clone();
+                        let organizations = organizations.clone();
+                        let list = if access.grants.is_empty() {
+                            view! { <p>"None yet. Grant access below, or approve a request."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="session-list">
+                                    {access.grants.into_iter().map(|row| {
+                                        let label = format!("Revoke {} access of {}", row.environment.label(), row.organization);
+                                        let source = match row.source.as_str() {
+                                            "request" => " · by request",
+                                            "auto" => " · approved automatically",
+                                            _ => "",
+                                        };
+                                        let slug = slug.clone();
+                                        let line = format!(
+                                            "{} · {} · since {}{source}{}",
+                                            row.organization,
+                                            row.environment.label(),
+                                            row.granted_at,
+                                            row.expires_at.map(|at| format!(" · until {at}")).unwrap_or_default(),
+                                        );
+                                        view! {
+                                            <li class="session-list__item" data-testid="grant">
+                                                <span>{line}</span>" "
+                                                <ActionForm action=revoke attr:class="inline-form">
+                                                    <input type="hidden" name="slug" value=slug />
+                                                    <input type="hidden" name="organization_id" value=row.organization_id />
+                                                    <input type="hidden" name="environment" value=row.environment.as_str() />
+                                                    <button class="button button--small button--secondary" type="submit" aria-label=label>"Revoke"</button>
+                                                </ActionForm>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        };
+                        let auto_approve = access.auto_approve;
+                        view! {
+                            {list}
+                            <GrantForm slug=slug.clone() organizations grant />
+                            <h3>"Requests approved automatically"</h3>
+                            <ActionForm action=auto attr:class="add-form">
+                                <input type="hidden" name="slug" value=slug />
+                                <fieldset class="field checkboxes">
+                                    <legend>"Approve requests for these environments without an admin"</legend>
+                                    {Environment::ALL.into_iter().map(|environment| {
+                                        let id = format!("auto-{}", environment.as_str());
+                                        let label_for = id.clone();
+                                        view! {
+                                            <label for=label_for class="checkbox">
+                                                <input id=id type="checkbox" name=environment.as_str() value="true" checked=auto_approve.contains(&environment) />
+                                                {environment.label()}
+                                            </label>
+                                        }
+                                    }).collect_view()}
+                                </fieldset>
+                                <button class="button button--small" type="submit">"Save rule"</button>
+                            </ActionForm>
+                            <p class="notice notice--ok" role="status" hidden=move || !matches!(auto.value().get(), Some(Ok(())))>"Rule saved."</p>
+                        }.into_any()
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn GrantForm(
+    slug: String,
+    organizations: Vec<OrganizationRow>,
+    grant: ServerAction<GrantAccess>,
+) -> impl IntoView {
+    let answer = move || grant.value().get();
+    let organization_error = move || error_for(&answer(), "organization_id");
+    let environments_error = move || error_for(&answer(), "environments");
+    (!organizations.is_empty()).then(|| view! {
+        <ActionForm action=grant attr:class="add-form">
+            <input type="hidden" name="slug" value=slug />
+            <div class="field">
+                <label for="grant-organization">"Give access to"</label>
+                <select id="grant-organization" name="organization_id" aria-describedby="grant-organization-error">
+                    {organizations.into_iter().map(|o| view! { <option value=o.id>{o.name}</option> }).collect_view()}
+                </select>
+                <p id="grant-organization-error" class="field__error" role="alert">{organization_error}</p>
+            </div>
+            <fieldset class="field checkboxes" aria-describedby="grant-environments-error">
+                <legend>"Environments"</legend>
+                {Environment::ALL.into_iter().map(|environment| {
+                    let id = format!("grant-{}", environment.as_str());
+                    let label_for = id.clone();
+                    view! {
+                        <label for=label_for class="checkbox">
+                            <input id=id type="checkbox" name=environment.as_str() value="true" checked=true />
+                            {environment.label()}
+                        </label>
+                    }
+                }).collect_view()}
+                <p id="grant-environments-error" class="field__error" role="alert">{environments_error}</p>
+            </fieldset>
+            <button class="button button--small" type="submit">"Grant access"</button>
+        </ActionForm>
+    })
+}
