@@ -75,7 +75,7 @@ test('an admin publishes a spec; a developer finds it by an operation, reads it 
   await expect(card).toHaveCount(1);
   await expect(card).toContainText('Inventory API');
   await dev.screenshot({ path: 'test-results/screens/discover.png', fullPage: true });
-  await card.getByRole('link', { name: 'Inventory API' }).click();
+  await card.getByRole('link', { name: 'Inventory API', exact: true }).click();
   await expect(dev.getByRole('heading', { level: 1 })).toHaveText('Inventory API');
   await dev.getByRole('searchbox', { name: 'Filter operations' }).fill('nothing like this');
   await expect(dev.getByRole('link', { name: /Check the stock level/ })).toBeHidden();

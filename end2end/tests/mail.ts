@@ -22,10 +22,29 @@ export async function waitForMail(to: string, count = 1): Promise<Message[]> {
   throw new Error(`${to} did not receive ${count} message(s)`);
 }
 
-/** The sign-in link in the newest of `count` messages to `to`. */
+/**
+ * The sign-in link of the first message from the `count`th on to `to` that carries one (other
+ * mail, such as a notification, may arrive in between).
+ */
 export async function signInLink(to: string, count = 1): Promise<string> {
-  const messages = await waitForMail(to, count);
-  const link = messages[count - 1].text.split(/\s+/).find((word) => word.includes('/auth/magic?token='));
-  if (!link) throw new Error(`no sign-in link in: ${messages[count - 1].text}`);
-  return link;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const messages = await waitForMail(to, count);
+    for (const message of messages.slice(count - 1)) {
+      const link = message.text.split(/\s+/).find((word) => word.includes('/auth/magic?token='));
+      if (link) return link;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${to} received no sign-in link`);
+}
+
+/** The first message to `to` with `subject`, once it has arrived. */
+export async function waitForSubject(to: string, subject: string): Promise<Message> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const response = await fetch(`http://127.0.0.1:${mailboxPort}/messages?to=${encodeURIComponent(to)}`);
+    const found = ((await response.json()) as Message[]).find((message) => message.subject === subject);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${to} did not receive "${subject}"`);
 }

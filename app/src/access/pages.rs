@@ -386,7 +386,7 @@ pub fn GrantsPanel(slug: String, organizations: Vec<OrganizationRow>) -> impl In
                                 </fieldset>
                                 <button class="button button--small" type="submit">"Save rule"</button>
                             </ActionForm>
-                            <p class="notice notice--ok" role="status" hidden=move || !matches!(auto.value().get(), Some(Ok(())))>"Rule saved."</p>
+                            <p class="notice notice--ok" role="status" hidden=move || !matches!(auto.value().get(), Some(Ok(())))>"Automatic approval updated."</p>
                         }.into_any()
                     }
                 })}

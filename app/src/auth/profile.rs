@@ -10,6 +10,13 @@ use crate::layout::{LoadError, PageHeader};
 pub fn ProfilePage() -> impl IntoView {
     let session = expect_context::<SessionResource>();
     let sessions = Resource::new(|| (), |_| load_my_sessions());
+    // Created with the page (not inside the admin-only branch), so the server and the browser
+    // create their resources in the same order. Non-admins get an error, shown as nothing.
+    let save_notifications = ServerAction::<crate::access::SetNotificationSetting>::new();
+    let notifications = Resource::new(
+        move || save_notifications.version().get(),
+        |_| crate::access::load_notification_setting(),
+    );
     let viewer = move || {
         session
             .get()
@@ -20,7 +27,9 @@ pub fn ProfilePage() -> impl IntoView {
     view! {
         <PageHeader title="Profile" lead="Your account and the browsers signed in to it." />
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
-            {move || viewer().filter(|viewer| viewer.is_admin).map(|_| view! { <NotificationSetting /> })}
+            {move || notifications.get().and_then(Result::ok).map(|enabled| view! {
+                <NotificationSetting enabled save=save_notifications />
+            })}
             {move || viewer().map(|viewer| view! {
                 <section class="card" aria-labelledby="account-heading">
                     <h2 id="account-heading">"Account"</h2>
@@ -44,30 +53,23 @@ pub fn ProfilePage() -> impl IntoView {
 
 /// Whether an admin gets an email for each new access request.
 #[component]
-fn NotificationSetting() -> impl IntoView {
-    let save = ServerAction::<crate::access::SetNotificationSetting>::new();
-    let current = Resource::new(
-        move || save.version().get(),
-        |_| crate::access::load_notification_setting(),
-    );
+fn NotificationSetting(
+    enabled: bool,
+    save: ServerAction<crate::access::SetNotificationSetting>,
+) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="notifications-heading">
             <h2 id="notifications-heading">"Email notifications"</h2>
-            <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
-                {move || current.get().map(|result| match result {
-                    Ok(enabled) => view! {
-                        <ActionForm action=save attr:class="add-form">
-                            <label class="checkbox" for="notify-requests">
-                                <input id="notify-requests" type="checkbox" name="enabled" value="true" checked=enabled />
-                                "Email me when someone requests access to an API"
-                            </label>
-                            <button class="button button--small button--secondary" type="submit">"Save"</button>
-                        </ActionForm>
-                    }.into_any(),
-                    Err(error) => view! { <LoadError error purpose="to change notifications" /> }.into_any(),
-                })}
-            </Transition>
-            <p class="notice notice--ok" role="status" hidden=move || !matches!(save.value().get(), Some(Ok(())))>"Saved."</p>
+            <ActionForm action=save attr:class="add-form">
+                <label class="checkbox" for="notify-requests">
+                    <input id="notify-requests" type="checkbox" name="enabled" value="true" checked=enabled />
+                    "Email me when someone requests access to an API"
+                </label>
+                <button class="button button--small button--secondary" type="submit">"Save"</button>
+            </ActionForm>
+            <p class="notice notice--error" role="alert" hidden=move || !matches!(save.value().get(), Some(Err(_)))>
+                {move || save.value().get().and_then(Result::err).map(|e| e.to_string())}
+            </p>
         </section>
     }
 }
