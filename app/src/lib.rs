@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod error;
 mod form;
 mod home;
+pub mod keys;
 mod layout;
 #[cfg(feature = "ssr")]
 pub mod services;
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/apis/:slug/operations/:operation") view=catalog::OperationPage ssr=SsrMode::Async />
                     <Route path=path!("/apis/:slug/request-access") view=access::RequestAccessPage ssr=SsrMode::Async />
                     <Route path=path!("/requests") view=access::MyRequestsPage ssr=SsrMode::Async />
+                    <Route path=path!("/keys") view=keys::KeysPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/requests") view=access::ApprovalsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=admin::AuditLogPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async />

@@ -10,6 +10,7 @@ use crate::admin::{
 use crate::auth::{RegistrationService, SessionService, SignInService, TermsService};
 use crate::catalog::CatalogService;
 use crate::error::AppError;
+use crate::keys::KeysService;
 use crate::system::SystemService;
 
 /// Everything a server function may call. One value per process, cloned into each request.
@@ -27,6 +28,7 @@ pub struct Services {
     pub collections: Arc<dyn CollectionsService>,
     pub access: Arc<dyn AccessService>,
     pub audit: Arc<dyn AuditLogService>,
+    pub keys: Arc<dyn KeysService>,
 }
 
 /// Lets a page choose the HTTP status of its response (a 404 page, say) without the UI crate

@@ -24,13 +24,17 @@ test('a developer reaches an operation of an API with the keyboard alone', async
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Refund a payment');
 });
 
-test('pages reflow at 200% zoom without scrolling sideways', async ({ page }) => {
-  // 200% zoom of a 1280 px window leaves 640 CSS pixels.
-  await page.setViewportSize({ width: 640, height: 720 });
-  await signInAs(page, 'admin@portico.test');
-  for (const path of ['/apis', '/discover', '/apis/payments-api', '/apis/payments-api/operations/createPayment', '/admin/people', '/admin/collections', '/profile']) {
-    await openHydrated(page, path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, path).toBeLessThanOrEqual(0);
-  }
-});
+const pages = ['/apis', '/discover', '/apis/payments-api', '/apis/payments-api/operations/createPayment', '/admin/people', '/admin/collections', '/admin/collections/payments-api', '/admin/requests?status=all', '/admin/audit', '/requests', '/apis/shipping-api/request-access', '/profile'];
+
+// 200% zoom of a 1280 px window leaves 640 CSS pixels; 360 px is a common phone.
+for (const width of [640, 360]) {
+  test(`pages reflow at ${width} CSS pixels without scrolling sideways`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 720 });
+    await signInAs(page, 'admin@portico.test');
+    for (const path of pages) {
+      await openHydrated(page, path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+}

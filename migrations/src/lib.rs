@@ -8,6 +8,7 @@ mod m20261123_000002_sign_in;
 mod m20261124_000001_managed_access;
 mod m20261124_000002_catalog;
 mod m20261125_000001_access_requests;
+mod m20261125_000002_api_keys;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_managed_access::Migration),
             Box::new(m20261124_000002_catalog::Migration),
             Box::new(m20261125_000001_access_requests::Migration),
+            Box::new(m20261125_000002_api_keys::Migration),
         ]
     }
 }

@@ -251,6 +251,11 @@ impl MigrationTrait for Migration {
                 "idx_audit_events_target_id",
                 vec![AuditEvents::TargetId, AuditEvents::Id],
             ),
+            // An action within a date range: the range narrows it more than the id order does.
+            (
+                "idx_audit_events_action_occurred",
+                vec![AuditEvents::Action, AuditEvents::OccurredAt],
+            ),
         ] {
             let mut index = Index::create();
             index.name(name).table(AuditEvents::Table);
@@ -267,6 +272,7 @@ impl MigrationTrait for Migration {
             "idx_audit_events_action_id",
             "idx_audit_events_actor_label_id",
             "idx_audit_events_target_id",
+            "idx_audit_events_action_occurred",
         ] {
             manager
                 .drop_index(
@@ -430,6 +436,7 @@ enum AccessRequests {
 enum AuditEvents {
     Table,
     Id,
+    OccurredAt,
     ActorLabel,
     Action,
     TargetId,

@@ -43,6 +43,19 @@ impl Clock for ManualClock {
     }
 }
 
+/// The first moment after `day` (midnight UTC): something "until" that day ends there.
+pub fn end_of_day(day: app::types::CalendarDate) -> Option<DateTime<Utc>> {
+    chrono::NaiveDate::from_ymd_opt(day.year, day.month, day.day)?
+        .succ_opt()?
+        .and_hms_opt(0, 0, 0)
+        .map(|at| at.and_utc())
+}
+
+/// The last day before `end` (an `end_of_day`), as people read it.
+pub fn last_day(end: DateTime<Utc>) -> String {
+    (end - Duration::seconds(1)).format("%Y-%m-%d").to_string()
+}
+
 /// A point in time as pages show it: to the minute, in UTC, the same on every page.
 pub fn shown(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%d %H:%M UTC").to_string()

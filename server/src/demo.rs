@@ -1,7 +1,9 @@
 //! Demo mode: a populated portal on first start, so a new user can look around at once.
 
+pub mod api;
+
 use app::types::{Email, Slug};
-use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
 use crate::audit::AuditEvent;
 use crate::clock::Clock;
@@ -28,8 +30,12 @@ const DEMO_DOCUMENTS: [(&str, bool); 2] = [
 ];
 
 /// Publishes the demo collections into an empty catalog (granting the first to the demo
-/// organization). Separate from `seed` so a portal seeded before the catalog existed gets them.
-pub async fn seed_catalog(catalog: &crate::catalog::Catalog) -> Result<bool, DomainError> {
+/// organization), their sandbox and production served by the demo API at `base_url`. Separate
+/// from `seed` so a portal seeded before the catalog existed gets them.
+pub async fn seed_catalog(
+    catalog: &crate::catalog::Catalog,
+    base_url: &url::Url,
+) -> Result<bool, DomainError> {
     use crate::access::grants::{self, GrantOrigin};
     use crate::entities::{access_grant, collection, organization};
     use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, Set};
@@ -46,9 +52,20 @@ pub async fn seed_catalog(catalog: &crate::catalog::Catalog) -> Result<bool, Dom
             .import(None, document.to_owned(), None)
             .await
             .map_err(|e| DomainError::Invariant(format!("demo document: {e}")))?;
+        let demo_api = |environment: &str| {
+            base_url
+                .join(&format!(
+                    "demo-api/{}/{environment}",
+                    imported.collection.slug
+                ))
+                .map(|url| url.to_string())
+                .ok()
+        };
         collection::ActiveModel {
             id: Set(imported.collection.id),
             published: Set(true),
+            sandbox_url: Set(demo_api("sandbox")),
+            production_url: Set(demo_api("production")),
             tags: Set(if granted {
                 r#"["payments","cards"]"#
             } else {
@@ -86,7 +103,7 @@ pub async fn seed(db: &DatabaseConnection, clock: &dyn Clock) -> Result<Seeded, 
     if user::Entity::find().count(db).await? > 0 {
         return Ok(Seeded::AlreadyPopulated);
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let slug = Slug::parse("demo-company").map_err(|e| DomainError::Invariant(e.to_string()))?;
     let organization = create_organization(&txn, clock, DEMO_ORGANIZATION, &slug).await?;
     for (address, is_admin, role) in [

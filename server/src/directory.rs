@@ -35,6 +35,57 @@ pub async fn organization_from_form(
         .ok_or_else(missing)
 }
 
+/// `user_id`'s live (not archived) organizations, each with the role held there.
+pub async fn memberships_of(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+) -> Result<Vec<(organization::Model, String)>, DomainError> {
+    Ok(membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .find_also_related(organization::Entity)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|(membership, organization)| {
+            organization
+                .filter(|o| o.archived_at.is_none())
+                .map(|o| (o, membership.role))
+        })
+        .collect())
+}
+
+/// The organization a form acts for: the one named (it must be one of `memberships`), or the
+/// only one when the form names none.
+pub fn chosen_organization(
+    memberships: &[(organization::Model, String)],
+    form_id: &str,
+) -> Result<organization::Model, app::error::AppError> {
+    use app::error::AppError;
+    if form_id.trim().is_empty() {
+        return match memberships {
+            [(only, _)] => Ok(only.clone()),
+            [] => Err(AppError::Refused(
+                "You do not belong to an organization yet. Ask an admin to add you to one."
+                    .to_owned(),
+            )),
+            _ => Err(AppError::invalid(
+                "organization_id",
+                "Choose the organization this is for.",
+            )),
+        };
+    }
+    memberships
+        .iter()
+        .find(|(o, _)| o.id.to_string() == form_id.trim())
+        .map(|(o, _)| o.clone())
+        .ok_or_else(|| {
+            AppError::invalid(
+                "organization_id",
+                "You are not a member of that organization.",
+            )
+        })
+}
+
 /// The organizations `user_id` belongs to.
 pub async fn organizations_of(
     db: &impl ConnectionTrait,

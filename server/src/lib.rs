@@ -11,6 +11,8 @@ pub mod demo;
 pub mod directory;
 pub mod entities;
 pub mod error;
+pub mod gateway;
+pub mod keys;
 pub mod mail;
 pub mod markdown;
 pub mod openapi;
@@ -47,6 +49,8 @@ pub enum StartError {
     Bind { addr: SocketAddr, reason: String },
     #[error("Leptos.toml: {0}")]
     Site(String),
+    #[error("the gateway's HTTP client could not start: {0}")]
+    Gateway(String),
     #[error("PORTICO_DEMO: seeding the demo data failed: {0}")]
     Demo(String),
     #[error("{0}")]
@@ -70,6 +74,9 @@ pub struct Portal {
     pub catalog: Arc<catalog::Catalog>,
     pub access: Arc<access::Access>,
     pub audit_log: Arc<audit::log::AuditLog>,
+    pub gateway: Arc<gateway::Gateway>,
+    pub gateway_state: gateway::proxy::GatewayState,
+    pub keys: Arc<keys::Keys>,
 }
 
 impl Portal {
@@ -135,7 +142,25 @@ impl Portal {
             portal_name: settings.portal_name.clone(),
         });
         let audit_log = Arc::new(audit::log::AuditLog { db: db.clone() });
+        let gateway = Arc::new(gateway::Gateway::new(db.clone(), clock.clone()));
+        let gateway_state = gateway::proxy::GatewayState::new(
+            gateway.clone(),
+            sessions.cookie_name(),
+            settings
+                .gateway_timeout
+                .to_std()
+                .unwrap_or(std::time::Duration::from_secs(30)),
+        )
+        .map_err(|e| StartError::Gateway(e.to_string()))?;
+        let keys = Arc::new(keys::Keys {
+            db: db.clone(),
+            clock: clock.clone(),
+            gateway: gateway.clone(),
+        });
         Ok(Portal {
+            gateway,
+            gateway_state,
+            keys,
             access,
             audit_log,
             catalog,

@@ -120,7 +120,7 @@ async fn seed_demo(portal: &Portal) -> Result<(), StartError> {
     let seeded = demo::seed(&portal.db, portal.clock.as_ref())
         .await
         .map_err(|e| StartError::Demo(e.to_string()))?;
-    demo::seed_catalog(&portal.catalog)
+    demo::seed_catalog(&portal.catalog, &portal.settings.base_url)
         .await
         .map_err(|e| StartError::Demo(e.to_string()))?;
     let base = portal.settings.base_url.as_str().trim_end_matches('/');

@@ -134,6 +134,10 @@ pub struct Settings {
     pub links_per_client: i32,
     pub session_idle_timeout: chrono::Duration,
     pub session_max_age: chrono::Duration,
+    /// Peers whose `X-Forwarded-For` names the client (load balancers, nginx in front).
+    pub trusted_proxies: app::keys::CidrList,
+    /// How long the gateway waits for an upstream API's answer.
+    pub gateway_timeout: chrono::Duration,
 }
 
 impl Settings {
@@ -215,6 +219,16 @@ pub const VARIABLES: &[Variable] = &[
         name: "PORTICO_SESSION_MAX_AGE",
         default: "30d",
         help: "a session ends this long after sign-in, however busy; units s, m, h, d",
+    },
+    Variable {
+        name: "PORTICO_TRUSTED_PROXIES",
+        default: "(none: the client is the TCP peer)",
+        help: "addresses or CIDR ranges of proxies whose X-Forwarded-For names the client, comma separated",
+    },
+    Variable {
+        name: "PORTICO_GATEWAY_TIMEOUT",
+        default: "30s",
+        help: "how long the gateway waits for an upstream API to answer; units s, m",
     },
     Variable {
         name: "PORTICO_LOG",
@@ -373,8 +387,17 @@ impl Settings {
         let links_per_client = per_hour("PORTICO_LINKS_PER_CLIENT")?;
         let session_idle_timeout = duration("PORTICO_SESSION_IDLE_TIMEOUT", None)?;
         let session_max_age = duration("PORTICO_SESSION_MAX_AGE", None)?;
+        let trusted_proxies =
+            app::keys::CidrList::parse(&get("PORTICO_TRUSTED_PROXIES").unwrap_or_default())
+                .map_err(|errors| fail("PORTICO_TRUSTED_PROXIES", errors.join(" ")))?;
+        let gateway_timeout = duration(
+            "PORTICO_GATEWAY_TIMEOUT",
+            Some(chrono::Duration::minutes(10)),
+        )?;
 
         Ok(Settings {
+            trusted_proxies,
+            gateway_timeout,
             smtp_url,
             smtp_ca_file,
             mail_from,
@@ -523,6 +546,16 @@ mod tests {
                 "PORTICO_LINKS_PER_CLIENT",
                 "lots",
                 "not a whole number above 0",
+            ),
+            (
+                "PORTICO_TRUSTED_PROXIES",
+                "10.0.0.0/8, proxy.lan",
+                "proxy.lan",
+            ),
+            (
+                "PORTICO_GATEWAY_TIMEOUT",
+                "1h",
+                "longer than the allowed 10 minutes",
             ),
         ];
         for (variable, value, expected) in cases {

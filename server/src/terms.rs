@@ -7,7 +7,7 @@ use app::auth::{TermsDocument, TermsService, TermsStatus, TermsVersionRow, Viewe
 use app::error::AppError;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -104,7 +104,9 @@ impl TermsService for Terms {
         request: &http::request::Parts,
     ) -> Result<(), AppError> {
         let user_id = viewer_id(viewer)?;
-        let txn = self.db.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
         let Some(terms) = current(&txn).await? else {
             return Err(AppError::invalid(
                 "version",
@@ -149,7 +151,9 @@ impl TermsService for Terms {
     ) -> Result<i32, AppError> {
         let actor_id = viewer_id(actor)?;
         let markdown = markdown.trim();
-        let txn = self.db.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
         let latest = terms_version::Entity::find()
             .order_by_desc(terms_version::Column::Version)
             .one(&txn)

@@ -57,6 +57,7 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         collections: portal.catalog.clone(),
         access: portal.access.clone(),
         audit: portal.audit_log.clone(),
+        keys: portal.keys.clone(),
     };
     let auth = crate::auth::routes::routes(crate::auth::routes::AuthState {
         magic_links: portal.magic_links.clone(),
@@ -88,8 +89,17 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         system: portal.system.clone(),
     };
     let routes = generate_route_list(App);
+    let trusted_proxies = Arc::new(portal.settings.trusted_proxies.clone());
 
-    Router::new()
+    // The gateway answers API clients: none of the portal's page layers (compression, access
+    // logs per request, cross-site checks for browsers) belong on its path.
+    let gateway = crate::gateway::proxy::routes(portal.gateway_state.clone());
+    let demo_api = if portal.settings.demo {
+        crate::demo::api::routes()
+    } else {
+        Router::new()
+    };
+    let portal_pages = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .nest_service("/pkg", assets(&leptos))
@@ -146,7 +156,14 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
                     HeaderValue::from_static("DENY"),
                 ))
                 .layer(CompressionLayer::new()),
-        )
+        );
+    Router::new()
+        .merge(gateway)
+        .merge(demo_api)
+        .merge(portal_pages)
+        .layer(axum::middleware::from_fn(move |request, next| {
+            decide_client_addr(trusted_proxies.clone(), request, next)
+        }))
 }
 
 /// The WASM, JS and CSS bundle. With hashed file names a file never changes, so browsers may keep
@@ -218,11 +235,63 @@ async fn server_fn_error_status(request: Request<Body>, next: Next) -> axum::res
     axum::response::Response::from_parts(parts, Body::from(bytes))
 }
 
-/// The client's address: the TCP peer. (Forwarded headers are not trusted.)
+/// The client's address as decided once per request by `decide_client_addr`.
+#[derive(Debug, Clone, Copy)]
+struct ClientIp(IpAddr);
+
+/// The client's address: the TCP peer, or, when the peer is a trusted proxy, the address it
+/// forwarded (see `client_behind`).
 pub fn client_addr(extensions: &http::Extensions) -> Option<IpAddr> {
     extensions
+        .get::<ClientIp>()
+        .map(|ClientIp(ip)| *ip)
+        .or_else(|| {
+            extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(peer)| peer.ip())
+        })
+}
+
+/// Who is behind `peer`. Only a trusted proxy's `X-Forwarded-For` counts, read from the nearest
+/// hop outwards: the first address that is not itself a trusted proxy is the client (anything a
+/// client writes further left is ignored).
+pub fn client_behind(
+    peer: IpAddr,
+    headers: &http::HeaderMap,
+    trusted: &app::keys::CidrList,
+) -> IpAddr {
+    if !trusted.contains(peer) {
+        return peer;
+    }
+    let hops: Vec<IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map_while(|hop| hop.trim().parse().ok())
+        .collect();
+    hops.iter()
+        .rev()
+        .find(|hop| !trusted.contains(**hop))
+        .or(hops.first())
+        .copied()
+        .unwrap_or(peer)
+}
+
+async fn decide_client_addr(
+    trusted: Arc<app::keys::CidrList>,
+    mut request: Request<Body>,
+    next: Next,
+) -> axum::response::Response {
+    if let Some(ConnectInfo(peer)) = request
+        .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(peer)| peer.ip())
+        .copied()
+    {
+        let client = client_behind(peer.ip(), request.headers(), &trusted);
+        request.extensions_mut().insert(ClientIp(client));
+    }
+    next.run(request).await
 }
 
 /// Extracts `client_addr` in handlers.

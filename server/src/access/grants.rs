@@ -7,10 +7,7 @@ use std::collections::HashSet;
 use app::types::Environment;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Condition, OnConflict};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use crate::audit::AuditEvent;
@@ -145,7 +142,7 @@ pub async fn sweep_expired(db: &DatabaseConnection, clock: &dyn Clock) -> Result
         .await?;
     let mut swept = 0;
     for grant in expired {
-        let txn = db.begin().await?;
+        let txn = crate::db::begin_write(db).await?;
         let removed = access_grant::Entity::delete_many()
             .filter(access_grant::Column::CollectionId.eq(grant.collection_id))
             .filter(access_grant::Column::OrganizationId.eq(grant.organization_id))

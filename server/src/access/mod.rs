@@ -12,19 +12,18 @@ use app::access::{
 };
 use app::auth::Viewer;
 use app::error::AppError;
-use app::types::{CalendarDate, Email, Environment};
-use chrono::{DateTime, NaiveDate, Utc};
+use app::types::{Email, Environment};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, SqlErr, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, SqlErr,
 };
 use uuid::Uuid;
 
 use self::grants::GrantOrigin;
 use crate::audit::AuditEvent;
 use crate::catalog::Catalog;
-use crate::clock::{Clock, shown};
+use crate::clock::{Clock, end_of_day, last_day, shown};
 use crate::directory::{organization_from_form, viewer_id};
 use crate::entities::{access_grant, access_request, collection, membership, organization, user};
 use crate::error::DomainError;
@@ -52,21 +51,6 @@ fn request_not_found() -> AppError {
 
 fn db_error(error: sea_orm::DbErr) -> AppError {
     DomainError::from(error).into()
-}
-
-/// The first moment after the last day of access.
-fn end_of(day: CalendarDate) -> Option<DateTime<Utc>> {
-    NaiveDate::from_ymd_opt(day.year, day.month, day.day)?
-        .succ_opt()?
-        .and_hms_opt(0, 0, 0)
-        .map(|at| at.and_utc())
-}
-
-/// The last day of access, as people read it.
-fn last_day(expires_at: DateTime<Utc>) -> String {
-    (expires_at - chrono::Duration::seconds(1))
-        .format("%Y-%m-%d")
-        .to_string()
 }
 
 /// Names for the ids in a list of requests: three queries, whatever the length of the list.
@@ -200,24 +184,11 @@ fn grant_rows(
 }
 
 impl Access {
-    /// The viewer's memberships: (organization, role).
     async fn memberships(
         &self,
         viewer: &Viewer,
     ) -> Result<Vec<(organization::Model, String)>, AppError> {
-        Ok(membership::Entity::find()
-            .filter(membership::Column::UserId.eq(viewer_id(viewer)?))
-            .find_also_related(organization::Entity)
-            .all(&self.db)
-            .await
-            .map_err(db_error)?
-            .into_iter()
-            .filter_map(|(membership, organization)| {
-                organization
-                    .filter(|o| o.archived_at.is_none())
-                    .map(|o| (o, membership.role))
-            })
-            .collect())
+        Ok(crate::directory::memberships_of(&self.db, viewer_id(viewer)?).await?)
     }
 
     fn link(&self, path: &str) -> String {
@@ -408,34 +379,8 @@ impl AccessService for Access {
     ) -> Result<RequestOutcome, AppError> {
         let collection = self.requestable(viewer, slug).await?;
         let memberships = self.memberships(viewer).await?;
-        let organization = if draft.organization_id.is_empty() {
-            match memberships.as_slice() {
-                [(only, _)] => only.clone(),
-                [] => {
-                    return Err(AppError::Refused(
-                        "You do not belong to an organization yet. Ask an admin to add you to one."
-                            .to_owned(),
-                    ));
-                }
-                _ => {
-                    return Err(AppError::invalid(
-                        "organization_id",
-                        "Choose the organization you ask for.",
-                    ));
-                }
-            }
-        } else {
-            memberships
-                .iter()
-                .find(|(o, _)| o.id.to_string() == draft.organization_id)
-                .map(|(o, _)| o.clone())
-                .ok_or_else(|| {
-                    AppError::invalid(
-                        "organization_id",
-                        "You are not a member of that organization.",
-                    )
-                })?
-        };
+        let organization =
+            crate::directory::chosen_organization(&memberships, &draft.organization_id)?;
         let now = self.clock.now();
         let has = grants::environments(&self.db, collection.id, organization.id, now).await?;
         let already: Vec<Environment> = draft
@@ -472,7 +417,7 @@ impl AccessService for Access {
         let requester = viewer_id(viewer)?;
         let id = Uuid::now_v7();
         let client = client_addr(&request.extensions);
-        let txn = self.db.begin().await.map_err(db_error)?;
+        let txn = crate::db::begin_write(&self.db).await.map_err(db_error)?;
         let inserted = access_request::ActiveModel {
             id: Set(id),
             collection_id: Set(collection.id),
@@ -620,7 +565,7 @@ impl AccessService for Access {
                     .to_owned(),
             ));
         }
-        let txn = self.db.begin().await.map_err(db_error)?;
+        let txn = crate::db::begin_write(&self.db).await.map_err(db_error)?;
         let changed = access_request::Entity::update_many()
             .col_expr(
                 access_request::Column::Status,
@@ -841,12 +786,14 @@ impl AccessService for Access {
         let (status, note, expires_at) = match &decision {
             Decision::Approve { note, until } => {
                 let expires_at = match until {
-                    Some(day) => Some(end_of(*day).filter(|at| *at > now).ok_or_else(|| {
-                        AppError::invalid(
-                            "expires_on",
-                            "Choose today or a later day as the last day of access.",
-                        )
-                    })?),
+                    Some(day) => {
+                        Some(end_of_day(*day).filter(|at| *at > now).ok_or_else(|| {
+                            AppError::invalid(
+                                "expires_on",
+                                "Choose today or a later day as the last day of access.",
+                            )
+                        })?)
+                    }
                     None => None,
                 };
                 (access_request::STATUS_APPROVED, note.clone(), expires_at)
@@ -857,7 +804,7 @@ impl AccessService for Access {
         };
         // Decided once: of two admins deciding at the same moment, the second finds it decided.
         // The conditional update comes first, so SQLite takes its write lock before any read.
-        let txn = self.db.begin().await.map_err(db_error)?;
+        let txn = crate::db::begin_write(&self.db).await.map_err(db_error)?;
         let changed = access_request::Entity::update_many()
             .col_expr(access_request::Column::Status, Expr::value(status))
             .col_expr(access_request::Column::DecidedAt, Expr::value(now))
@@ -1007,7 +954,7 @@ impl AccessService for Access {
                 ),
             ));
         }
-        let txn = self.db.begin().await.map_err(db_error)?;
+        let txn = crate::db::begin_write(&self.db).await.map_err(db_error)?;
         for environment in environments {
             grants::put(
                 &txn,
@@ -1048,7 +995,7 @@ impl AccessService for Access {
     ) -> Result<(), AppError> {
         let collection = self.collection_by_slug(&self.db, slug).await?;
         let organization = organization_from_form(&self.db, organization_id).await?;
-        let txn = self.db.begin().await.map_err(db_error)?;
+        let txn = crate::db::begin_write(&self.db).await.map_err(db_error)?;
         let removed = access_grant::Entity::delete_many()
             .filter(access_grant::Column::CollectionId.eq(collection.id))
             .filter(access_grant::Column::OrganizationId.eq(organization.id))
@@ -1081,7 +1028,7 @@ impl AccessService for Access {
         request: &http::request::Parts,
     ) -> Result<(), AppError> {
         let collection = self.collection_by_slug(&self.db, slug).await?;
-        let txn = self.db.begin().await.map_err(db_error)?;
+        let txn = crate::db::begin_write(&self.db).await.map_err(db_error)?;
         collection::ActiveModel {
             id: Set(collection.id),
             auto_approve: Set(Environment::join(environments)),
@@ -1107,11 +1054,12 @@ impl AccessService for Access {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use app::types::CalendarDate;
 
     #[test]
     fn access_lasts_through_its_last_day() {
         let day = CalendarDate::parse("2026-12-31").expect("date");
-        let end = end_of(day).expect("a real day");
+        let end = end_of_day(day).expect("a real day");
         assert_eq!(end.to_rfc3339(), "2027-01-01T00:00:00+00:00");
         assert_eq!(last_day(end), "2026-12-31");
     }

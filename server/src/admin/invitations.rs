@@ -8,7 +8,7 @@ use app::types::Email;
 use chrono::Duration;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 use uuid::Uuid;
 
@@ -94,7 +94,9 @@ impl Invitations {
         role: &str,
         request: &http::request::Parts,
     ) -> Result<InviteOutcome, AppError> {
-        let txn = self.db.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
         let member = membership::Entity::find_by_id((person.id, organization.id))
             .one(&txn)
             .await
@@ -201,7 +203,9 @@ impl InvitationsService for Invitations {
                 .await;
         }
         let now = self.clock.now();
-        let txn = self.db.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
         let waiting = invitation::Entity::find()
             .filter(invitation::Column::Email.eq(email.as_str()))
             .filter(invitation::Column::OrganizationId.eq(organization.id))
@@ -254,7 +258,9 @@ impl InvitationsService for Invitations {
         invitation_id: &str,
         request: &http::request::Parts,
     ) -> Result<(), AppError> {
-        let txn = self.db.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
         let (invitation, organization) = self.pending_one(&txn, invitation_id).await?;
         invitation::ActiveModel {
             id: Set(invitation.id),
@@ -282,7 +288,9 @@ impl InvitationsService for Invitations {
         invitation_id: &str,
         request: &http::request::Parts,
     ) -> Result<(), AppError> {
-        let txn = self.db.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
         let (invitation, _) = self.pending_one(&txn, invitation_id).await?;
         invitation::ActiveModel {
             id: Set(invitation.id),

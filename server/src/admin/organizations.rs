@@ -7,7 +7,7 @@ use app::error::AppError;
 use app::types::Email;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 use uuid::Uuid;
 
@@ -137,7 +137,9 @@ impl OrganizationsService for Organizations {
         enabled: bool,
         request: &http::request::Parts,
     ) -> Result<(), AppError> {
-        let txn = self.db.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
         let organization = self.find(&txn, organization_id).await?;
         organization::ActiveModel {
             id: Set(organization.id),
@@ -170,7 +172,9 @@ impl OrganizationsService for Organizations {
         email: Email,
         request: &http::request::Parts,
     ) -> Result<(), AppError> {
-        let txn = self.db.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
         let organization = self.find(&txn, organization_id).await?;
         let existing = authorized_email::Entity::find_by_id((organization.id, email.to_string()))
             .one(&txn)
@@ -210,7 +214,9 @@ impl OrganizationsService for Organizations {
         email: &str,
         request: &http::request::Parts,
     ) -> Result<(), AppError> {
-        let txn = self.db.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
         let organization = self.find(&txn, organization_id).await?;
         let removed =
             authorized_email::Entity::delete_by_id((organization.id, email.trim().to_lowercase()))

@@ -4,9 +4,7 @@ use std::sync::Arc;
 use app::admin::{PeopleService, PersonRow};
 use app::auth::Viewer;
 use app::error::AppError;
-use sea_orm::{
-    ActiveModelTrait, DatabaseConnection, EntityTrait, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, QueryOrder, Set};
 use uuid::Uuid;
 
 use crate::audit::AuditEvent;
@@ -72,7 +70,9 @@ impl PeopleService for People {
                 "You cannot suspend yourself.",
             ));
         }
-        let txn = self.db.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
         let person = user::Entity::find_by_id(id)
             .one(&txn)
             .await

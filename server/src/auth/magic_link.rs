@@ -7,10 +7,7 @@ use app::error::AppError;
 use app::types::Email;
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use url::Url;
 
 use super::Sessions;
@@ -231,7 +228,7 @@ impl MagicLinks {
         }
         let hash = hash_token(token);
         let now = self.clock.now();
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let consumed = magic_link::Entity::update_many()
             .col_expr(magic_link::Column::UsedAt, Expr::value(now))
             .filter(magic_link::Column::TokenHash.eq(hash.as_str()))

@@ -10,7 +10,6 @@ use chrono::Duration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -48,7 +47,7 @@ impl Registrations {
             self.links.send_if_allowed(&join.email, client).await?;
             return Ok(());
         }
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let waiting = registration::Entity::find()
             .filter(registration::Column::Email.eq(join.email.as_str()))
             .filter(registration::Column::Status.eq(registration::STATUS_PENDING))
@@ -141,7 +140,9 @@ impl RegistrationService for Registrations {
         open: bool,
         request: &http::request::Parts,
     ) -> Result<(), AppError> {
-        let txn = self.db.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
         portal_settings::set_flag(&txn, self.clock.as_ref(), SELF_REGISTRATION, open).await?;
         AuditEvent::by_viewer(
             actor,
@@ -170,7 +171,9 @@ impl RegistrationService for Registrations {
         let id = Uuid::parse_str(registration_id).map_err(|_| not_found())?;
         let now = self.clock.now();
         let clock = self.clock.as_ref();
-        let txn = self.db.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
         let pending = registration::Entity::find_by_id(id)
             .one(&txn)
             .await

@@ -10,7 +10,6 @@ use app::auth::Viewer;
 use app::error::AppError;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -120,7 +119,9 @@ impl CollectionsService for Catalog {
         form: CollectionForm,
         request: &http::request::Parts,
     ) -> Result<String, AppError> {
-        let txn = self.db.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
         let current = self.find(&txn, slug).await?;
         if form.slug.as_str() != current.slug {
             let taken = collection::Entity::find()

@@ -17,7 +17,7 @@ use app::types::Slug;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -140,7 +140,9 @@ impl Catalog {
     ) -> Result<Imported, AppError> {
         let document = parse_document(text.clone()).await?;
         let now = self.clock.now();
-        let txn = self.db.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
         let wanted = Slug::from_name(&document.title)
             .or_else(|_| Slug::parse("api"))
             .map_err(|e| AppError::invalid("slug", e.to_string()))?;
@@ -192,7 +194,9 @@ impl Catalog {
         source: Option<String>,
     ) -> Result<Imported, AppError> {
         let document = parse_document(text.clone()).await?;
-        let txn = self.db.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
         let collection = self.find(&txn, slug).await?;
         let number = collection.current_version + 1;
         self.store_version(

@@ -2,10 +2,12 @@
 
 pub mod access_grant;
 pub mod access_request;
+pub mod api_key;
 pub mod audit_event;
 pub mod authorized_email;
 pub mod collection;
 pub mod collection_version;
+pub mod gateway_call;
 pub mod invitation;
 pub mod magic_link;
 pub mod membership;

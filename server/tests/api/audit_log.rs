@@ -173,13 +173,14 @@ on_both_engines!(
 );
 
 /// The areas audit actions belong to (the part before the dot).
-const AREAS: [&str; 11] = [
+const AREAS: [&str; 12] = [
     "access",
     "audit",
     "auth",
     "collection",
     "demo",
     "invitation",
+    "key",
     "organization",
     "registration",
     "settings",

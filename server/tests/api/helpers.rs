@@ -488,6 +488,57 @@ impl Mailbox {
     }
 }
 
+/// A second Portico process on the same database (another node behind a load balancer).
+pub struct Sibling {
+    pub address: SocketAddr,
+    /// Kept for as long as the sibling serves.
+    _portal: Arc<Portal>,
+    shutdown: Option<oneshot::Sender<()>>,
+}
+
+impl Sibling {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.address, path)
+    }
+}
+
+impl Drop for Sibling {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+    }
+}
+
+impl TestApp {
+    pub async fn sibling(&self) -> Sibling {
+        let listener = server::bind("127.0.0.1:0".parse().expect("address"))
+            .await
+            .expect("bind");
+        let address = listener.local_addr().expect("local address");
+        let portal = Arc::new(
+            Portal::open(self.portal.settings.clone(), Arc::new(self.clock.clone()))
+                .await
+                .expect("second portal opens"),
+        );
+        let leptos = LeptosOptions::builder()
+            .output_name("portico")
+            .site_root(site_root())
+            .site_addr(address)
+            .build();
+        let router = portal.router(leptos);
+        let (shutdown, stopped) = oneshot::channel::<()>();
+        tokio::spawn(server::serve(listener, router, async {
+            let _ = stopped.await;
+        }));
+        Sibling {
+            address,
+            _portal: portal,
+            shutdown: Some(shutdown),
+        }
+    }
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some(shutdown) = self.shutdown.take() {

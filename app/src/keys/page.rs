@@ -1,0 +1,361 @@
+//! The "API keys" page: make a key (its token shown once), and refresh, deactivate, reactivate
+//! or delete the organization's keys.
+
+use leptos::prelude::*;
+
+use super::{
+    ApiKeyRow, CidrList, CreateKey, DeleteKey, IpRules, IssuedKey, KeyState, KeysOverview, Overlap,
+    RefreshKey, SetKeyActive, load_keys,
+};
+use crate::form::{Field, error_for, error_outside};
+use crate::layout::{EmptyState, LoadError, PageHeader};
+use crate::types::Environment;
+
+#[component]
+pub fn KeysPage() -> impl IntoView {
+    let create = ServerAction::<CreateKey>::new();
+    let refresh = ServerAction::<RefreshKey>::new();
+    let activate = ServerAction::<SetKeyActive>::new();
+    let delete = ServerAction::<DeleteKey>::new();
+    let overview = Resource::new(
+        move || {
+            (
+                create.version().get(),
+                refresh.version().get(),
+                activate.version().get(),
+                delete.version().get(),
+            )
+        },
+        |_| load_keys(),
+    );
+    // The newest token made on this page; shown until dismissed, and never again after.
+    let issued = RwSignal::new(None::<IssuedKey>);
+    Effect::new(move |_| {
+        if let Some(Ok(key)) = create.value().get() {
+            issued.set(Some(key));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(key)) = refresh.value().get() {
+            issued.set(Some(key));
+        }
+    });
+    let failure = move || {
+        [
+            refresh.value().get().and_then(Result::err),
+            activate.value().get().and_then(Result::err),
+            delete.value().get().and_then(Result::err),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+        .map(|e| e.to_string())
+    };
+    view! {
+        <PageHeader title="API keys" lead="Keys let your code call the APIs your organization may use, through this portal's gateway. Each key is for one environment." />
+        {move || issued.get().map(|key| view! { <IssuedToken key issued /> })}
+        <p class="notice notice--error" role="alert" hidden=move || failure().is_none()>{failure}</p>
+        <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || overview.get().map(|result| match result {
+                Ok(overview) => view! {
+                    <CreateKeyForm overview=overview.clone() create />
+                    <KeyList keys=overview.keys refresh activate delete />
+                }.into_any(),
+                Err(error) => view! { <LoadError error purpose="to manage API keys" /> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+/// The token of a key just made or refreshed, with a copy button. It is not kept anywhere.
+#[component]
+fn IssuedToken(key: IssuedKey, issued: RwSignal<Option<IssuedKey>>) -> impl IntoView {
+    let copied = RwSignal::new(false);
+    let token = key.token.clone();
+    let copy = move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(window) = web_sys::window() {
+            let _ = window.navigator().clipboard().write_text(&token);
+            copied.set(true);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = &token;
+    };
+    view! {
+        <section class="card issued" aria-labelledby="issued-heading" data-testid="issued-token">
+            <h2 id="issued-heading">{format!("Your new key “{}”", key.key.name)}</h2>
+            <p class="notice notice--warning">"Copy it now: this is the only time it is shown. Store it like a password."</p>
+            <div class="issued__token">
+                <label for="issued-token" class="visually-hidden">"API key"</label>
+                <input id="issued-token" type="text" readonly value=key.token.clone() on:focus=|event| {
+                    #[cfg(feature = "hydrate")]
+                    {
+                        use leptos::wasm_bindgen::JsCast;
+                        if let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            input.select();
+                        }
+                    }
+                    #[cfg(not(feature = "hydrate"))]
+                    let _ = event;
+                } />
+                <button class="button" type="button" on:click=copy>"Copy"</button>
+            </div>
+            <p role="status" class="issued__copied">{move || copied.get().then_some("Copied to the clipboard.")}</p>
+            <p>
+                {format!("Send it in the X-API-Key header (or as Authorization: Bearer) to /gateway/<API>/{}/….", key.key.environment.as_str())}
+            </p>
+            <button class="button button--secondary button--small" type="button" on:click=move |_| issued.set(None)>"I have stored it"</button>
+        </section>
+    }
+}
+
+#[component]
+fn CreateKeyForm(overview: KeysOverview, create: ServerAction<CreateKey>) -> impl IntoView {
+    let answer = move || create.value().get();
+    let error = move |field: &'static str| Signal::derive(move || error_for(&answer(), field));
+    let fields = [
+        "organization_id",
+        "name",
+        "environment",
+        "expires_on",
+        "allowed_ips",
+        "blocked_ips",
+    ];
+    let allowed = RwSignal::new(String::new());
+    let blocked = RwSignal::new(String::new());
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = create.value().get() {
+            allowed.set(String::new());
+            blocked.set(String::new());
+            if let Some(form) = form.get() {
+                form.reset();
+            }
+        }
+    });
+    let address = overview.your_address.clone();
+    // Warn before a key is made that would not work from where the person is now.
+    let lockout = {
+        let address = address.clone();
+        move || {
+            let address: std::net::IpAddr = address.as_ref()?.parse().ok()?;
+            let rules = IpRules {
+                allowed: CidrList::parse(&allowed.get()).ok()?,
+                blocked: CidrList::parse(&blocked.get()).ok()?,
+            };
+            rules.check(address).err().map(|_| {
+                format!("These rules block your current address, {address}: this key would not work from here.")
+            })
+        }
+    };
+    let add_mine = {
+        let address = address.clone();
+        move |_| {
+            if let Some(address) = &address {
+                allowed.update(|text| {
+                    if !text
+                        .split([',', '\n', ' '])
+                        .any(|entry| entry.trim() == address)
+                    {
+                        if !text.trim().is_empty() {
+                            text.push('\n');
+                        }
+                        text.push_str(address);
+                    }
+                });
+            }
+        }
+    };
+    let organizations = overview.organizations;
+    let allowed_error = error("allowed_ips");
+    let blocked_error = error("blocked_ips");
+    view! {
+        <section class="card" aria-labelledby="create-heading">
+            <h2 id="create-heading">"Create a key"</h2>
+            {if organizations.is_empty() {
+                view! { <p>"You do not belong to an organization yet, so you cannot make keys. Ask an admin to add you to one."</p> }.into_any()
+            } else {
+                view! {
+                    <ActionForm action=create node_ref=form attr:class="stack-form" attr:novalidate="true">
+                        <div class="field-row">
+                            <Field id="key-name" name="name" label="Name" required=true hint="What uses it, like “checkout service”." error=error("name") />
+                            <div class="field">
+                                <label for="key-environment">"Environment"</label>
+                                <select id="key-environment" name="environment">
+                                    {Environment::ALL.into_iter().map(|e| view! { <option value=e.as_str()>{e.label()}</option> }).collect_view()}
+                                </select>
+                            </div>
+                            <Field id="key-expires" name="expires_on" label="Last day (optional)" kind="date" error=error("expires_on") />
+                        </div>
+                        {if organizations.len() > 1 {
+                            view! {
+                                <div class="field">
+                                    <label for="key-organization">"Organization"</label>
+                                    <select id="key-organization" name="organization_id">
+                                        {organizations.into_iter().map(|o| view! { <option value=o.value>{o.label}</option> }).collect_view()}
+                                    </select>
+                                </div>
+                            }.into_any()
+                        } else {
+                            let id = organizations.into_iter().next().map(|o| o.value).unwrap_or_default();
+                            view! { <input type="hidden" name="organization_id" value=id /> }.into_any()
+                        }}
+                        <div class="field-row">
+                            <div class="field" class:field--invalid=move || allowed_error.get().is_some()>
+                                <label for="key-allowed">"Allowed addresses (optional)"</label>
+                                <p id="key-allowed-hint" class="field__hint">"Addresses or CIDR ranges (IPv4 or IPv6), separated by commas or lines. Empty: any address."</p>
+                                <textarea
+                                    id="key-allowed"
+                                    name="allowed_ips"
+                                    rows="3"
+                                    aria-describedby="key-allowed-hint key-allowed-error"
+                                    aria-invalid=move || allowed_error.get().is_some().to_string()
+                                    prop:value=move || allowed.get()
+                                    on:input=move |event| allowed.set(event_target_value(&event))
+                                ></textarea>
+                                <p id="key-allowed-error" class="field__error" role="alert">{move || allowed_error.get()}</p>
+                                {address.clone().map(|address| view! {
+                                    <button class="button button--secondary button--small" type="button" on:click=add_mine.clone()>
+                                        {format!("Add my current address ({address})")}
+                                    </button>
+                                })}
+                            </div>
+                            <div class="field" class:field--invalid=move || blocked_error.get().is_some()>
+                                <label for="key-blocked">"Blocked addresses (optional)"</label>
+                                <p id="key-blocked-hint" class="field__hint">"Blocked wins over allowed."</p>
+                                <textarea
+                                    id="key-blocked"
+                                    name="blocked_ips"
+                                    rows="3"
+                                    aria-describedby="key-blocked-hint key-blocked-error"
+                                    aria-invalid=move || blocked_error.get().is_some().to_string()
+                                    prop:value=move || blocked.get()
+                                    on:input=move |event| blocked.set(event_target_value(&event))
+                                ></textarea>
+                                <p id="key-blocked-error" class="field__error" role="alert">{move || blocked_error.get()}</p>
+                            </div>
+                        </div>
+                        <p class="notice notice--warning" role="status" hidden=move || lockout().is_none()>{lockout.clone()}</p>
+                        <p class="notice notice--error" role="alert" hidden=move || error_outside(&answer(), &fields).is_none()>
+                            {move || error_outside(&answer(), &fields)}
+                        </p>
+                        <button class="button" type="submit" disabled=move || create.pending().get()>"Create key"</button>
+                    </ActionForm>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn KeyList(
+    keys: Vec<ApiKeyRow>,
+    refresh: ServerAction<RefreshKey>,
+    activate: ServerAction<SetKeyActive>,
+    delete: ServerAction<DeleteKey>,
+) -> impl IntoView {
+    if keys.is_empty() {
+        return view! {
+            <EmptyState title="No keys yet" message="Create a key above; your organization's keys are listed here, with when they were last used." />
+        }
+        .into_any();
+    }
+    view! {
+        <h2>"Your organization's keys"</h2>
+        <ul class="request-list">
+            {keys.into_iter().map(|key| view! { <KeyCard key refresh activate delete /> }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+fn KeyCard(
+    key: ApiKeyRow,
+    refresh: ServerAction<RefreshKey>,
+    activate: ServerAction<SetKeyActive>,
+    delete: ServerAction<DeleteKey>,
+) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    let state_class = format!(
+        "request-status request-status--{}",
+        if key.state == KeyState::Active {
+            "approved"
+        } else {
+            "rejected"
+        }
+    );
+    let rules = |label: &'static str, list: &[String]| {
+        if list.is_empty() {
+            None
+        } else {
+            Some(view! { <p class="request__meta">{format!("{label}: {}", list.join(", "))}</p> })
+        }
+    };
+    let overlap_id = format!("overlap-{}", key.id);
+    let actions = key.can_change.then(|| {
+        let id = key.id.clone();
+        let name = key.name.clone();
+        let active = key.state != KeyState::Deactivated;
+        let (toggle_label, toggle_text) = if active {
+            (format!("Deactivate {name}"), "Deactivate")
+        } else {
+            (format!("Reactivate {name}"), "Reactivate")
+        };
+        let refresh_label = format!("Refresh {name}");
+        let delete_label = format!("Delete {name}");
+        let confirm_text = format!("Delete “{name}” for good? Calls with it stop at once.");
+        let (id_refresh, id_toggle, id_delete) = (id.clone(), id.clone(), id);
+        let overlap_for = overlap_id.clone();
+        view! {
+            <div class="key__actions">
+                <ActionForm action=refresh attr:class="add-form">
+                    <input type="hidden" name="key_id" value=id_refresh />
+                    <div class="field">
+                        <label for=overlap_for>"New token"</label>
+                        <select id=overlap_id name="overlap">
+                            {Overlap::CHOICES.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <button class="button button--small button--secondary" type="submit" aria-label=refresh_label>"Refresh"</button>
+                </ActionForm>
+                <div class="button-row">
+                    <ActionForm action=activate attr:class="inline-form">
+                        <input type="hidden" name="key_id" value=id_toggle />
+                        <input type="hidden" name="active" value=(!active).to_string() />
+                        <button class="button button--small button--secondary" type="submit" aria-label=toggle_label>{toggle_text}</button>
+                    </ActionForm>
+                    <button class="button button--small button--danger" type="button" aria-label=delete_label.clone() hidden=move || confirming.get() on:click=move |_| confirming.set(true)>"Delete"</button>
+                </div>
+                <div class="confirm" role="group" aria-label=delete_label hidden=move || !confirming.get()>
+                    <p>{confirm_text}</p>
+                    <ActionForm action=delete attr:class="inline-form">
+                        <input type="hidden" name="key_id" value=id_delete />
+                        <button class="button button--small button--danger" type="submit">"Delete for good"</button>
+                    </ActionForm>
+                    " "
+                    <button class="button button--small button--secondary" type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                </div>
+            </div>
+        }
+    });
+    view! {
+        <li class="card request" data-testid="api-key">
+            <div class="request__head">
+                <h3>{key.name.clone()}</h3>
+                <span class=state_class>{key.state.label()}</span>
+                <span class="tag">{key.environment.label()}</span>
+            </div>
+            <p class="request__meta"><code>{format!("{}…", key.prefix)}</code>{format!(" · {}", key.organization)}</p>
+            <p class="request__meta">
+                {format!("Created by {} on {}", key.created_by, key.created_at)}
+                {format!(" · last used {}", key.last_used_at.clone().unwrap_or_else(|| "never".to_owned()))}
+                {key.expires_at.clone().map(|at| format!(" · last day {at}"))}
+            </p>
+            {key.previous_valid_until.clone().map(|at| view! { <p class="request__meta">{format!("The previous token works until {at}.")}</p> })}
+            {rules("Allowed from", &key.allowed)}
+            {rules("Blocked", &key.blocked)}
+            {actions}
+        </li>
+    }
+}

@@ -1,0 +1,593 @@
+//! The gateway's HTTP side: `ANY /gateway/{collection}/{environment}/{*path}` checks the key and
+//! streams the call to the collection's base URL and the answer back; `/api/v1/gateway/authorize`
+//! gives the same decision to nginx (`auth_request`), Traefik (ForwardAuth) and Envoy (ext_authz).
+
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Request, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::any;
+use sea_orm::Set;
+
+use super::{Authorized, Denial, Gateway};
+use crate::entities::gateway_call;
+use crate::web::ClientAddr;
+
+#[derive(Clone)]
+pub struct GatewayState {
+    pub gateway: Arc<Gateway>,
+    pub client: reqwest::Client,
+    /// The portal's own session cookie never travels upstream.
+    pub session_cookie: &'static str,
+    /// How long to wait for an upstream's answer (its headers).
+    pub timeout: std::time::Duration,
+}
+
+impl GatewayState {
+    pub fn new(
+        gateway: Arc<Gateway>,
+        session_cookie: &'static str,
+        timeout: std::time::Duration,
+    ) -> Result<GatewayState, reqwest::Error> {
+        let client = reqwest::Client::builder()
+            .connect_timeout(std::time::Duration::from_secs(5))
+            .read_timeout(timeout)
+            // An upstream's redirect goes back to the caller as it is.
+            .redirect(reqwest::redirect::Policy::none())
+            .pool_max_idle_per_host(256)
+            .tcp_nodelay(true)
+            .build()?;
+        Ok(GatewayState {
+            gateway,
+            client,
+            session_cookie,
+            timeout,
+        })
+    }
+}
+
+pub fn routes(state: GatewayState) -> Router {
+    Router::new()
+        .route("/gateway/{slug}/{environment}", any(proxy_root))
+        .route("/gateway/{slug}/{environment}/{*path}", any(proxy))
+        .route("/api/v1/gateway/authorize", any(forward_auth))
+        .route(
+            "/api/v1/gateway/authorize/{*original}",
+            any(forward_auth_path),
+        )
+        .with_state(state)
+}
+
+/// Headers that belong to one connection, not to the message (RFC 9110 §7.6.1).
+const HOP_BY_HOP: [&str; 9] = [
+    "connection",
+    "keep-alive",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "proxy-connection",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+];
+
+fn strip_hop_by_hop(headers: &mut HeaderMap) {
+    let listed: Vec<HeaderName> = headers
+        .get_all(header::CONNECTION)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|name| HeaderName::from_bytes(name.trim().as_bytes()).ok())
+        .collect();
+    for name in HOP_BY_HOP.iter().copied() {
+        headers.remove(name);
+    }
+    for name in listed {
+        headers.remove(name);
+    }
+}
+
+/// Where the key came from, so exactly that header is taken off before the call goes upstream.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KeySource {
+    ApiKeyHeader,
+    Bearer,
+}
+
+fn presented_key(headers: &HeaderMap) -> Option<(&str, KeySource)> {
+    if let Some(key) = headers.get("x-api-key").and_then(|v| v.to_str().ok()) {
+        return Some((key.trim(), KeySource::ApiKeyHeader));
+    }
+    let authorization = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = authorization.trim().split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| (token.trim(), KeySource::Bearer))
+}
+
+/// The path below the collection's base URL, unless it tries to climb out of it.
+fn safe_path(path: &str) -> Option<&str> {
+    let climbs = path.split('/').any(|segment| {
+        let decoded: String = url::form_urlencoded::parse(format!("s={segment}").as_bytes())
+            .map(|(_, v)| v.into_owned())
+            .next()
+            .unwrap_or_default();
+        decoded == "." || decoded == ".." || decoded.contains(['/', '\\'])
+    });
+    let control = path.chars().any(|c| c.is_control());
+    (!climbs && !control).then_some(path)
+}
+
+fn denied(denial: Denial) -> Response {
+    let status = StatusCode::from_u16(denial.status()).unwrap_or(StatusCode::FORBIDDEN);
+    let mut response = (
+        status,
+        axum::Json(serde_json::json!({ "error": denial.code(), "message": denial.message() })),
+    )
+        .into_response();
+    if status == StatusCode::UNAUTHORIZED {
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Bearer realm=\"portico\""),
+        );
+    }
+    response
+}
+
+fn failed(status: StatusCode, code: &str, message: &str) -> Response {
+    (
+        status,
+        axum::Json(serde_json::json!({ "error": code, "message": message })),
+    )
+        .into_response()
+}
+
+struct CallRecord<'a> {
+    started: Instant,
+    method: &'a str,
+    client: Option<IpAddr>,
+}
+
+impl CallRecord<'_> {
+    fn store(
+        &self,
+        gateway: &Gateway,
+        authorized: Option<&Authorized>,
+        environment: &str,
+        status: u16,
+        outcome: &str,
+    ) {
+        gateway.usage.record(gateway_call::ActiveModel {
+            occurred_at: Set(gateway.clock.now()),
+            key_id: Set(authorized.map(|a| a.key.id)),
+            organization_id: Set(authorized.map(|a| a.key.organization_id)),
+            collection_id: Set(authorized.map(|a| a.collection_id)),
+            environment: Set(
+                app::types::Environment::parse(environment).map(|e| e.as_str().to_owned())
+            ),
+            method: Set(self.method.chars().take(16).collect()),
+            status: Set(i32::from(status)),
+            latency_us: Set(i64::try_from(self.started.elapsed().as_micros()).unwrap_or(i64::MAX)),
+            outcome: Set(outcome.to_owned()),
+            client_addr: Set(self.client.map(|c| c.to_string())),
+            ..Default::default()
+        });
+    }
+}
+
+async fn proxy_root(
+    state: State<GatewayState>,
+    Path((slug, environment)): Path<(String, String)>,
+    client: ClientAddr,
+    request: Request<Body>,
+) -> Response {
+    forward(state, slug, environment, client, request).await
+}
+
+async fn proxy(
+    state: State<GatewayState>,
+    Path((slug, environment, _)): Path<(String, String, String)>,
+    client: ClientAddr,
+    request: Request<Body>,
+) -> Response {
+    forward(state, slug, environment, client, request).await
+}
+
+/// The path below `/gateway/{collection}/{environment}/`, as the client sent it (still
+/// percent-encoded: decoding it would turn an encoded `?` or `/` into a real one upstream).
+fn raw_rest(uri: &axum::http::Uri) -> &str {
+    uri.path().splitn(5, '/').nth(4).unwrap_or_default()
+}
+
+async fn forward(
+    State(state): State<GatewayState>,
+    slug: String,
+    environment: String,
+    ClientAddr(client): ClientAddr,
+    request: Request<Body>,
+) -> Response {
+    let started = Instant::now();
+    let (parts, body) = request.into_parts();
+    let record = CallRecord {
+        started,
+        method: parts.method.as_str(),
+        client,
+    };
+    let gateway = &state.gateway;
+    let presented = presented_key(&parts.headers);
+    let authorized = match gateway
+        .authorize(presented.map(|(key, _)| key), &slug, &environment, client)
+        .await
+    {
+        Ok(authorized) => authorized,
+        Err(denial) => {
+            record.store(gateway, None, &environment, denial.status(), denial.code());
+            return denied(denial);
+        }
+    };
+    let Some(path) = safe_path(raw_rest(&parts.uri)) else {
+        record.store(gateway, Some(&authorized), &environment, 400, "bad_path");
+        return failed(
+            StatusCode::BAD_REQUEST,
+            "bad_path",
+            "The path may not contain . or .. segments or encoded slashes.",
+        );
+    };
+    let mut target = format!("{}/{path}", authorized.upstream);
+    if let Some(query) = parts.uri.query() {
+        target.push('?');
+        target.push_str(query);
+    }
+
+    let mut headers = parts.headers.clone();
+    strip_hop_by_hop(&mut headers);
+    headers.remove(header::HOST);
+    match presented.map(|(_, source)| source) {
+        Some(KeySource::ApiKeyHeader) => {
+            headers.remove("x-api-key");
+        }
+        Some(KeySource::Bearer) => {
+            headers.remove(header::AUTHORIZATION);
+        }
+        None => {}
+    }
+    remove_cookie(&mut headers, state.session_cookie);
+    if let Ok(value) = HeaderValue::from_str(&authorized.key.id.to_string()) {
+        headers.insert("x-portico-key-id", value);
+    }
+    if let Ok(value) = HeaderValue::from_str(&authorized.key.organization) {
+        headers.insert("x-portico-org", value);
+    }
+    // Each proxy adds the address it was called from (the nearest hop, not the client it
+    // worked out behind a trusted proxy).
+    let peer = parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip())
+        .or(client);
+    if let Some(peer) = peer {
+        let forwarded = match headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()) {
+            Some(earlier) => format!("{earlier}, {peer}"),
+            None => peer.to_string(),
+        };
+        if let Ok(value) = HeaderValue::from_str(&forwarded) {
+            headers.insert("x-forwarded-for", value);
+        }
+    }
+    if let Some(host) = parts.headers.get(header::HOST) {
+        headers.insert("x-forwarded-host", host.clone());
+    }
+
+    let has_body = parts.headers.contains_key(header::CONTENT_LENGTH)
+        || parts.headers.contains_key(header::TRANSFER_ENCODING);
+    let mut outgoing = state
+        .client
+        .request(parts.method.clone(), &target)
+        .headers(headers);
+    if has_body {
+        outgoing = outgoing.body(reqwest::Body::wrap_stream(body.into_data_stream()));
+    }
+    let answer = match tokio::time::timeout(state.timeout, outgoing.send()).await {
+        Ok(Ok(answer)) => answer,
+        Ok(Err(error)) => {
+            tracing::warn!(%error, collection = %slug, "upstream call failed");
+            let (status, code, message) = if error.is_timeout() {
+                (
+                    StatusCode::GATEWAY_TIMEOUT,
+                    "upstream_timeout",
+                    "The API did not answer in time.",
+                )
+            } else {
+                (
+                    StatusCode::BAD_GATEWAY,
+                    "upstream_unreachable",
+                    "The API could not be reached.",
+                )
+            };
+            record.store(
+                gateway,
+                Some(&authorized),
+                &environment,
+                status.as_u16(),
+                code,
+            );
+            return failed(status, code, message);
+        }
+        Err(_) => {
+            record.store(
+                gateway,
+                Some(&authorized),
+                &environment,
+                504,
+                "upstream_timeout",
+            );
+            return failed(
+                StatusCode::GATEWAY_TIMEOUT,
+                "upstream_timeout",
+                "The API did not answer in time.",
+            );
+        }
+    };
+    let status = answer.status();
+    record.store(
+        gateway,
+        Some(&authorized),
+        &environment,
+        status.as_u16(),
+        "ok",
+    );
+    let mut response_headers = answer.headers().clone();
+    strip_hop_by_hop(&mut response_headers);
+    let mut response = Response::new(Body::from_stream(answer.bytes_stream()));
+    *response.status_mut() = status;
+    *response.headers_mut() = response_headers;
+    response
+}
+
+/// Takes the portal's session cookie out of a `Cookie` header, keeping the others.
+fn remove_cookie(headers: &mut HeaderMap, name: &str) {
+    let Some(cookies) = headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+    else {
+        return;
+    };
+    let kept: Vec<&str> = cookies
+        .split(';')
+        .map(str::trim)
+        .filter(|pair| pair.split('=').next() != Some(name) && !pair.is_empty())
+        .collect();
+    if kept.is_empty() {
+        headers.remove(header::COOKIE);
+    } else if let Ok(value) = HeaderValue::from_str(&kept.join("; ")) {
+        headers.insert(header::COOKIE, value);
+    }
+}
+
+/// The collection and environment a forward-auth check is about: explicit headers, or the
+/// original request's path (`/{collection}/{environment}/…`, optionally below `/gateway`).
+fn target_of(headers: &HeaderMap, original_path: Option<&str>) -> (String, String) {
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.trim().to_owned())
+    };
+    let uri = original_path
+        .map(str::to_owned)
+        .or_else(|| header("x-original-uri"))
+        .or_else(|| header("x-forwarded-uri"))
+        .unwrap_or_default();
+    let path = uri.split(['?', '#']).next().unwrap_or_default();
+    let mut segments = path.split('/').filter(|s| !s.is_empty());
+    let mut first = segments.next().unwrap_or_default();
+    if first == "gateway" {
+        first = segments.next().unwrap_or_default();
+    }
+    let second = segments.next().unwrap_or_default();
+    (
+        header("x-portico-collection").unwrap_or_else(|| first.to_owned()),
+        header("x-portico-environment").unwrap_or_else(|| second.to_owned()),
+    )
+}
+
+async fn forward_auth(
+    state: State<GatewayState>,
+    client: ClientAddr,
+    request: Request<Body>,
+) -> Response {
+    check(state, None, client, request).await
+}
+
+async fn forward_auth_path(
+    state: State<GatewayState>,
+    Path(original): Path<String>,
+    client: ClientAddr,
+    request: Request<Body>,
+) -> Response {
+    check(state, Some(original), client, request).await
+}
+
+async fn check(
+    State(state): State<GatewayState>,
+    original: Option<String>,
+    ClientAddr(client): ClientAddr,
+    request: Request<Body>,
+) -> Response {
+    let started = Instant::now();
+    let headers = request.headers();
+    let method = headers
+        .get("x-original-method")
+        .or_else(|| headers.get("x-forwarded-method"))
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or(request.method().as_str())
+        .to_owned();
+    let record = CallRecord {
+        started,
+        method: &method,
+        client,
+    };
+    let (slug, environment) = target_of(headers, original.as_deref());
+    let gateway = &state.gateway;
+    match gateway
+        .authorize(
+            presented_key(headers).map(|(key, _)| key),
+            &slug,
+            &environment,
+            client,
+        )
+        .await
+    {
+        Ok(authorized) => {
+            record.store(gateway, Some(&authorized), &environment, 200, "authorized");
+            let mut response = StatusCode::OK.into_response();
+            let identity = [
+                ("x-portico-key-id", authorized.key.id.to_string()),
+                ("x-portico-org", authorized.key.organization.clone()),
+                ("x-portico-collection", slug),
+                (
+                    "x-portico-environment",
+                    authorized.key.environment.as_str().to_owned(),
+                ),
+            ];
+            for (name, value) in identity {
+                if let Ok(value) = HeaderValue::from_str(&value) {
+                    response.headers_mut().insert(name, value);
+                }
+            }
+            response
+        }
+        Err(denial) => {
+            record.store(gateway, None, &environment, denial.status(), denial.code());
+            denied(denial)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_cannot_climb_out_of_the_base_url() {
+        for ok in [
+            "",
+            "payments",
+            "payments/42/refunds",
+            "a%20b",
+            "v1/x.json",
+            "..a",
+        ] {
+            assert_eq!(safe_path(ok), Some(ok), "{ok}");
+        }
+        for bad in [
+            "..",
+            "../admin",
+            "a/../../b",
+            "%2e%2e/x",
+            "%2E%2E",
+            "a/%2F/b",
+            "a\\b",
+            "./x",
+            "a\nb",
+        ] {
+            assert_eq!(safe_path(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn keys_come_from_x_api_key_or_bearer() {
+        let mut headers = HeaderMap::new();
+        assert!(presented_key(&headers).is_none());
+        headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Basic abc"));
+        assert!(presented_key(&headers).is_none());
+        headers.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("bearer  ptc_x "),
+        );
+        assert!(matches!(
+            presented_key(&headers),
+            Some(("ptc_x", KeySource::Bearer))
+        ));
+        headers.insert("x-api-key", HeaderValue::from_static("ptc_y"));
+        assert!(matches!(
+            presented_key(&headers),
+            Some(("ptc_y", KeySource::ApiKeyHeader))
+        ));
+    }
+
+    #[test]
+    fn hop_by_hop_headers_and_the_session_cookie_stay_behind() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::CONNECTION,
+            HeaderValue::from_static("keep-alive, x-secret"),
+        );
+        headers.insert("x-secret", HeaderValue::from_static("1"));
+        headers.insert(
+            header::TRANSFER_ENCODING,
+            HeaderValue::from_static("chunked"),
+        );
+        headers.insert("x-kept", HeaderValue::from_static("1"));
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("theme=dark; portico_session=abc; lang=en"),
+        );
+        strip_hop_by_hop(&mut headers);
+        remove_cookie(&mut headers, "portico_session");
+        assert!(headers.get("x-secret").is_none());
+        assert!(headers.get(header::CONNECTION).is_none());
+        assert!(headers.get(header::TRANSFER_ENCODING).is_none());
+        assert!(headers.get("x-kept").is_some());
+        assert_eq!(headers[header::COOKIE], "theme=dark; lang=en");
+        let mut only_session = HeaderMap::new();
+        only_session.insert(
+            header::COOKIE,
+            HeaderValue::from_static("portico_session=abc"),
+        );
+        remove_cookie(&mut only_session, "portico_session");
+        assert!(only_session.get(header::COOKIE).is_none());
+    }
+
+    #[test]
+    fn forward_auth_reads_the_target_from_the_original_uri() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-original-uri",
+            HeaderValue::from_static("/payments-api/sandbox/v2/charges?x=1"),
+        );
+        assert_eq!(
+            target_of(&headers, None),
+            ("payments-api".into(), "sandbox".into())
+        );
+        let mut traefik = HeaderMap::new();
+        traefik.insert(
+            "x-forwarded-uri",
+            HeaderValue::from_static("/gateway/shipping/production"),
+        );
+        assert_eq!(
+            target_of(&traefik, None),
+            ("shipping".into(), "production".into())
+        );
+        assert_eq!(
+            target_of(&HeaderMap::new(), Some("payments-api/sandbox/x")),
+            ("payments-api".into(), "sandbox".into()),
+            "Envoy appends the original path"
+        );
+        headers.insert("x-portico-collection", HeaderValue::from_static("other"));
+        headers.insert(
+            "x-portico-environment",
+            HeaderValue::from_static("production"),
+        );
+        assert_eq!(
+            target_of(&headers, None),
+            ("other".into(), "production".into())
+        );
+    }
+}
