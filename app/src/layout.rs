@@ -127,7 +127,12 @@ fn Account(info: SessionInfo) -> impl IntoView {
                 <span class="visually-hidden">"Account menu: "</span>
                 <span class="account__name">{viewer.display_name.clone()}</span>
             </summary>
-            <div class="account__menu">
+            // Following one of its links closes the menu (the page changes without a reload).
+            <div class="account__menu" on:click=move |_| {
+                if let Some(details) = menu.get() {
+                    details.set_open(false);
+                }
+            }>
                 <p class="account__email">{viewer.email}</p>
                 <a class="account__item" href="/profile">"Profile and sessions"</a>
                 <a class="account__item" href="/keys">"API keys"</a>
