@@ -1,4 +1,5 @@
-//! API keys (stored as hashes, with their address rules) and the record of gateway calls.
+//! API keys (stored as hashes, with their address rules) and gateway usage: calls counted per
+//! minute, key, collection, status and outcome.
 
 use sea_orm_migration::prelude::*;
 
@@ -89,43 +90,47 @@ impl MigrationTrait for Migration {
         manager
             .create_table(
                 Table::create()
-                    .table(GatewayCalls::Table)
+                    .table(GatewayUsage::Table)
                     .col(
-                        ColumnDef::new(GatewayCalls::Id)
+                        ColumnDef::new(GatewayUsage::Id)
                             .big_integer()
                             .not_null()
                             .auto_increment()
                             .primary_key(),
                     )
-                    .col(timestamp(GatewayCalls::OccurredAt))
-                    // No foreign keys: the record outlives deleted keys and collections.
-                    .col(ColumnDef::new(GatewayCalls::KeyId).uuid().null())
-                    .col(ColumnDef::new(GatewayCalls::OrganizationId).uuid().null())
-                    .col(ColumnDef::new(GatewayCalls::CollectionId).uuid().null())
+                    // The start of the minute the calls fall in. A minute may have several rows
+                    // (one per flush); figures add them up.
+                    .col(timestamp(GatewayUsage::Minute))
+                    // No foreign keys: the figures outlive deleted keys and collections.
+                    .col(ColumnDef::new(GatewayUsage::KeyId).uuid().null())
+                    .col(ColumnDef::new(GatewayUsage::OrganizationId).uuid().null())
+                    .col(ColumnDef::new(GatewayUsage::CollectionId).uuid().null())
                     .col(
-                        ColumnDef::new(GatewayCalls::Environment)
+                        ColumnDef::new(GatewayUsage::Environment)
                             .string_len(16)
                             .null(),
                     )
+                    .col(ColumnDef::new(GatewayUsage::Status).integer().not_null())
+                    // `ok`, or why the calls were refused or failed (`blocked_address`, …).
                     .col(
-                        ColumnDef::new(GatewayCalls::Method)
-                            .string_len(16)
-                            .not_null(),
-                    )
-                    .col(ColumnDef::new(GatewayCalls::Status).integer().not_null())
-                    .col(
-                        ColumnDef::new(GatewayCalls::LatencyUs)
-                            .big_integer()
-                            .not_null(),
-                    )
-                    // `ok`, or why the call was refused or failed (`blocked_address`, …).
-                    .col(
-                        ColumnDef::new(GatewayCalls::Outcome)
+                        ColumnDef::new(GatewayUsage::Outcome)
                             .string_len(32)
                             .not_null(),
                     )
+                    .col(ColumnDef::new(GatewayUsage::Calls).big_integer().not_null())
                     .col(
-                        ColumnDef::new(GatewayCalls::ClientAddr)
+                        ColumnDef::new(GatewayUsage::LatencyTotalUs)
+                            .big_integer()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(GatewayUsage::LatencyMaxUs)
+                            .big_integer()
+                            .not_null(),
+                    )
+                    // The last client address seen among them, to tell where refusals come from.
+                    .col(
+                        ColumnDef::new(GatewayUsage::LastClientAddr)
                             .string_len(64)
                             .null(),
                     )
@@ -134,13 +139,13 @@ impl MigrationTrait for Migration {
             .await?;
         for (name, columns) in [
             (
-                "idx_gateway_calls_key",
-                vec![GatewayCalls::KeyId, GatewayCalls::Id],
+                "idx_gateway_usage_key",
+                vec![GatewayUsage::KeyId, GatewayUsage::Minute],
             ),
-            ("idx_gateway_calls_occurred", vec![GatewayCalls::OccurredAt]),
+            ("idx_gateway_usage_minute", vec![GatewayUsage::Minute]),
         ] {
             let mut index = Index::create();
-            index.name(name).table(GatewayCalls::Table);
+            index.name(name).table(GatewayUsage::Table);
             for column in columns {
                 index.col(column);
             }
@@ -151,7 +156,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
-            .drop_table(Table::drop().table(GatewayCalls::Table).to_owned())
+            .drop_table(Table::drop().table(GatewayUsage::Table).to_owned())
             .await?;
         manager
             .drop_table(Table::drop().table(ApiKeys::Table).to_owned())
@@ -194,17 +199,18 @@ enum ApiKeys {
 }
 
 #[derive(DeriveIden)]
-enum GatewayCalls {
+enum GatewayUsage {
     Table,
     Id,
-    OccurredAt,
+    Minute,
     KeyId,
     OrganizationId,
     CollectionId,
     Environment,
-    Method,
     Status,
-    LatencyUs,
     Outcome,
-    ClientAddr,
+    Calls,
+    LatencyTotalUs,
+    LatencyMaxUs,
+    LastClientAddr,
 }

@@ -96,6 +96,7 @@ fn key_check(c: &mut Criterion) {
             .authorize(Some(token.expose()), "payments-api", "sandbox", client)
             .await
             .map(|_| ())
+            .map_err(|refusal| refusal.denial)
             .expect("the key works");
         (gateway, token.expose().to_owned())
     });

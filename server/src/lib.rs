@@ -150,6 +150,7 @@ impl Portal {
                 .gateway_timeout
                 .to_std()
                 .unwrap_or(std::time::Duration::from_secs(30)),
+            settings.trusted_proxies.clone(),
         )
         .map_err(|e| StartError::Gateway(e.to_string()))?;
         let keys = Arc::new(keys::Keys {
@@ -216,6 +217,11 @@ pub async fn serve(
     router: axum::Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    use axum::serve::ListenerExt;
+    // Small answers (gateway calls, server functions) go out at once instead of waiting for more.
+    let listener = listener.tap_io(|stream| {
+        let _ = stream.set_nodelay(true);
+    });
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),

@@ -138,6 +138,8 @@ pub struct Settings {
     pub trusted_proxies: app::keys::CidrList,
     /// How long the gateway waits for an upstream API's answer.
     pub gateway_timeout: chrono::Duration,
+    /// Threads that serve requests.
+    pub worker_threads: usize,
 }
 
 impl Settings {
@@ -229,6 +231,11 @@ pub const VARIABLES: &[Variable] = &[
         name: "PORTICO_GATEWAY_TIMEOUT",
         default: "30s",
         help: "how long the gateway waits for an upstream API to answer; units s, m",
+    },
+    Variable {
+        name: "PORTICO_WORKER_THREADS",
+        default: "(the number of CPU cores)",
+        help: "threads that serve requests; 1 runs everything on one thread, like one nginx worker",
     },
     Variable {
         name: "PORTICO_LOG",
@@ -395,7 +402,24 @@ impl Settings {
             Some(chrono::Duration::minutes(10)),
         )?;
 
+        let worker_threads = match get("PORTICO_WORKER_THREADS") {
+            None => std::thread::available_parallelism()
+                .map(usize::from)
+                .unwrap_or(2),
+            Some(text) => text
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=1024).contains(n))
+                .ok_or_else(|| {
+                    fail(
+                        "PORTICO_WORKER_THREADS",
+                        format!("'{text}' is not a whole number from 1 to 1024"),
+                    )
+                })?,
+        };
         Ok(Settings {
+            worker_threads,
             trusted_proxies,
             gateway_timeout,
             smtp_url,
@@ -556,6 +580,11 @@ mod tests {
                 "PORTICO_GATEWAY_TIMEOUT",
                 "1h",
                 "longer than the allowed 10 minutes",
+            ),
+            (
+                "PORTICO_WORKER_THREADS",
+                "0",
+                "not a whole number from 1 to 1024",
             ),
         ];
         for (variable, value, expected) in cases {

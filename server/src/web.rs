@@ -156,14 +156,14 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
                     HeaderValue::from_static("DENY"),
                 ))
                 .layer(CompressionLayer::new()),
-        );
+        )
+        .layer(axum::middleware::from_fn(move |request, next| {
+            decide_client_addr(trusted_proxies.clone(), request, next)
+        }));
     Router::new()
         .merge(gateway)
         .merge(demo_api)
         .merge(portal_pages)
-        .layer(axum::middleware::from_fn(move |request, next| {
-            decide_client_addr(trusted_proxies.clone(), request, next)
-        }))
 }
 
 /// The WASM, JS and CSS bundle. With hashed file names a file never changes, so browsers may keep

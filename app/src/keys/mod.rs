@@ -49,6 +49,10 @@ pub struct ApiKeyRow {
     pub expires_at: Option<String>,
     /// After a refresh with overlap: the old token works until then.
     pub previous_valid_until: Option<String>,
+    /// Gateway calls with this key in the last 24 hours, and how many of them were refused or
+    /// failed.
+    pub calls_24h: u64,
+    pub failed_24h: u64,
     /// The viewer made it, or administers its organization.
     pub can_change: bool,
 }

@@ -352,6 +352,13 @@ fn KeyCard(
                 {format!(" · last used {}", key.last_used_at.clone().unwrap_or_else(|| "never".to_owned()))}
                 {key.expires_at.clone().map(|at| format!(" · last day {at}"))}
             </p>
+            <p class="request__meta">
+                {match (key.calls_24h, key.failed_24h) {
+                    (0, _) => "No calls in the last 24 hours.".to_owned(),
+                    (calls, 0) => format!("{calls} call{} in the last 24 hours.", if calls == 1 { "" } else { "s" }),
+                    (calls, failed) => format!("{calls} call{} in the last 24 hours, {failed} refused or failed.", if calls == 1 { "" } else { "s" }),
+                }}
+            </p>
             {key.previous_valid_until.clone().map(|at| view! { <p class="request__meta">{format!("The previous token works until {at}.")}</p> })}
             {rules("Allowed from", &key.allowed)}
             {rules("Blocked", &key.blocked)}

@@ -7,7 +7,7 @@ pub mod audit_event;
 pub mod authorized_email;
 pub mod collection;
 pub mod collection_version;
-pub mod gateway_call;
+pub mod gateway_usage;
 pub mod invitation;
 pub mod magic_link;
 pub mod membership;

@@ -149,6 +149,27 @@ impl Denial {
     }
 }
 
+/// A refused call: why, and whose key it was when the key is known (for usage figures).
+pub struct Refusal {
+    pub denial: Denial,
+    pub key: Option<Arc<ResolvedKey>>,
+}
+
+impl Refusal {
+    fn by(key: &Arc<ResolvedKey>, denial: Denial) -> Refusal {
+        Refusal {
+            denial,
+            key: Some(key.clone()),
+        }
+    }
+}
+
+impl From<Denial> for Refusal {
+    fn from(denial: Denial) -> Refusal {
+        Refusal { denial, key: None }
+    }
+}
+
 /// A call that may go ahead.
 pub struct Authorized {
     pub key: Arc<ResolvedKey>,
@@ -207,7 +228,7 @@ impl Gateway {
         slug: &str,
         environment: &str,
         client: Option<IpAddr>,
-    ) -> Result<Authorized, Denial> {
+    ) -> Result<Authorized, Refusal> {
         let token = ApiKeyToken::parse(presented.ok_or(Denial::MissingKey)?)
             .map_err(|_| Denial::Malformed)?;
         let hash = token.hash();
@@ -229,7 +250,7 @@ impl Gateway {
         match self.authorize_cached(&hash, slug, environment, client) {
             Cache::Hit(decision) => decision,
             // Both were stored a moment ago; only a full cache that started over lands here.
-            Cache::Miss => Err(Denial::Unavailable),
+            Cache::Miss => Err(Denial::Unavailable.into()),
         }
     }
 
@@ -241,59 +262,63 @@ impl Gateway {
         slug: &str,
         environment: &str,
         client: Option<IpAddr>,
-    ) -> Cache<Result<Authorized, Denial>> {
+    ) -> Cache<Result<Authorized, Refusal>> {
         let Some(key) = self.cached(&self.keys, hash) else {
             return Cache::Miss;
         };
         let Some(key) = key else {
-            return Cache::Hit(Err(Denial::UnknownKey));
+            return Cache::Hit(Err(Denial::UnknownKey.into()));
         };
         let now = self.clock.now();
         if key.token_valid_until.is_some_and(|until| until <= now) {
-            return Cache::Hit(Err(Denial::UnknownKey));
+            return Cache::Hit(Err(Refusal::by(&key, Denial::UnknownKey)));
         }
         if !key.active {
-            return Cache::Hit(Err(Denial::Deactivated));
+            return Cache::Hit(Err(Refusal::by(&key, Denial::Deactivated)));
         }
         if key.expires_at.is_some_and(|at| at <= now) {
-            return Cache::Hit(Err(Denial::Expired));
+            return Cache::Hit(Err(Refusal::by(&key, Denial::Expired)));
         }
         if let Some(client) = client
             && let Err(denial) = key.rules.check(client)
         {
-            return Cache::Hit(Err(match denial {
+            let denial = match denial {
                 AddressDenial::Blocked => Denial::Blocked,
                 AddressDenial::NotAllowed => Denial::NotAllowed,
-            }));
+            };
+            return Cache::Hit(Err(Refusal::by(&key, denial)));
         }
         let Some(environment) = Environment::parse(environment) else {
-            return Cache::Hit(Err(Denial::UnknownEnvironment));
+            return Cache::Hit(Err(Refusal::by(&key, Denial::UnknownEnvironment)));
         };
         if environment != key.environment {
-            return Cache::Hit(Err(Denial::WrongEnvironment(key.environment)));
+            return Cache::Hit(Err(Refusal::by(
+                &key,
+                Denial::WrongEnvironment(key.environment),
+            )));
         }
         if !key.organization_open {
-            return Cache::Hit(Err(Denial::OrganizationClosed));
+            return Cache::Hit(Err(Refusal::by(&key, Denial::OrganizationClosed)));
         }
         let Some(upstream) = self.cached(&self.collections, slug) else {
             return Cache::Miss;
         };
         let Some(upstream) = upstream.filter(|u| u.published) else {
-            return Cache::Hit(Err(Denial::NoAccess));
+            return Cache::Hit(Err(Refusal::by(&key, Denial::NoAccess)));
         };
         let granted = key
             .grants
             .get(&upstream.collection_id)
             .is_some_and(|until| until.is_none_or(|until| until > now));
         if !granted {
-            return Cache::Hit(Err(Denial::NoAccess));
+            return Cache::Hit(Err(Refusal::by(&key, Denial::NoAccess)));
         }
         let base = match environment {
             Environment::Sandbox => upstream.sandbox.clone(),
             Environment::Production => upstream.production.clone(),
         };
         let Some(base) = base else {
-            return Cache::Hit(Err(Denial::NotConfigured));
+            return Cache::Hit(Err(Refusal::by(&key, Denial::NotConfigured)));
         };
         let seconds = now.timestamp();
         let last = key.last_used.load(Ordering::Relaxed);

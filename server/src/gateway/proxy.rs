@@ -12,20 +12,26 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
-use sea_orm::Set;
 
-use super::{Authorized, Denial, Gateway};
-use crate::entities::gateway_call;
-use crate::web::ClientAddr;
+use super::usage::{Bucket, minute_of};
+use super::{Authorized, Denial, Gateway, Refusal, ResolvedKey};
+use crate::web::client_behind;
+
+type UpstreamClient = hyper_util::client::legacy::Client<
+    hyper_rustls::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector>,
+    Body,
+>;
 
 #[derive(Clone)]
 pub struct GatewayState {
     pub gateway: Arc<Gateway>,
-    pub client: reqwest::Client,
+    client: UpstreamClient,
     /// The portal's own session cookie never travels upstream.
     pub session_cookie: &'static str,
     /// How long to wait for an upstream's answer (its headers).
     pub timeout: std::time::Duration,
+    /// Proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Arc<app::keys::CidrList>,
 }
 
 impl GatewayState {
@@ -33,20 +39,28 @@ impl GatewayState {
         gateway: Arc<Gateway>,
         session_cookie: &'static str,
         timeout: std::time::Duration,
-    ) -> Result<GatewayState, reqwest::Error> {
-        let client = reqwest::Client::builder()
-            .connect_timeout(std::time::Duration::from_secs(5))
-            .read_timeout(timeout)
-            // An upstream's redirect goes back to the caller as it is.
-            .redirect(reqwest::redirect::Policy::none())
-            .pool_max_idle_per_host(256)
-            .tcp_nodelay(true)
-            .build()?;
+        trusted_proxies: app::keys::CidrList,
+    ) -> Result<GatewayState, std::io::Error> {
+        let mut http = hyper_util::client::legacy::connect::HttpConnector::new();
+        http.set_nodelay(true);
+        http.set_connect_timeout(Some(std::time::Duration::from_secs(5)));
+        http.enforce_http(false);
+        let connector = hyper_rustls::HttpsConnectorBuilder::new()
+            .with_webpki_roots()
+            .https_or_http()
+            .enable_http1()
+            .wrap_connector(http);
+        // An upstream's redirect goes back to the caller as it is: this client follows none.
+        let client =
+            hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+                .pool_max_idle_per_host(256)
+                .build(connector);
         Ok(GatewayState {
             gateway,
             client,
             session_cookie,
             timeout,
+            trusted_proxies: Arc::new(trusted_proxies),
         })
     }
 }
@@ -147,55 +161,99 @@ fn failed(status: StatusCode, code: &str, message: &str) -> Response {
         .into_response()
 }
 
-struct CallRecord<'a> {
+struct CallRecord {
     started: Instant,
-    method: &'a str,
     client: Option<IpAddr>,
 }
 
-impl CallRecord<'_> {
+impl CallRecord {
     fn store(
         &self,
         gateway: &Gateway,
         authorized: Option<&Authorized>,
         environment: &str,
         status: u16,
-        outcome: &str,
+        outcome: &'static str,
     ) {
-        gateway.usage.record(gateway_call::ActiveModel {
-            occurred_at: Set(gateway.clock.now()),
-            key_id: Set(authorized.map(|a| a.key.id)),
-            organization_id: Set(authorized.map(|a| a.key.organization_id)),
-            collection_id: Set(authorized.map(|a| a.collection_id)),
-            environment: Set(
-                app::types::Environment::parse(environment).map(|e| e.as_str().to_owned())
-            ),
-            method: Set(self.method.chars().take(16).collect()),
-            status: Set(i32::from(status)),
-            latency_us: Set(i64::try_from(self.started.elapsed().as_micros()).unwrap_or(i64::MAX)),
-            outcome: Set(outcome.to_owned()),
-            client_addr: Set(self.client.map(|c| c.to_string())),
-            ..Default::default()
-        });
+        self.store_for(
+            gateway,
+            authorized.map(|a| a.key.as_ref()),
+            authorized.map(|a| a.collection_id),
+            environment,
+            status,
+            outcome,
+        );
+    }
+
+    fn refused(&self, gateway: &Gateway, refusal: &Refusal, environment: &str) {
+        self.store_for(
+            gateway,
+            refusal.key.as_deref(),
+            None,
+            environment,
+            refusal.denial.status(),
+            refusal.denial.code(),
+        );
+    }
+
+    fn store_for(
+        &self,
+        gateway: &Gateway,
+        key: Option<&ResolvedKey>,
+        collection: Option<uuid::Uuid>,
+        environment: &str,
+        status: u16,
+        outcome: &'static str,
+    ) {
+        gateway.usage.record(
+            Bucket {
+                minute: minute_of(gateway.clock.now()),
+                key_id: key.map(|k| k.id),
+                organization_id: key.map(|k| k.organization_id),
+                collection_id: collection,
+                environment: app::types::Environment::parse(environment),
+                status,
+                outcome,
+            },
+            self.started.elapsed(),
+            self.client,
+        );
+    }
+}
+
+/// Who called: the TCP peer, and the client behind it (the same, unless the peer is a trusted
+/// proxy). Worked out here rather than by the portal's middleware, to keep the gateway's path
+/// short.
+struct Caller {
+    peer: Option<IpAddr>,
+    client: Option<IpAddr>,
+}
+
+fn caller(state: &GatewayState, request: &Request<Body>) -> Caller {
+    let peer = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip());
+    Caller {
+        peer,
+        client: peer.map(|peer| client_behind(peer, request.headers(), &state.trusted_proxies)),
     }
 }
 
 async fn proxy_root(
     state: State<GatewayState>,
     Path((slug, environment)): Path<(String, String)>,
-    client: ClientAddr,
     request: Request<Body>,
 ) -> Response {
-    forward(state, slug, environment, client, request).await
+    forward(state, slug, environment, request).await
 }
 
 async fn proxy(
     state: State<GatewayState>,
     Path((slug, environment, _)): Path<(String, String, String)>,
-    client: ClientAddr,
     request: Request<Body>,
 ) -> Response {
-    forward(state, slug, environment, client, request).await
+    forward(state, slug, environment, request).await
 }
 
 /// The path below `/gateway/{collection}/{environment}/`, as the client sent it (still
@@ -208,16 +266,12 @@ async fn forward(
     State(state): State<GatewayState>,
     slug: String,
     environment: String,
-    ClientAddr(client): ClientAddr,
     request: Request<Body>,
 ) -> Response {
     let started = Instant::now();
-    let (parts, body) = request.into_parts();
-    let record = CallRecord {
-        started,
-        method: parts.method.as_str(),
-        client,
-    };
+    let Caller { peer, client } = caller(&state, &request);
+    let (mut parts, body) = request.into_parts();
+    let record = CallRecord { started, client };
     let gateway = &state.gateway;
     let presented = presented_key(&parts.headers);
     let authorized = match gateway
@@ -225,9 +279,9 @@ async fn forward(
         .await
     {
         Ok(authorized) => authorized,
-        Err(denial) => {
-            record.store(gateway, None, &environment, denial.status(), denial.code());
-            return denied(denial);
+        Err(refusal) => {
+            record.refused(gateway, &refusal, &environment);
+            return denied(refusal.denial);
         }
     };
     let Some(path) = safe_path(raw_rest(&parts.uri)) else {
@@ -244,10 +298,13 @@ async fn forward(
         target.push_str(query);
     }
 
-    let mut headers = parts.headers.clone();
+    let source = presented.map(|(_, source)| source);
+    let mut headers = std::mem::take(&mut parts.headers);
     strip_hop_by_hop(&mut headers);
-    headers.remove(header::HOST);
-    match presented.map(|(_, source)| source) {
+    if let Some(host) = headers.remove(header::HOST) {
+        headers.insert("x-forwarded-host", host);
+    }
+    match source {
         Some(KeySource::ApiKeyHeader) => {
             headers.remove("x-api-key");
         }
@@ -265,11 +322,6 @@ async fn forward(
     }
     // Each proxy adds the address it was called from (the nearest hop, not the client it
     // worked out behind a trusted proxy).
-    let peer = parts
-        .extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|info| info.0.ip())
-        .or(client);
     if let Some(peer) = peer {
         let forwarded = match headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()) {
             Some(earlier) => format!("{earlier}, {peer}"),
@@ -279,44 +331,37 @@ async fn forward(
             headers.insert("x-forwarded-for", value);
         }
     }
-    if let Some(host) = parts.headers.get(header::HOST) {
-        headers.insert("x-forwarded-host", host.clone());
-    }
 
-    let has_body = parts.headers.contains_key(header::CONTENT_LENGTH)
-        || parts.headers.contains_key(header::TRANSFER_ENCODING);
-    let mut outgoing = state
-        .client
-        .request(parts.method.clone(), &target)
-        .headers(headers);
-    if has_body {
-        outgoing = outgoing.body(reqwest::Body::wrap_stream(body.into_data_stream()));
-    }
-    let answer = match tokio::time::timeout(state.timeout, outgoing.send()).await {
+    let Ok(uri) = target.parse::<axum::http::Uri>() else {
+        record.store(
+            gateway,
+            Some(&authorized),
+            &environment,
+            502,
+            "upstream_not_configured",
+        );
+        return denied(Denial::NotConfigured);
+    };
+    let mut outgoing = Request::new(body);
+    *outgoing.method_mut() = parts.method.clone();
+    *outgoing.uri_mut() = uri;
+    *outgoing.headers_mut() = headers;
+    let answer = match tokio::time::timeout(state.timeout, state.client.request(outgoing)).await {
         Ok(Ok(answer)) => answer,
         Ok(Err(error)) => {
             tracing::warn!(%error, collection = %slug, "upstream call failed");
-            let (status, code, message) = if error.is_timeout() {
-                (
-                    StatusCode::GATEWAY_TIMEOUT,
-                    "upstream_timeout",
-                    "The API did not answer in time.",
-                )
-            } else {
-                (
-                    StatusCode::BAD_GATEWAY,
-                    "upstream_unreachable",
-                    "The API could not be reached.",
-                )
-            };
             record.store(
                 gateway,
                 Some(&authorized),
                 &environment,
-                status.as_u16(),
-                code,
+                502,
+                "upstream_unreachable",
             );
-            return failed(status, code, message);
+            return failed(
+                StatusCode::BAD_GATEWAY,
+                "upstream_unreachable",
+                "The API could not be reached.",
+            );
         }
         Err(_) => {
             record.store(
@@ -333,20 +378,16 @@ async fn forward(
             );
         }
     };
-    let status = answer.status();
     record.store(
         gateway,
         Some(&authorized),
         &environment,
-        status.as_u16(),
+        answer.status().as_u16(),
         "ok",
     );
-    let mut response_headers = answer.headers().clone();
-    strip_hop_by_hop(&mut response_headers);
-    let mut response = Response::new(Body::from_stream(answer.bytes_stream()));
-    *response.status_mut() = status;
-    *response.headers_mut() = response_headers;
-    response
+    let (mut answer_parts, answer_body) = answer.into_parts();
+    strip_hop_by_hop(&mut answer_parts.headers);
+    Response::from_parts(answer_parts, Body::new(answer_body))
 }
 
 /// Takes the portal's session cookie out of a `Cookie` header, keeping the others.
@@ -397,42 +438,27 @@ fn target_of(headers: &HeaderMap, original_path: Option<&str>) -> (String, Strin
     )
 }
 
-async fn forward_auth(
-    state: State<GatewayState>,
-    client: ClientAddr,
-    request: Request<Body>,
-) -> Response {
-    check(state, None, client, request).await
+async fn forward_auth(state: State<GatewayState>, request: Request<Body>) -> Response {
+    check(state, None, request).await
 }
 
 async fn forward_auth_path(
     state: State<GatewayState>,
     Path(original): Path<String>,
-    client: ClientAddr,
     request: Request<Body>,
 ) -> Response {
-    check(state, Some(original), client, request).await
+    check(state, Some(original), request).await
 }
 
 async fn check(
     State(state): State<GatewayState>,
     original: Option<String>,
-    ClientAddr(client): ClientAddr,
     request: Request<Body>,
 ) -> Response {
     let started = Instant::now();
+    let client = caller(&state, &request).client;
     let headers = request.headers();
-    let method = headers
-        .get("x-original-method")
-        .or_else(|| headers.get("x-forwarded-method"))
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or(request.method().as_str())
-        .to_owned();
-    let record = CallRecord {
-        started,
-        method: &method,
-        client,
-    };
+    let record = CallRecord { started, client };
     let (slug, environment) = target_of(headers, original.as_deref());
     let gateway = &state.gateway;
     match gateway
@@ -463,9 +489,9 @@ async fn check(
             }
             response
         }
-        Err(denial) => {
-            record.store(gateway, None, &environment, denial.status(), denial.code());
-            denied(denial)
+        Err(refusal) => {
+            record.refused(gateway, &refusal, &environment);
+            denied(refusal.denial)
         }
     }
 }

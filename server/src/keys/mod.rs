@@ -12,8 +12,10 @@ use app::error::AppError;
 use app::keys::{ApiKeyRow, IssuedKey, KeyDraft, KeyState, KeysOverview, KeysService, Overlap};
 use app::types::Environment;
 use chrono::Duration;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -21,7 +23,7 @@ use self::token::ApiKeyToken;
 use crate::audit::AuditEvent;
 use crate::clock::{Clock, end_of_day, last_day, shown};
 use crate::directory::{chosen_organization, memberships_of, viewer_id};
-use crate::entities::{api_key, membership, organization, user};
+use crate::entities::{api_key, gateway_usage, membership, organization, user};
 use crate::error::DomainError;
 use crate::gateway::Gateway;
 use crate::web::client_addr;
@@ -53,13 +55,50 @@ fn may_change(
             .any(|(o, role)| o.id == key.organization_id && role == membership::ROLE_ADMIN)
 }
 
+/// Per key: (calls, refused or failed calls) in the last 24 hours.
+type Usage24h = HashMap<Uuid, (u64, u64)>;
+
 impl Keys {
+    async fn usage_24h(&self, keys: &[api_key::Model]) -> Result<Usage24h, AppError> {
+        let since = self.clock.now() - Duration::hours(24);
+        let count = |failed_only: bool| {
+            let mut query = gateway_usage::Entity::find()
+                .select_only()
+                .column(gateway_usage::Column::KeyId)
+                .column_as(Expr::cust("CAST(SUM(calls) AS BIGINT)"), "calls")
+                .filter(gateway_usage::Column::KeyId.is_in(keys.iter().map(|k| k.id)))
+                .filter(gateway_usage::Column::Minute.gt(since))
+                .group_by(gateway_usage::Column::KeyId);
+            if failed_only {
+                query = query.filter(gateway_usage::Column::Status.gte(400));
+            }
+            query
+                .into_tuple::<(Option<Uuid>, Option<i64>)>()
+                .all(&self.db)
+        };
+        let mut usage = Usage24h::new();
+        for (key, calls) in count(false).await.map_err(db_error)? {
+            if let Some(key) = key {
+                usage.entry(key).or_default().0 =
+                    u64::try_from(calls.unwrap_or_default()).unwrap_or_default();
+            }
+        }
+        for (key, failed) in count(true).await.map_err(db_error)? {
+            if let Some(key) = key {
+                usage.entry(key).or_default().1 =
+                    u64::try_from(failed.unwrap_or_default()).unwrap_or_default();
+            }
+        }
+        Ok(usage)
+    }
+
     fn row(
         &self,
         key: &api_key::Model,
         organization: &str,
         creator: &str,
         can_change: bool,
+        usage: &Usage24h,
     ) -> ApiKeyRow {
         let now = self.clock.now();
         let state = if !key.active {
@@ -75,7 +114,10 @@ impl Keys {
                 .map(str::to_owned)
                 .collect()
         };
+        let usage = usage.get(&key.id).copied().unwrap_or_default();
         ApiKeyRow {
+            calls_24h: usage.0,
+            failed_24h: usage.1,
             id: key.id.to_string(),
             organization: organization.to_owned(),
             name: key.name.clone(),
@@ -166,6 +208,7 @@ impl KeysService for Keys {
             .into_iter()
             .map(|u| (u.id, u.display_name))
             .collect();
+        let usage = self.usage_24h(&keys).await?;
         let names: HashMap<Uuid, String> = memberships
             .iter()
             .map(|(o, _)| (o.id, o.name.clone()))
@@ -184,6 +227,7 @@ impl KeysService for Keys {
                         &organization,
                         &creator,
                         may_change(key, me, &memberships),
+                        &usage,
                     )
                 })
                 .collect(),
@@ -240,7 +284,13 @@ impl KeysService for Keys {
             .await?;
         txn.commit().await.map_err(db_error)?;
         Ok(IssuedKey {
-            key: self.row(&key, &organization.name, &viewer.display_name, true),
+            key: self.row(
+                &key,
+                &organization.name,
+                &viewer.display_name,
+                true,
+                &Usage24h::new(),
+            ),
             token: token.expose().to_owned(),
         })
     }
@@ -287,7 +337,13 @@ impl KeysService for Keys {
             "a colleague".to_owned()
         };
         Ok(IssuedKey {
-            key: self.row(&updated, &organization.name, &creator, true),
+            key: self.row(
+                &updated,
+                &organization.name,
+                &creator,
+                true,
+                &self.usage_24h(std::slice::from_ref(&updated)).await?,
+            ),
             token: token.expose().to_owned(),
         })
     }

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use axum::body::Bytes;
 use axum::http::{HeaderMap, Method, Uri};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use server::entities::{api_key, gateway_call, membership};
+use server::entities::{api_key, gateway_usage, membership};
 
 use crate::helpers::{TestApp, invalid, unique_email};
 use crate::on_both_engines;
@@ -159,9 +159,10 @@ impl TestApp {
         (status, body["error"].as_str().unwrap_or("").to_owned())
     }
 
-    pub async fn calls(&self) -> Vec<gateway_call::Model> {
+    /// The usage figures stored so far (after writing what is counted in memory).
+    pub async fn calls(&self) -> Vec<gateway_usage::Model> {
         self.portal.gateway.usage.flush().await;
-        gateway_call::Entity::find()
+        gateway_usage::Entity::find()
             .all(&self.portal.db)
             .await
             .expect("calls")
@@ -237,14 +238,25 @@ on_both_engines!(
         assert_eq!(big.bytes().await.expect("body").len(), 2 * 1024 * 1024);
 
         let calls = app.calls().await;
-        assert_eq!(calls.len(), 3);
+        assert_eq!(
+            calls.iter().map(|c| c.calls).sum::<i64>(),
+            3,
+            "every call counted"
+        );
         assert!(calls.iter().all(|c| c.status == 200 && c.outcome == "ok"));
         assert!(
             calls
                 .iter()
                 .all(|c| c.key_id.map(|k| k.to_string()) == Some(key_id.clone()))
         );
-        assert!(calls.iter().all(|c| c.latency_us > 0));
+        assert!(
+            calls
+                .iter()
+                .all(|c| c.latency_total_us > 0 && c.latency_max_us > 0)
+        );
+        let overview = app.call_json("api-keys", Some(&setup.dev), &[]).await;
+        assert_eq!(overview["keys"][0]["calls_24h"], 3, "usage per key");
+        assert_eq!(overview["keys"][0]["failed_24h"], 0);
         let stored = api_key::Entity::find()
             .one(&app.portal.db)
             .await
@@ -755,7 +767,7 @@ async fn a_trusted_proxy_names_the_client() {
     assert!(
         calls
             .iter()
-            .any(|c| c.client_addr.as_deref() == Some("203.0.113.7"))
+            .any(|c| c.status == 200 && c.last_client_addr.as_deref() == Some("203.0.113.7"))
     );
 }
 
@@ -839,10 +851,14 @@ on_both_engines!(
             "POST from an API client is not a cross-site form"
         );
         let calls = app.calls().await;
-        assert!(
+        assert_eq!(
             calls
                 .iter()
-                .any(|c| c.outcome == "authorized" && c.method == "POST")
+                .filter(|c| c.outcome == "authorized")
+                .map(|c| c.calls)
+                .sum::<i64>(),
+            2,
+            "both allowed checks counted"
         );
     }
 );
