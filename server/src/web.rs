@@ -253,8 +253,9 @@ pub fn client_addr(extensions: &http::Extensions) -> Option<IpAddr> {
 }
 
 /// Who is behind `peer`. Only a trusted proxy's `X-Forwarded-For` counts, read from the nearest
-/// hop outwards: the first address that is not itself a trusted proxy is the client (anything a
-/// client writes further left is ignored).
+/// hop outwards: the first address that is not itself a trusted proxy is the client. Whatever a
+/// client wrote further left is never reached; an entry that is not an address ends the walk at
+/// the last trusted hop (only a client can have written it).
 pub fn client_behind(
     peer: IpAddr,
     headers: &http::HeaderMap,
@@ -263,19 +264,24 @@ pub fn client_behind(
     if !trusted.contains(peer) {
         return peer;
     }
-    let hops: Vec<IpAddr> = headers
+    let entries: Vec<&str> = headers
         .get_all("x-forwarded-for")
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
-        .map_while(|hop| hop.trim().parse().ok())
+        .map(str::trim)
         .collect();
-    hops.iter()
-        .rev()
-        .find(|hop| !trusted.contains(**hop))
-        .or(hops.first())
-        .copied()
-        .unwrap_or(peer)
+    let mut nearest_trusted = peer;
+    for entry in entries.iter().rev() {
+        let Ok(hop) = entry.parse::<IpAddr>() else {
+            return nearest_trusted;
+        };
+        if !trusted.contains(hop) {
+            return hop;
+        }
+        nearest_trusted = hop;
+    }
+    nearest_trusted
 }
 
 async fn decide_client_addr(
@@ -347,6 +353,46 @@ mod tests {
             map.insert(*name, HeaderValue::from_static(value));
         }
         map
+    }
+
+    #[test]
+    fn only_trusted_proxies_name_the_client() {
+        let trusted = app::keys::CidrList::parse("10.0.0.0/8").expect("cidr");
+        let client = |peer: &str, forwarded: &'static str| {
+            let mut map = http::HeaderMap::new();
+            if !forwarded.is_empty() {
+                map.insert("x-forwarded-for", HeaderValue::from_static(forwarded));
+            }
+            client_behind(peer.parse().expect("ip"), &map, &trusted).to_string()
+        };
+        assert_eq!(
+            client("198.51.100.9", "203.0.113.7"),
+            "198.51.100.9",
+            "untrusted peer"
+        );
+        assert_eq!(client("10.0.0.2", "203.0.113.7"), "203.0.113.7");
+        assert_eq!(
+            client("10.0.0.2", "203.0.113.7, 10.0.0.3"),
+            "203.0.113.7",
+            "two proxies"
+        );
+        assert_eq!(
+            client("10.0.0.2", "192.0.2.66, 203.0.113.7"),
+            "203.0.113.7",
+            "what the client wrote in front is ignored"
+        );
+        assert_eq!(
+            client("10.0.0.2", "x, 203.0.113.7"),
+            "203.0.113.7",
+            "garbage in front is never reached"
+        );
+        assert_eq!(
+            client("10.0.0.2", "203.0.113.7, x"),
+            "10.0.0.2",
+            "garbage nearest ends the walk at the last trusted hop"
+        );
+        assert_eq!(client("10.0.0.2", "10.0.0.5"), "10.0.0.5", "all trusted");
+        assert_eq!(client("10.0.0.2", ""), "10.0.0.2");
     }
 
     #[test]

@@ -6,8 +6,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
     AccessRequestRow, GrantAccess, RequestAccess, RequestFormInfo, RequestOutcome, RequestStatus,
-    RevokeAccess, SetAutoApprove, WithdrawRequest, load_collection_access, load_my_requests,
-    load_request_form,
+    RevokeAccess, SetAutoApprove, WithdrawRequest, load_my_requests, load_request_form,
 };
 use crate::SessionResource;
 use crate::admin::OrganizationRow;
@@ -68,51 +67,87 @@ fn RequestForm(info: RequestFormInfo) -> impl IntoView {
     let card = info.collection;
     let title = format!("Request access to {}", card.name);
     let docs = format!("/apis/{}", card.slug);
-    let everything_granted = Environment::ALL.iter().all(|e| info.granted.contains(e));
     let fields = ["organization_id", "environments", "reason", "notes"];
-    let body = if let Some(pending) = info.pending {
+    // What the chosen organization has, and whether it already waits for a decision.
+    let organizations = StoredValue::new(info.organizations);
+    let selected = RwSignal::new(0usize);
+    let chosen = move || organizations.with_value(|list| list.get(selected.get()).cloned());
+    let granted =
+        move |environment: Environment| chosen().is_some_and(|o| o.granted.contains(&environment));
+    let pending = move || chosen().and_then(|o| o.pending);
+    let everything_granted = move || Environment::ALL.into_iter().all(granted);
+    let choices = organizations.with_value(|list| {
+        list.iter()
+            .map(|o| o.organization.clone())
+            .collect::<Vec<_>>()
+    });
+    let organization_field = if choices.len() > 1 {
         view! {
-            <p class="notice" role="status" data-testid="request-pending">
-                {format!("{} asked for access on {}; an admin will decide soon. ", pending.requester_name, pending.requested_at)}
-                <a href="/requests">"See your requests"</a>
-            </p>
-        }
-        .into_any()
-    } else if everything_granted {
-        view! {
-            <p class="notice notice--ok" role="status">
-                "Your organization already has access to every environment of this API. "
-                <a href=docs.clone()>"Read its docs"</a>
-            </p>
+            <div class="field">
+                <label for="request-organization">"For the organization"</label>
+                <select
+                    id="request-organization"
+                    name="organization_id"
+                    on:change=move |event| {
+                        let value = event_target_value(&event);
+                        let index = organizations.with_value(|list| {
+                            list.iter().position(|o| o.organization.value == value)
+                        });
+                        selected.set(index.unwrap_or_default());
+                    }
+                >
+                    {choices.into_iter().map(|o| view! { <option value=o.value>{o.label}</option> }).collect_view()}
+                </select>
+            </div>
         }
         .into_any()
     } else {
-        let organizations = info.organizations;
-        let granted = info.granted;
-        view! {
-            <section class="card form-card" aria-labelledby="request-heading">
-                <h2 id="request-heading">"Your request"</h2>
-                <ActionForm action=send attr:class="stack-form" attr:novalidate="true">
-                    <input type="hidden" name="slug" value=card.slug.clone() />
-                    {if organizations.len() > 1 {
-                        view! {
-                            <div class="field">
-                                <label for="request-organization">"For the organization"</label>
-                                <select id="request-organization" name="organization_id">
-                                    {organizations.into_iter().map(|o| view! { <option value=o.value>{o.label}</option> }).collect_view()}
-                                </select>
-                            </div>
-                        }.into_any()
-                    } else {
-                        let id = organizations.into_iter().next().map(|o| o.value).unwrap_or_default();
-                        view! { <input type="hidden" name="organization_id" value=id /> }.into_any()
-                    }}
+        let id = choices
+            .into_iter()
+            .next()
+            .map(|o| o.value)
+            .unwrap_or_default();
+        view! { <input type="hidden" name="organization_id" value=id /> }.into_any()
+    };
+    let status = move || {
+        if let Some(pending) = pending() {
+            Some(view! {
+                <p class="notice" role="status" data-testid="request-pending">
+                    {format!("{} asked for access on {}; an admin will decide soon. ", pending.requester_name, pending.requested_at)}
+                    <a href="/requests">"See your requests"</a>
+                </p>
+            }.into_any())
+        } else if everything_granted() {
+            let docs = docs.clone();
+            Some(
+                view! {
+                    <p class="notice notice--ok" role="status">
+                        "This organization already has access to every environment of this API. "
+                        <a href=docs>"Read its docs"</a>
+                    </p>
+                }
+                .into_any(),
+            )
+        } else {
+            None
+        }
+    };
+    let can_ask = move || pending().is_none() && !everything_granted();
+    view! {
+        <PageHeader title lead=card.summary.clone() />
+        <p class="crumbs"><a href="/discover">"Discover"</a>" / "<a href=format!("/apis/{}", card.slug)>{card.name.clone()}</a></p>
+        <section class="card form-card" aria-labelledby="request-heading">
+            <h2 id="request-heading">"Your request"</h2>
+            <ActionForm action=send attr:class="stack-form" attr:novalidate="true">
+                <input type="hidden" name="slug" value=card.slug.clone() />
+                {organization_field}
+                {status}
+                <div hidden=move || !can_ask()>
                     <fieldset class="field checkboxes" aria-describedby="request-environments-error">
                         <legend>"Environments"</legend>
                         {Environment::ALL.into_iter().map(|environment| {
-                            let has = granted.contains(&environment);
                             let id = format!("request-{}", environment.as_str());
-                                let label_for = id.clone();
+                            let label_for = id.clone();
                             view! {
                                 <label for=label_for class="checkbox">
                                     <input
@@ -120,11 +155,11 @@ fn RequestForm(info: RequestFormInfo) -> impl IntoView {
                                         type="checkbox"
                                         name=environment.as_str()
                                         value="true"
-                                        disabled=has
-                                        checked=!has && environment == Environment::Sandbox
+                                        disabled=move || granted(environment)
+                                        checked=environment == Environment::Sandbox && !granted(environment)
                                     />
                                     {environment.label()}
-                                    {has.then_some(" (your organization has it)")}
+                                    {move || granted(environment).then_some(" (this organization has it)")}
                                 </label>
                             }
                         }).collect_view()}
@@ -151,15 +186,9 @@ fn RequestForm(info: RequestFormInfo) -> impl IntoView {
                         {move || error_outside(&answer(), &fields)}
                     </p>
                     <button class="button" type="submit" disabled=move || send.pending().get()>"Send request"</button>
-                </ActionForm>
-            </section>
-        }
-        .into_any()
-    };
-    view! {
-        <PageHeader title lead=card.summary.clone() />
-        <p class="crumbs"><a href="/discover">"Discover"</a>" / "<a href=docs>{card.name.clone()}</a></p>
-        {body}
+                </div>
+            </ActionForm>
+        </section>
     }
 }
 
@@ -284,23 +313,26 @@ fn RequestCard(row: AccessRequestRow, withdraw: ServerAction<WithdrawRequest>) -
 /// Who may use a collection, per environment, and which requests it approves by itself. It
 /// reloads only itself after a change, so the details form keeps what is being typed.
 #[component]
-pub fn GrantsPanel(slug: String, organizations: Vec<OrganizationRow>) -> impl IntoView {
+pub fn GrantsPanel(
+    slug: String,
+    organizations: Vec<OrganizationRow>,
+    /// The page's `load_collection_access` resource.
+    current: Resource<Result<super::CollectionAccess, crate::error::AppError>>,
+) -> impl IntoView {
     let grant = ServerAction::<GrantAccess>::new();
     let revoke = ServerAction::<RevokeAccess>::new();
     let auto = ServerAction::<SetAutoApprove>::new();
-    let current = {
-        let slug = slug.clone();
-        Resource::new(
-            move || {
-                (
-                    grant.version().get(),
-                    revoke.version().get(),
-                    auto.version().get(),
-                )
-            },
-            move |_| load_collection_access(slug.clone()),
-        )
-    };
+    Effect::watch(
+        move || {
+            (
+                grant.version().get(),
+                revoke.version().get(),
+                auto.version().get(),
+            )
+        },
+        move |_, _, _| current.refetch(),
+        false,
+    );
     let grant_answer = move || grant.value().get();
     let grant_fields = ["organization_id", "environments"];
     let failure = move || {

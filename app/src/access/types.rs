@@ -151,11 +151,17 @@ impl InboxFilter {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestFormInfo {
     pub collection: CollectionCard,
-    /// The viewer's organizations, to ask for (usually one).
-    pub organizations: Vec<Choice>,
-    /// Environments the viewer's (first) organization has already.
+    /// The viewer's organizations, to ask for (usually one), each with what it has.
+    pub organizations: Vec<OrganizationAccess>,
+}
+
+/// One of the viewer's organizations, and where it stands with the collection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganizationAccess {
+    pub organization: Choice,
+    /// Environments it has already.
     pub granted: Vec<Environment>,
-    /// The request that is waiting, if one is.
+    /// Its request that is waiting, if one is.
     pub pending: Option<AccessRequestRow>,
 }
 

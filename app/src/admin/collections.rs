@@ -322,12 +322,15 @@ pub fn CollectionAdminPage() -> impl IntoView {
         |(slug, _)| load_collection_settings(slug),
     );
     let organizations = Resource::new(|| (), |_| load_organizations());
+    // Created with the page, not inside the editor: the server and the browser must create their
+    // resources in the same order for the page to hydrate.
+    let access = Resource::new(slug, crate::access::load_collection_access);
     view! {
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
             {move || settings.get().map(|result| match result {
                 Ok(settings) => {
                     let organizations = organizations.get().and_then(Result::ok).unwrap_or_default();
-                    view! { <CollectionEditor settings organizations /> }.into_any()
+                    view! { <CollectionEditor settings organizations access /> }.into_any()
                 }
                 Err(error) => view! {
                     <PageHeader title="Collection" />
@@ -342,6 +345,7 @@ pub fn CollectionAdminPage() -> impl IntoView {
 fn CollectionEditor(
     settings: CollectionSettings,
     organizations: Vec<OrganizationRow>,
+    access: Resource<Result<crate::access::CollectionAccess, AppError>>,
 ) -> impl IntoView {
     let save = ServerAction::<UpdateCollection>::new();
     let navigate = leptos_router::hooks::use_navigate();
@@ -421,7 +425,7 @@ fn CollectionEditor(
                 <button class="button" type="submit" disabled=move || save.pending().get()>"Save details"</button>
             </ActionForm>
         </section>
-        <crate::access::GrantsPanel slug=grants_slug organizations />
+        <crate::access::GrantsPanel slug=grants_slug organizations current=access />
         <section class="card" aria-labelledby="versions-heading">
             <h2 id="versions-heading">"Document versions"</h2>
             <ul class="session-list">

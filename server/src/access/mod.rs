@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use app::access::{
     AccessRequestDraft, AccessRequestRow, AccessService, Choice, CollectionAccess, Decision,
-    GrantRow, Inbox, InboxFilter, InboxItem, Notices, RequestFormInfo, RequestOutcome,
-    RequestStatus,
+    GrantRow, Inbox, InboxFilter, InboxItem, Notices, OrganizationAccess, RequestFormInfo,
+    RequestOutcome, RequestStatus,
 };
 use app::auth::Viewer;
 use app::error::AppError;
@@ -335,38 +335,44 @@ impl AccessService for Access {
     async fn request_form(&self, viewer: &Viewer, slug: &str) -> Result<RequestFormInfo, AppError> {
         let collection = self.requestable(viewer, slug).await?;
         let memberships = self.memberships(viewer).await?;
-        let Some((first, _)) = memberships.first() else {
+        if memberships.is_empty() {
             return Err(AppError::Refused(
                 "You do not belong to an organization yet, so there is nobody to give access to. Ask an admin to add you to one."
                     .to_owned(),
             ));
-        };
+        }
         let now = self.clock.now();
-        let granted = grants::environments(&self.db, collection.id, first.id, now).await?;
-        let pending = match self.pending_for(&self.db, collection.id, first.id).await? {
-            Some(pending) => {
-                let names = Names::of(&self.db, std::slice::from_ref(&pending)).await?;
-                Some(names.row(pending, false))
-            }
-            None => None,
-        };
-        let mut card = self
-            .catalog
-            .cards(vec![collection], |_| !granted.is_empty())
-            .await?;
+        let mut organizations = Vec::new();
+        for (organization, _) in memberships {
+            let granted =
+                grants::environments(&self.db, collection.id, organization.id, now).await?;
+            let pending = match self
+                .pending_for(&self.db, collection.id, organization.id)
+                .await?
+            {
+                Some(pending) => {
+                    let names = Names::of(&self.db, std::slice::from_ref(&pending)).await?;
+                    Some(names.row(pending, false))
+                }
+                None => None,
+            };
+            organizations.push(OrganizationAccess {
+                organization: Choice {
+                    value: organization.id.to_string(),
+                    label: organization.name,
+                },
+                granted,
+                pending,
+            });
+        }
+        let has_access = organizations.iter().any(|o| !o.granted.is_empty());
+        let request_pending = organizations.iter().any(|o| o.pending.is_some());
+        let mut card = self.catalog.cards(vec![collection], |_| has_access).await?;
         let mut collection_card = card.pop().ok_or(AppError::Internal)?;
-        collection_card.request_pending = pending.is_some();
+        collection_card.request_pending = request_pending;
         Ok(RequestFormInfo {
             collection: collection_card,
-            organizations: memberships
-                .into_iter()
-                .map(|(o, _)| Choice {
-                    value: o.id.to_string(),
-                    label: o.name,
-                })
-                .collect(),
-            granted,
-            pending,
+            organizations,
         })
     }
 
@@ -587,7 +593,13 @@ impl AccessService for Access {
             .await
             .map_err(db_error)?;
         if changed.rows_affected != 1 {
-            return Err(Self::already_decided(&found));
+            drop(txn);
+            let current = access_request::Entity::find_by_id(id)
+                .one(&self.db)
+                .await
+                .map_err(db_error)?
+                .ok_or_else(request_not_found)?;
+            return Err(Self::already_decided(&current));
         }
         AuditEvent::by_viewer(viewer, "access.withdrawn")
             .on("access_request", id)

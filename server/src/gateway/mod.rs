@@ -8,7 +8,7 @@ pub mod usage;
 
 use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -77,6 +77,8 @@ pub enum Denial {
     WrongEnvironment(Environment),
     OrganizationClosed,
     NoAccess,
+    /// A forward-auth check whose headers and path name different APIs.
+    ConflictingTarget,
     Blocked,
     NotAllowed,
     NotConfigured,
@@ -95,6 +97,7 @@ impl Denial {
             Denial::WrongEnvironment(_)
             | Denial::OrganizationClosed
             | Denial::NoAccess
+            | Denial::ConflictingTarget
             | Denial::Blocked
             | Denial::NotAllowed => 403,
             Denial::NotConfigured => 502,
@@ -114,6 +117,7 @@ impl Denial {
             Denial::WrongEnvironment(_) => "wrong_environment",
             Denial::OrganizationClosed => "organization_suspended",
             Denial::NoAccess => "no_access",
+            Denial::ConflictingTarget => "conflicting_target",
             Denial::Blocked => "blocked_address",
             Denial::NotAllowed => "address_not_allowed",
             Denial::NotConfigured => "upstream_not_configured",
@@ -141,6 +145,9 @@ impl Denial {
                 "The key's organization no longer has access to the portal.".into()
             }
             Denial::NoAccess => "The key's organization has no access to this API in this environment (or the API does not exist).".into(),
+            Denial::ConflictingTarget => {
+                "The request names two different APIs or environments.".into()
+            }
             Denial::Blocked => "Calls with this key are blocked from your address.".into(),
             Denial::NotAllowed => "Calls with this key are not allowed from your address.".into(),
             Denial::NotConfigured => "This API has no address for this environment yet.".into(),
@@ -182,6 +189,11 @@ pub struct Gateway {
     db: DatabaseConnection,
     clock: Arc<dyn Clock>,
     keys: CacheMap<[u8; 32], ResolvedKey>,
+    /// Hashes that name no key, apart from the keys: a flood of made-up tokens can only ever
+    /// push out other made-up tokens.
+    unknown_keys: CacheMap<[u8; 32], ()>,
+    /// Counts `forget_keys`, so a lookup that raced a change does not cache what it read.
+    generation: AtomicU64,
     collections: CacheMap<String, Upstream>,
     /// `FRESH_FOR`, unless a benchmark needs its cache to stay warm while it measures.
     fresh_for: Duration,
@@ -209,6 +221,8 @@ impl Gateway {
             db,
             clock,
             keys: RwLock::new(HashMap::new()),
+            unknown_keys: RwLock::new(HashMap::new()),
+            generation: AtomicU64::new(0),
             collections: RwLock::new(HashMap::new()),
             fresh_for,
         }
@@ -216,6 +230,7 @@ impl Gateway {
 
     /// Drops this process's cached keys (another process's copies age out within `FRESH_FOR`).
     pub fn forget_keys(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
         if let Ok(mut keys) = self.keys.write() {
             keys.clear();
         }
@@ -235,11 +250,22 @@ impl Gateway {
         if let Cache::Hit(decision) = self.authorize_cached(&hash, slug, environment, client) {
             return decision;
         }
-        let key = self.load_key(&hash).await.map_err(|error| {
-            tracing::error!(%error, "could not load an API key");
-            Denial::Unavailable
-        })?;
-        self.store(&self.keys, hash, key);
+        // A change made while the key was read (it forgets the cache after it commits) means
+        // the read may be stale: read again rather than cache it.
+        for _ in 0..3 {
+            let generation = self.generation.load(Ordering::Acquire);
+            let key = self.load_key(&hash).await.map_err(|error| {
+                tracing::error!(%error, "could not load an API key");
+                Denial::Unavailable
+            })?;
+            if self.generation.load(Ordering::Acquire) == generation {
+                match key {
+                    Some(key) => self.store(&self.keys, hash, Some(key)),
+                    None => self.store(&self.unknown_keys, hash, None),
+                }
+                break;
+            }
+        }
         if self.cached(&self.collections, slug).is_none() {
             let upstream = self.load_upstream(slug).await.map_err(|error| {
                 tracing::error!(%error, "could not load a collection for the gateway");
@@ -263,11 +289,12 @@ impl Gateway {
         environment: &str,
         client: Option<IpAddr>,
     ) -> Cache<Result<Authorized, Refusal>> {
-        let Some(key) = self.cached(&self.keys, hash) else {
-            return Cache::Miss;
-        };
-        let Some(key) = key else {
-            return Cache::Hit(Err(Denial::UnknownKey.into()));
+        let Some(key) = self.cached(&self.keys, hash).flatten() else {
+            return if self.cached(&self.unknown_keys, hash).is_some() {
+                Cache::Hit(Err(Denial::UnknownKey.into()))
+            } else {
+                Cache::Miss
+            };
         };
         let now = self.clock.now();
         if key.token_valid_until.is_some_and(|until| until <= now) {
@@ -279,13 +306,16 @@ impl Gateway {
         if key.expires_at.is_some_and(|at| at <= now) {
             return Cache::Hit(Err(Refusal::by(&key, Denial::Expired)));
         }
-        if let Some(client) = client
-            && let Err(denial) = key.rules.check(client)
-        {
-            let denial = match denial {
+        // A key with address rules works only where the address is known and passes them.
+        let address = match client {
+            Some(client) => key.rules.check(client).map_err(|denial| match denial {
                 AddressDenial::Blocked => Denial::Blocked,
                 AddressDenial::NotAllowed => Denial::NotAllowed,
-            };
+            }),
+            None if key.rules.allowed.is_empty() && key.rules.blocked.is_empty() => Ok(()),
+            None => Err(Denial::NotAllowed),
+        };
+        if let Err(denial) = address {
             return Cache::Hit(Err(Refusal::by(&key, denial)));
         }
         let Some(environment) = Environment::parse(environment) else {

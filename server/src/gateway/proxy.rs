@@ -124,17 +124,32 @@ fn presented_key(headers: &HeaderMap) -> Option<(&str, KeySource)> {
         .then(|| (token.trim(), KeySource::Bearer))
 }
 
+/// Whether a path segment, however many times an upstream decodes it, could mean "this folder"
+/// or "the folder above" (including `..;param`, which some servers read as `..`), or hide a
+/// separator.
+fn climbs(segment: &str) -> bool {
+    let mut decoded = segment.to_owned();
+    for _ in 0..3 {
+        let dots = decoded.split(';').next().unwrap_or_default();
+        if dots == "." || dots == ".." || decoded.contains(['/', '\\']) {
+            return true;
+        }
+        let next = percent_encoding::percent_decode_str(&decoded)
+            .decode_utf8_lossy()
+            .into_owned();
+        if next == decoded {
+            return false;
+        }
+        decoded = next;
+    }
+    // Encoded three times over: nobody sends that by accident.
+    true
+}
+
 /// The path below the collection's base URL, unless it tries to climb out of it.
 fn safe_path(path: &str) -> Option<&str> {
-    let climbs = path.split('/').any(|segment| {
-        let decoded: String = url::form_urlencoded::parse(format!("s={segment}").as_bytes())
-            .map(|(_, v)| v.into_owned())
-            .next()
-            .unwrap_or_default();
-        decoded == "." || decoded == ".." || decoded.contains(['/', '\\'])
-    });
     let control = path.chars().any(|c| c.is_control());
-    (!climbs && !control).then_some(path)
+    (!control && !path.split('/').any(climbs)).then_some(path)
 }
 
 fn denied(denial: Denial) -> Response {
@@ -301,17 +316,19 @@ async fn forward(
     let source = presented.map(|(_, source)| source);
     let mut headers = std::mem::take(&mut parts.headers);
     strip_hop_by_hop(&mut headers);
+    strip_portico_credentials(&mut headers, source);
+    // What the gateway states about the call, no caller may state for it.
+    let own: Vec<HeaderName> = headers
+        .keys()
+        .filter(|name| name.as_str().starts_with("x-portico-"))
+        .cloned()
+        .collect();
+    for name in own {
+        headers.remove(name);
+    }
+    headers.remove("x-forwarded-host");
     if let Some(host) = headers.remove(header::HOST) {
         headers.insert("x-forwarded-host", host);
-    }
-    match source {
-        Some(KeySource::ApiKeyHeader) => {
-            headers.remove("x-api-key");
-        }
-        Some(KeySource::Bearer) => {
-            headers.remove(header::AUTHORIZATION);
-        }
-        None => {}
     }
     remove_cookie(&mut headers, state.session_cookie);
     if let Ok(value) = HeaderValue::from_str(&authorized.key.id.to_string()) {
@@ -390,52 +407,98 @@ async fn forward(
     Response::from_parts(answer_parts, Body::new(answer_body))
 }
 
-/// Takes the portal's session cookie out of a `Cookie` header, keeping the others.
-fn remove_cookie(headers: &mut HeaderMap, name: &str) {
-    let Some(cookies) = headers
-        .get(header::COOKIE)
+/// Takes a Portico key off the call: the header it came in, and any other `X-API-Key` or
+/// `Authorization` that holds one (an SDK may send both), so no Portico key reaches an API.
+fn strip_portico_credentials(headers: &mut HeaderMap, source: Option<KeySource>) {
+    headers.remove("x-api-key");
+    let bearer_key = headers
+        .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-    else {
+        .and_then(|v| v.trim().split_once(' '))
+        .is_some_and(|(scheme, token)| {
+            scheme.eq_ignore_ascii_case("bearer")
+                && crate::keys::token::ApiKeyToken::parse(token).is_ok()
+        });
+    if bearer_key || source == Some(KeySource::Bearer) {
+        headers.remove(header::AUTHORIZATION);
+    }
+}
+
+/// Takes the portal's session cookie out of every `Cookie` header, keeping the other cookies
+/// (as bytes: a cookie need not be ASCII). The header goes when nothing else is left.
+fn remove_cookie(headers: &mut HeaderMap, name: &str) {
+    if !headers.contains_key(header::COOKIE) {
         return;
-    };
-    let kept: Vec<&str> = cookies
-        .split(';')
-        .map(str::trim)
-        .filter(|pair| pair.split('=').next() != Some(name) && !pair.is_empty())
-        .collect();
-    if kept.is_empty() {
-        headers.remove(header::COOKIE);
-    } else if let Ok(value) = HeaderValue::from_str(&kept.join("; ")) {
+    }
+    let mut kept: Vec<Vec<u8>> = Vec::new();
+    for value in headers.get_all(header::COOKIE) {
+        for pair in value.as_bytes().split(|b| *b == b';') {
+            let pair = pair.trim_ascii();
+            let pair_name = pair.split(|b| *b == b'=').next().unwrap_or_default();
+            if !pair.is_empty() && pair_name.trim_ascii() != name.as_bytes() {
+                kept.push(pair.to_vec());
+            }
+        }
+    }
+    headers.remove(header::COOKIE);
+    if !kept.is_empty()
+        && let Ok(value) = HeaderValue::from_bytes(&kept.join(&b"; "[..]))
+    {
         headers.insert(header::COOKIE, value);
     }
 }
 
-/// The collection and environment a forward-auth check is about: explicit headers, or the
-/// original request's path (`/{collection}/{environment}/…`, optionally below `/gateway`).
-fn target_of(headers: &HeaderMap, original_path: Option<&str>) -> (String, String) {
+/// The (collection, environment) a path names when it reads `/{collection}/{environment}/…`
+/// (optionally below `/gateway`), with a real environment in second place.
+fn target_in_path(uri: &str) -> Option<(String, String)> {
+    let path = uri.split(['?', '#']).next().unwrap_or_default();
+    let mut segments = path.split('/').filter(|s| !s.is_empty()).peekable();
+    if segments.peek() == Some(&"gateway") {
+        segments.next();
+    }
+    let collection = segments.next()?;
+    let environment = segments.next()?;
+    app::types::Environment::parse(environment)
+        .map(|_| (collection.to_owned(), environment.to_owned()))
+}
+
+/// The collection and environment a forward-auth check is about. A proxy may state them
+/// (`X-Portico-Collection` and `X-Portico-Environment`, set by its configuration), or they come
+/// from the original path (`X-Original-URI`, `X-Forwarded-Uri`, or the path after
+/// `/api/v1/gateway/authorize/`). Proxies pass the caller's own headers along too, so every
+/// source that names a target must name the same one: a caller who adds a header naming another
+/// API gets no answer but "no".
+fn target_of(headers: &HeaderMap, original_path: Option<&str>) -> Result<(String, String), Denial> {
     let header = |name: &str| {
         headers
             .get(name)
             .and_then(|v| v.to_str().ok())
             .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
     };
-    let uri = original_path
-        .map(str::to_owned)
-        .or_else(|| header("x-original-uri"))
-        .or_else(|| header("x-forwarded-uri"))
-        .unwrap_or_default();
-    let path = uri.split(['?', '#']).next().unwrap_or_default();
-    let mut segments = path.split('/').filter(|s| !s.is_empty());
-    let mut first = segments.next().unwrap_or_default();
-    if first == "gateway" {
-        first = segments.next().unwrap_or_default();
+    let stated = match (
+        header("x-portico-collection"),
+        header("x-portico-environment"),
+    ) {
+        (Some(collection), Some(environment)) => Some((collection, environment)),
+        (None, None) => None,
+        _ => return Err(Denial::ConflictingTarget),
+    };
+    let mut named = stated.into_iter().chain(
+        [
+            original_path.map(str::to_owned),
+            header("x-original-uri"),
+            header("x-forwarded-uri"),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|uri| target_in_path(&uri)),
+    );
+    let first = named.next().unwrap_or_default();
+    if named.any(|other| other != first) {
+        return Err(Denial::ConflictingTarget);
     }
-    let second = segments.next().unwrap_or_default();
-    (
-        header("x-portico-collection").unwrap_or_else(|| first.to_owned()),
-        header("x-portico-environment").unwrap_or_else(|| second.to_owned()),
-    )
+    Ok(first)
 }
 
 async fn forward_auth(state: State<GatewayState>, request: Request<Body>) -> Response {
@@ -459,7 +522,13 @@ async fn check(
     let client = caller(&state, &request).client;
     let headers = request.headers();
     let record = CallRecord { started, client };
-    let (slug, environment) = target_of(headers, original.as_deref());
+    let (slug, environment) = match target_of(headers, original.as_deref()) {
+        Ok(target) => target,
+        Err(denial) => {
+            record.refused(&state.gateway, &Refusal::from(denial), "");
+            return denied(denial);
+        }
+    };
     let gateway = &state.gateway;
     match gateway
         .authorize(
@@ -509,6 +578,8 @@ mod tests {
             "a%20b",
             "v1/x.json",
             "..a",
+            "a&b=c",
+            "100%25",
         ] {
             assert_eq!(safe_path(ok), Some(ok), "{ok}");
         }
@@ -522,6 +593,11 @@ mod tests {
             "a\\b",
             "./x",
             "a\nb",
+            "&%2F..%2F..%2Fadmin",
+            "..;jsessionid=1/admin",
+            "%252e%252e/admin",
+            "%25252e%25252e",
+            "a%5Cb",
         ] {
             assert_eq!(safe_path(bad), None, "{bad}");
         }
@@ -583,37 +659,106 @@ mod tests {
 
     #[test]
     fn forward_auth_reads_the_target_from_the_original_uri() {
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            "x-original-uri",
-            HeaderValue::from_static("/payments-api/sandbox/v2/charges?x=1"),
+        let target = |pairs: &[(&'static str, &'static str)], original: Option<&str>| {
+            let mut headers = HeaderMap::new();
+            for (name, value) in pairs {
+                headers.insert(*name, HeaderValue::from_static(value));
+            }
+            target_of(&headers, original)
+        };
+        let named = |collection: &str, environment: &str| {
+            Ok((collection.to_owned(), environment.to_owned()))
+        };
+        assert_eq!(
+            target(
+                &[("x-original-uri", "/payments-api/sandbox/v2/charges?x=1")],
+                None
+            ),
+            named("payments-api", "sandbox")
         );
         assert_eq!(
-            target_of(&headers, None),
-            ("payments-api".into(), "sandbox".into())
-        );
-        let mut traefik = HeaderMap::new();
-        traefik.insert(
-            "x-forwarded-uri",
-            HeaderValue::from_static("/gateway/shipping/production"),
+            target(&[("x-forwarded-uri", "/gateway/shipping/production")], None),
+            named("shipping", "production"),
+            "Traefik"
         );
         assert_eq!(
-            target_of(&traefik, None),
-            ("shipping".into(), "production".into())
-        );
-        assert_eq!(
-            target_of(&HeaderMap::new(), Some("payments-api/sandbox/x")),
-            ("payments-api".into(), "sandbox".into()),
+            target(&[], Some("payments-api/sandbox/x")),
+            named("payments-api", "sandbox"),
             "Envoy appends the original path"
         );
-        headers.insert("x-portico-collection", HeaderValue::from_static("other"));
-        headers.insert(
-            "x-portico-environment",
-            HeaderValue::from_static("production"),
+        // nginx in front of one API states it; its own path says nothing about Portico's names.
+        let stated = [
+            ("x-portico-collection", "payments-api"),
+            ("x-portico-environment", "production"),
+            ("x-original-uri", "/payments/charges"),
+        ];
+        assert_eq!(target(&stated, None), named("payments-api", "production"));
+        // A caller's own header naming another API than the path is refused.
+        assert_eq!(
+            target(
+                &[
+                    ("x-forwarded-uri", "/payments-api/production/charges"),
+                    ("x-portico-collection", "free-api"),
+                    ("x-portico-environment", "sandbox"),
+                ],
+                None
+            ),
+            Err(Denial::ConflictingTarget)
         );
         assert_eq!(
-            target_of(&headers, None),
-            ("other".into(), "production".into())
+            target(
+                &[
+                    ("x-forwarded-uri", "/payments-api/production/charges"),
+                    ("x-original-uri", "/free-api/sandbox/"),
+                ],
+                None
+            ),
+            Err(Denial::ConflictingTarget)
         );
+        assert_eq!(
+            target(&[("x-portico-collection", "free-api")], None),
+            Err(Denial::ConflictingTarget),
+            "half a statement"
+        );
+    }
+
+    #[test]
+    fn no_portico_key_or_session_reaches_the_api() {
+        let token = crate::keys::token::ApiKeyToken::generate(app::types::Environment::Production);
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-api-key",
+            HeaderValue::from_str(token.expose()).expect("ascii"),
+        );
+        headers.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_str(&format!("Bearer {}", token.expose())).expect("ascii"),
+        );
+        strip_portico_credentials(&mut headers, Some(KeySource::ApiKeyHeader));
+        assert!(headers.is_empty(), "both copies of the key go: {headers:?}");
+        let mut own = HeaderMap::new();
+        own.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer the-api-s-own-token"),
+        );
+        strip_portico_credentials(&mut own, Some(KeySource::ApiKeyHeader));
+        assert_eq!(own[header::AUTHORIZATION], "Bearer the-api-s-own-token");
+
+        let mut cookies = HeaderMap::new();
+        cookies.append(
+            header::COOKIE,
+            HeaderValue::from_bytes(b"name=J\xc3\xbcrgen; portico_session=abc").expect("bytes"),
+        );
+        cookies.append(
+            header::COOKIE,
+            HeaderValue::from_static("portico_session=def; b=2"),
+        );
+        remove_cookie(&mut cookies, "portico_session");
+        let kept: Vec<&[u8]> = cookies
+            .get_all(header::COOKIE)
+            .iter()
+            .map(|v| v.as_bytes())
+            .collect();
+        assert_eq!(kept, [&b"name=J\xc3\xbcrgen; b=2"[..]]);
     }
 }
