@@ -42,7 +42,7 @@ macro_rules! on_both_engines {
                 else {
                     return;
                 };
-                ($body)(app).await;
+                $crate::helpers::within_time_limit(($body)(app)).await;
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -52,10 +52,20 @@ macro_rules! on_both_engines {
                 else {
                     return;
                 };
-                ($body)(app).await;
+                $crate::helpers::within_time_limit(($body)(app)).await;
             }
         }
     };
+}
+
+/// Runs a test body, failing it (instead of hanging the whole run) after three minutes.
+pub async fn within_time_limit(body: impl std::future::Future<Output = ()>) {
+    if tokio::time::timeout(std::time::Duration::from_secs(180), body)
+        .await
+        .is_err()
+    {
+        panic!("the test did not finish within 3 minutes");
+    }
 }
 
 pub struct TestApp {
@@ -205,6 +215,8 @@ impl TestApp {
             clock,
             client: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
+                // A request that never gets an answer fails its test, naming the address.
+                .timeout(std::time::Duration::from_secs(60))
                 .build()
                 .expect("client"),
             shutdown: Some(shutdown),
