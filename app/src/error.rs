@@ -34,6 +34,10 @@ pub enum AppError {
     /// Details stay in the server log; users get a request id-free, calm sentence.
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
+    /// An API called on the person's behalf (the try-it console) gave no usable answer; the
+    /// sentence says what happened.
+    #[error("{0}")]
+    Upstream(String),
     /// The request never got a proper answer (network down, server restarted, garbled reply).
     #[error("Could not reach Portico: {0}")]
     Transport(String),
@@ -57,7 +61,7 @@ impl AppError {
             AppError::Invalid { .. } => 422,
             AppError::RateLimited { .. } => 429,
             AppError::Internal => 500,
-            AppError::Transport(_) => 502,
+            AppError::Upstream(_) | AppError::Transport(_) => 502,
         }
     }
 }
@@ -100,6 +104,7 @@ mod tests {
                 429,
             ),
             (AppError::Internal, 500),
+            (AppError::Upstream("The API did not answer in time.".into()), 502),
             (AppError::Transport("x".into()), 502),
         ];
         for (error, status) in cases {

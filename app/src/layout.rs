@@ -6,6 +6,7 @@ use leptos_router::components::A;
 
 use crate::SessionResource;
 use crate::auth::SessionInfo;
+use crate::tryit::ProfileSelector;
 
 #[component]
 pub fn Frame(children: Children) -> impl IntoView {
@@ -84,6 +85,12 @@ fn Header() -> impl IntoView {
                         </Transition>
                     </ul>
                     <Transition fallback=|| ()>
+                        {move || {
+                            info()
+                                .and_then(|info| info.profile)
+                                .filter(|profile| !profile.choices.is_empty())
+                                .map(|profile| view! { <ProfileSelector profile /> })
+                        }}
                         {move || info().map(|info| view! { <Account info /> })}
                     </Transition>
                 </nav>

@@ -8,6 +8,7 @@
 pub mod access;
 pub mod admin;
 pub mod auth;
+mod browser;
 pub mod catalog;
 pub mod error;
 mod form;
@@ -17,6 +18,7 @@ mod layout;
 #[cfg(feature = "ssr")]
 pub mod services;
 pub mod system;
+pub mod tryit;
 pub mod types;
 
 use leptos::prelude::*;

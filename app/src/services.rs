@@ -12,6 +12,7 @@ use crate::catalog::CatalogService;
 use crate::error::AppError;
 use crate::keys::KeysService;
 use crate::system::SystemService;
+use crate::tryit::TryItService;
 
 /// Everything a server function may call. One value per process, cloned into each request.
 #[derive(Clone)]
@@ -29,6 +30,7 @@ pub struct Services {
     pub access: Arc<dyn AccessService>,
     pub audit: Arc<dyn AuditLogService>,
     pub keys: Arc<dyn KeysService>,
+    pub try_it: Arc<dyn TryItService>,
 }
 
 /// Lets a page choose the HTTP status of its response (a 404 page, say) without the UI crate

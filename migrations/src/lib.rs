@@ -9,6 +9,7 @@ mod m20261124_000001_managed_access;
 mod m20261124_000002_catalog;
 mod m20261125_000001_access_requests;
 mod m20261125_000002_api_keys;
+mod m20261125_000003_profiles;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000002_catalog::Migration),
             Box::new(m20261125_000001_access_requests::Migration),
             Box::new(m20261125_000002_api_keys::Migration),
+            Box::new(m20261125_000003_profiles::Migration),
         ]
     }
 }

@@ -150,6 +150,7 @@ pub async fn create_user(
         created_at: Set(clock.now()),
         last_seen_at: Set(None),
         notify_access_requests: Set(true),
+        environment: Set(None),
     }
     .insert(db)
     .await?)

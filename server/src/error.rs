@@ -53,6 +53,7 @@ impl IntoResponse for ApiError {
             AppError::Invalid { .. } => "invalid",
             AppError::RateLimited { .. } => "rate_limited",
             AppError::Internal => "internal",
+            AppError::Upstream(_) => "upstream_failed",
             AppError::Transport(_) => "bad_gateway",
         };
         let mut response = (

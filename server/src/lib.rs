@@ -20,6 +20,7 @@ pub mod portal_settings;
 pub mod settings;
 pub mod system;
 pub mod terms;
+pub mod tryit;
 pub mod web;
 
 use std::future::Future;
@@ -77,6 +78,7 @@ pub struct Portal {
     pub gateway: Arc<gateway::Gateway>,
     pub gateway_state: gateway::proxy::GatewayState,
     pub keys: Arc<keys::Keys>,
+    pub try_it: Arc<tryit::TryIt>,
 }
 
 impl Portal {
@@ -158,7 +160,19 @@ impl Portal {
             clock: clock.clone(),
             gateway: gateway.clone(),
         });
+        let try_it = Arc::new(tryit::TryIt {
+            db: db.clone(),
+            clock: clock.clone(),
+            catalog: catalog.clone(),
+            gateway: gateway_state.clone(),
+            base_url: settings.base_url.clone(),
+            timeout: settings
+                .try_it_timeout
+                .to_std()
+                .unwrap_or(std::time::Duration::from_secs(10)),
+        });
         Ok(Portal {
+            try_it,
             gateway,
             gateway_state,
             keys,

@@ -138,6 +138,8 @@ pub struct Settings {
     pub trusted_proxies: app::keys::CidrList,
     /// How long the gateway waits for an upstream API's answer.
     pub gateway_timeout: chrono::Duration,
+    /// How long a try-it call from the docs may take, answer included.
+    pub try_it_timeout: chrono::Duration,
     /// Threads that serve requests.
     pub worker_threads: usize,
 }
@@ -231,6 +233,11 @@ pub const VARIABLES: &[Variable] = &[
         name: "PORTICO_GATEWAY_TIMEOUT",
         default: "30s",
         help: "how long the gateway waits for an upstream API to answer; units s, m",
+    },
+    Variable {
+        name: "PORTICO_TRY_IT_TIMEOUT",
+        default: "10s",
+        help: "how long a call from the docs' try-it console may take, answer included (at most 1m)",
     },
     Variable {
         name: "PORTICO_WORKER_THREADS",
@@ -402,6 +409,8 @@ impl Settings {
             Some(chrono::Duration::minutes(10)),
         )?;
 
+        let try_it_timeout = duration("PORTICO_TRY_IT_TIMEOUT", Some(chrono::Duration::minutes(1)))?;
+
         let worker_threads = match get("PORTICO_WORKER_THREADS") {
             None => std::thread::available_parallelism()
                 .map(usize::from)
@@ -422,6 +431,7 @@ impl Settings {
             worker_threads,
             trusted_proxies,
             gateway_timeout,
+            try_it_timeout,
             smtp_url,
             smtp_ca_file,
             mail_from,

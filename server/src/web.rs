@@ -58,6 +58,7 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         access: portal.access.clone(),
         audit: portal.audit_log.clone(),
         keys: portal.keys.clone(),
+        try_it: portal.try_it.clone(),
     };
     let auth = crate::auth::routes::routes(crate::auth::routes::AuthState {
         magic_links: portal.magic_links.clone(),

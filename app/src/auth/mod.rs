@@ -53,6 +53,8 @@ pub struct SessionInfo {
     pub self_registration: bool,
     /// Badge counts for the signed-in viewer.
     pub notices: crate::access::Notices,
+    /// The viewer's environment (sandbox or production) for try-it and code samples.
+    pub profile: Option<crate::tryit::Profile>,
 }
 
 #[cfg(feature = "ssr")]
@@ -94,15 +96,19 @@ pub async fn load_session() -> Result<SessionInfo, AppError> {
     use crate::services::{request_headers, services};
     let services = services()?;
     let viewer = services.sessions.viewer(&request_headers()).await?;
-    let notices = match &viewer {
-        Some(viewer) if !viewer.terms_pending => services.access.notices(viewer).await?,
-        _ => crate::access::Notices::default(),
+    let (notices, profile) = match &viewer {
+        Some(viewer) if !viewer.terms_pending => (
+            services.access.notices(viewer).await?,
+            Some(services.try_it.profile(viewer).await?),
+        ),
+        _ => (crate::access::Notices::default(), None),
     };
     Ok(SessionInfo {
         portal_name: services.sessions.portal_name(),
         viewer,
         self_registration: services.registrations.is_open().await?,
         notices,
+        profile,
     })
 }
 

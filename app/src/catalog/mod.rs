@@ -2,10 +2,12 @@
 
 mod pages;
 mod reference;
+mod samples;
 mod types;
 
 pub use pages::{DiscoverPage, MyApisPage};
 pub use reference::{CollectionPage, OperationPage};
+pub use samples::{SampleCall, SampleValue, code_samples};
 pub use types::*;
 
 use leptos::prelude::*;

@@ -8,7 +8,11 @@ use super::{
     CollectionOverview, MediaEntry, OperationDetail, OperationGroup, SchemaNode, load_collection,
     load_operation,
 };
+use crate::SessionResource;
+use crate::error::AppError;
 use crate::layout::{LoadError, PageHeader};
+use crate::tryit::{ConsoleOperation, TryItConsole, TryItSetup, load_try_it_setup};
+use crate::types::Environment;
 
 fn method_badge(method: &str) -> impl IntoView + use<> {
     let class = format!("method method--{method}");
@@ -209,10 +213,12 @@ pub fn OperationPage() -> impl IntoView {
         )
     };
     let detail = Resource::new(key, |(slug, id)| load_operation(slug, id));
+    // Owned by the page, not created inside the view, so server and browser agree on it.
+    let setup = Resource::new(move || key().0, load_try_it_setup);
     view! {
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
             {move || detail.get().map(|result| match result {
-                Ok(detail) => view! { <Operation detail /> }.into_any(),
+                Ok(detail) => view! { <Operation detail setup /> }.into_any(),
                 Err(error) => view! {
                     <PageHeader title="Operation not available" />
                     <LoadError error purpose="to read this API's docs" />
@@ -267,8 +273,49 @@ fn media_list(contents: Vec<MediaEntry>) -> impl IntoView {
     }).collect_view()
 }
 
+/// The try-it console, in the viewer's environment, once its setup is known.
 #[component]
-fn Operation(detail: OperationDetail) -> impl IntoView {
+fn Console(
+    operation: ConsoleOperation,
+    setup: Resource<Result<TryItSetup, AppError>>,
+) -> impl IntoView {
+    let session = expect_context::<SessionResource>();
+    let environment = move || {
+        session
+            .get()
+            .and_then(Result::ok)
+            .and_then(|info| info.profile)
+            .map(|profile| profile.current)
+            .unwrap_or(Environment::Sandbox)
+    };
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the console…"</p> }>
+            {move || {
+                let environment = environment();
+                setup.get().map(|result| match result {
+                    Ok(setup) => view! { <TryItConsole operation=operation.clone() setup environment /> }.into_any(),
+                    Err(error) => view! { <LoadError error purpose="to try this operation" /> }.into_any(),
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Operation(
+    detail: OperationDetail,
+    setup: Resource<Result<TryItSetup, AppError>>,
+) -> impl IntoView {
+    let console = ConsoleOperation {
+        slug: detail.collection.slug.clone(),
+        operation_id: detail.id.clone(),
+        method: detail.method.clone(),
+        path: detail.path.clone(),
+        parameters: detail.parameters.clone(),
+        request_body: detail.request_body.clone(),
+        has_access: detail.collection.has_access,
+        request_pending: detail.collection.request_pending,
+    };
     let slug = detail.collection.slug.clone();
     let title = if detail.summary.is_empty() {
         format!("{} {}", detail.method.to_uppercase(), detail.path)
@@ -355,13 +402,7 @@ fn Operation(detail: OperationDetail) -> impl IntoView {
                 }
             }).collect_view()}
         </section>
-        <section aria-labelledby="samples-heading">
-            <h2 id="samples-heading">"Example request"</h2>
-            {detail.samples.into_iter().map(|sample| view! {
-                <h3>{sample.language}</h3>
-                <pre class="code" tabindex="0"><code>{sample.code}</code></pre>
-            }).collect_view()}
-        </section>
+        <Console operation=console setup />
         <nav class="pager" aria-label="Neighbouring operations">{previous}{next}</nav>
     }
 }

@@ -91,6 +91,17 @@ pub struct SchemaNode {
     pub note: Option<String>,
 }
 
+/// What the try-it form needs to offer a field for a parameter.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ParameterInput {
+    /// string, integer, number, boolean, array or object ("string" when the document is vague).
+    pub kind: String,
+    /// An enum's values, as text: the field becomes a choice.
+    pub choices: Vec<String>,
+    /// What the field starts with: the default, else the example.
+    pub initial: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParameterEntry {
     pub name: String,
@@ -101,6 +112,7 @@ pub struct ParameterEntry {
     pub schema: SchemaNode,
     pub description_html: String,
     pub example: Option<String>,
+    pub input: ParameterInput,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +121,9 @@ pub struct MediaEntry {
     pub schema: Option<SchemaNode>,
     /// From the document's examples, or made from the schema.
     pub example: Option<String>,
+    /// For JSON request bodies: the schema with its references resolved (within limits), so
+    /// the try-it console can check a body before it is sent.
+    pub validation: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,7 +161,6 @@ pub struct OperationDetail {
     pub parameters: Vec<ParameterEntry>,
     pub request_body: Option<BodyEntry>,
     pub responses: Vec<ResponseEntry>,
-    pub samples: Vec<CodeSample>,
     /// The neighbours in the navigation order, for "previous / next".
     pub previous: Option<OperationLink>,
     pub next: Option<OperationLink>,

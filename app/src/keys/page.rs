@@ -72,15 +72,7 @@ pub fn KeysPage() -> impl IntoView {
 fn IssuedToken(key: IssuedKey, issued: RwSignal<Option<IssuedKey>>) -> impl IntoView {
     let copied = RwSignal::new(false);
     let token = key.token.clone();
-    let copy = move |_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(window) = web_sys::window() {
-            let _ = window.navigator().clipboard().write_text(&token);
-            copied.set(true);
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = &token;
-    };
+    let copy = move |_| copied.set(crate::browser::copy_text(&token));
     view! {
         <section class="card issued" aria-labelledby="issued-heading" data-testid="issued-token">
             <h2 id="issued-heading">{format!("Your new key “{}”", key.key.name)}</h2>

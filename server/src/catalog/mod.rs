@@ -392,7 +392,6 @@ fn link(operation: &openapi::OperationRef) -> OperationLink {
 
 /// One operation's page, in the navigation order of the collection page.
 fn render_operation(
-    collection: &collection::Model,
     document: &Document,
     card: CollectionCard,
     operation_id: &str,
@@ -409,21 +408,6 @@ fn render_operation(
     let operation = ordered[position];
     let renderer = Renderer { document };
     let rendered = renderer.operation(operation);
-    let servers = renderer.servers(
-        collection.sandbox_url.as_deref(),
-        collection.production_url.as_deref(),
-    );
-    let base_url = servers
-        .first()
-        .map(|s| s.url.clone())
-        .unwrap_or_else(|| "https://api.example.com".to_owned());
-    let auth = renderer.auth_schemes();
-    let scheme = rendered
-        .security
-        .first()
-        .and_then(|name| auth.iter().find(|s| &s.name == name))
-        .or(auth.first());
-    let samples = rendered.samples(&operation.method, &operation.path, &base_url, scheme);
     Ok(OperationDetail {
         collection: card,
         id: operation.id.clone(),
@@ -437,7 +421,6 @@ fn render_operation(
         parameters: rendered.parameters,
         request_body: rendered.request_body,
         responses: rendered.responses,
-        samples,
         previous: position.checked_sub(1).map(|i| link(ordered[i])),
         next: ordered.get(position + 1).map(|op| link(op)),
     })
@@ -612,7 +595,7 @@ impl CatalogService for Catalog {
         let operation_id = operation_id.to_owned();
         // Rendering walks schemas (bounded, but large ones take a while): off the async threads.
         tokio::task::spawn_blocking(move || {
-            render_operation(&collection, &document, card, &operation_id)
+            render_operation(&document, card, &operation_id)
         })
         .await
         .map_err(|_| AppError::Internal)?

@@ -15,6 +15,8 @@ pub struct Model {
     pub last_seen_at: Option<DateTimeUtc>,
     /// A portal admin who wants an email for each new access request.
     pub notify_access_requests: bool,
+    /// The environment of the person's profile (`sandbox` or `production`); none means sandbox.
+    pub environment: Option<String>,
 }
 
 pub const STATUS_ACTIVE: &str = "active";

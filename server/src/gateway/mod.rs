@@ -266,6 +266,43 @@ impl Gateway {
                 break;
             }
         }
+        self.ensure_upstream(slug).await?;
+        match self.authorize_cached(&hash, slug, environment, client) {
+            Cache::Hit(decision) => decision,
+            // Both were stored a moment ago; only a full cache that started over lands here.
+            Cache::Miss => Err(Denial::Unavailable.into()),
+        }
+    }
+
+    /// The decision for a call Portico makes itself with the key `key_id` (the try-it console,
+    /// which never holds the token): the same checks as a call presenting the key's current
+    /// token, read fresh from the database.
+    pub async fn authorize_key(
+        &self,
+        key_id: Uuid,
+        slug: &str,
+        environment: &str,
+        client: Option<IpAddr>,
+    ) -> Result<Authorized, Refusal> {
+        let unavailable = |error: DomainError| {
+            tracing::error!(%error, "could not load an API key");
+            Refusal::from(Denial::Unavailable)
+        };
+        let key = api_key::Entity::find_by_id(key_id)
+            .one(&self.db)
+            .await
+            .map_err(|e| unavailable(e.into()))?
+            .ok_or(Denial::UnknownKey)?;
+        let key = self.resolve(key, None).await.map_err(unavailable)?;
+        self.ensure_upstream(slug).await?;
+        match self.decide(key, slug, environment, client) {
+            Cache::Hit(decision) => decision,
+            Cache::Miss => Err(Denial::Unavailable.into()),
+        }
+    }
+
+    /// Caches the collection's upstream unless a fresh copy is cached.
+    async fn ensure_upstream(&self, slug: &str) -> Result<(), Refusal> {
         if self.cached(&self.collections, slug).is_none() {
             let upstream = self.load_upstream(slug).await.map_err(|error| {
                 tracing::error!(%error, "could not load a collection for the gateway");
@@ -273,11 +310,7 @@ impl Gateway {
             })?;
             self.store(&self.collections, slug.to_owned(), upstream);
         }
-        match self.authorize_cached(&hash, slug, environment, client) {
-            Cache::Hit(decision) => decision,
-            // Both were stored a moment ago; only a full cache that started over lands here.
-            Cache::Miss => Err(Denial::Unavailable.into()),
-        }
+        Ok(())
     }
 
     /// The decision from cached data alone, or `Miss` when the key or the collection is not
@@ -296,6 +329,17 @@ impl Gateway {
                 Cache::Miss
             };
         };
+        self.decide(key, slug, environment, client)
+    }
+
+    /// The decision for a key already in hand; `Miss` only when the collection is not cached.
+    fn decide(
+        &self,
+        key: Arc<ResolvedKey>,
+        slug: &str,
+        environment: &str,
+        client: Option<IpAddr>,
+    ) -> Cache<Result<Authorized, Refusal>> {
         let now = self.clock.now();
         if key.token_valid_until.is_some_and(|until| until <= now) {
             return Cache::Hit(Err(Refusal::by(&key, Denial::UnknownKey)));
@@ -418,6 +462,15 @@ impl Gateway {
             // The previous token: without an end it would never stop, so it stops now.
             Some(key.previous_expires_at.unwrap_or_else(|| self.clock.now()))
         };
+        self.resolve(key, token_valid_until).await.map(Some)
+    }
+
+    /// What the gateway needs to know of a key: its organization, grants and rules.
+    async fn resolve(
+        &self,
+        key: api_key::Model,
+        token_valid_until: Option<DateTime<Utc>>,
+    ) -> Result<Arc<ResolvedKey>, DomainError> {
         let organization = organization::Entity::find_by_id(key.organization_id)
             .one(&self.db)
             .await?;
@@ -436,7 +489,7 @@ impl Gateway {
             allowed: CidrList::parse(&key.allowed_ips).unwrap_or_default(),
             blocked: CidrList::parse(&key.blocked_ips).unwrap_or_default(),
         };
-        Ok(Some(Arc::new(ResolvedKey {
+        Ok(Arc::new(ResolvedKey {
             id: key.id,
             organization_id: key.organization_id,
             organization: organization
@@ -452,7 +505,7 @@ impl Gateway {
             rules,
             grants,
             last_used: AtomicI64::new(key.last_used_at.map(|at| at.timestamp()).unwrap_or(0)),
-        })))
+        }))
     }
 
     async fn load_upstream(&self, slug: &str) -> Result<Option<Arc<Upstream>>, DomainError> {

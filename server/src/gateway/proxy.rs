@@ -176,12 +176,31 @@ fn failed(status: StatusCode, code: &str, message: &str) -> Response {
         .into_response()
 }
 
-struct CallRecord {
+/// One call, from its start, for the usage figures.
+pub struct CallRecord {
     started: Instant,
     client: Option<IpAddr>,
 }
 
 impl CallRecord {
+    pub fn start(client: Option<IpAddr>) -> CallRecord {
+        CallRecord {
+            started: Instant::now(),
+            client,
+        }
+    }
+
+    pub fn refused(&self, gateway: &Gateway, refusal: &Refusal, environment: &str) {
+        self.store_for(
+            gateway,
+            refusal.key.as_deref(),
+            None,
+            environment,
+            refusal.denial.status(),
+            refusal.denial.code(),
+        );
+    }
+
     fn store(
         &self,
         gateway: &Gateway,
@@ -197,17 +216,6 @@ impl CallRecord {
             environment,
             status,
             outcome,
-        );
-    }
-
-    fn refused(&self, gateway: &Gateway, refusal: &Refusal, environment: &str) {
-        self.store_for(
-            gateway,
-            refusal.key.as_deref(),
-            None,
-            environment,
-            refusal.denial.status(),
-            refusal.denial.code(),
         );
     }
 
@@ -283,10 +291,9 @@ async fn forward(
     environment: String,
     request: Request<Body>,
 ) -> Response {
-    let started = Instant::now();
     let Caller { peer, client } = caller(&state, &request);
-    let (mut parts, body) = request.into_parts();
-    let record = CallRecord { started, client };
+    let (parts, body) = request.into_parts();
+    let record = CallRecord::start(client);
     let gateway = &state.gateway;
     let presented = presented_key(&parts.headers);
     let authorized = match gateway
@@ -299,24 +306,139 @@ async fn forward(
             return denied(refusal.denial);
         }
     };
-    let Some(path) = safe_path(raw_rest(&parts.uri)) else {
-        record.store(gateway, Some(&authorized), &environment, 400, "bad_path");
-        return failed(
-            StatusCode::BAD_REQUEST,
-            "bad_path",
-            "The path may not contain . or .. segments or encoded slashes.",
+    let key_source = presented.map(|(_, source)| source);
+    let outgoing = Outgoing {
+        method: parts.method,
+        path: raw_rest(&parts.uri).to_owned(),
+        query: parts.uri.query().map(str::to_owned),
+        headers: parts.headers,
+        body,
+        peer,
+        key_source,
+    };
+    match send_upstream(&state, &authorized, &environment, outgoing, &record, state.timeout).await {
+        Ok(answer) => answer,
+        Err(failure) => failure.response(),
+    }
+}
+
+/// A call on its way to an API, as the caller made it.
+pub struct Outgoing {
+    pub method: axum::http::Method,
+    /// Below the collection's base URL, percent-encoded as sent (no leading `/`).
+    pub path: String,
+    pub query: Option<String>,
+    pub headers: HeaderMap,
+    pub body: Body,
+    /// The address the call came from (the nearest hop), for `X-Forwarded-For`.
+    pub peer: Option<IpAddr>,
+    key_source: Option<KeySource>,
+}
+
+impl Outgoing {
+    /// A call made by Portico itself (the try-it console): no key travels with it.
+    pub fn from_portal(
+        method: axum::http::Method,
+        path: String,
+        query: Option<String>,
+        headers: HeaderMap,
+        body: Body,
+        peer: Option<IpAddr>,
+    ) -> Outgoing {
+        Outgoing {
+            method,
+            path,
+            query,
+            headers,
+            body,
+            peer,
+            key_source: None,
+        }
+    }
+}
+
+/// Why an allowed call got no answer from the API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UpstreamFailure {
+    BadPath,
+    NotConfigured,
+    Unreachable,
+    Timeout,
+}
+
+impl UpstreamFailure {
+    pub fn status(self) -> StatusCode {
+        match self {
+            UpstreamFailure::BadPath => StatusCode::BAD_REQUEST,
+            UpstreamFailure::NotConfigured | UpstreamFailure::Unreachable => {
+                StatusCode::BAD_GATEWAY
+            }
+            UpstreamFailure::Timeout => StatusCode::GATEWAY_TIMEOUT,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            UpstreamFailure::BadPath => "bad_path",
+            UpstreamFailure::NotConfigured => Denial::NotConfigured.code(),
+            UpstreamFailure::Unreachable => "upstream_unreachable",
+            UpstreamFailure::Timeout => "upstream_timeout",
+        }
+    }
+
+    pub fn message(self) -> String {
+        match self {
+            UpstreamFailure::BadPath => {
+                "The path may not contain . or .. segments or encoded slashes.".to_owned()
+            }
+            UpstreamFailure::NotConfigured => Denial::NotConfigured.message(),
+            UpstreamFailure::Unreachable => "The API could not be reached.".to_owned(),
+            UpstreamFailure::Timeout => "The API did not answer in time.".to_owned(),
+        }
+    }
+
+    fn response(self) -> Response {
+        if self == UpstreamFailure::NotConfigured {
+            return denied(Denial::NotConfigured);
+        }
+        failed(self.status(), self.code(), &self.message())
+    }
+}
+
+/// Sends an authorized call to the collection's base URL with the gateway's header rules (no
+/// hop-by-hop headers, no Portico key or session, the identity headers set by the gateway
+/// alone) and records it for the usage figures. `timeout` bounds the wait for the answer's head.
+pub async fn send_upstream(
+    state: &GatewayState,
+    authorized: &Authorized,
+    environment: &str,
+    outgoing: Outgoing,
+    record: &CallRecord,
+    timeout: std::time::Duration,
+) -> Result<Response, UpstreamFailure> {
+    let gateway = &state.gateway;
+    let fail = |failure: UpstreamFailure| {
+        record.store(
+            gateway,
+            Some(authorized),
+            environment,
+            failure.status().as_u16(),
+            failure.code(),
         );
+        failure
+    };
+    let Some(path) = safe_path(&outgoing.path) else {
+        return Err(fail(UpstreamFailure::BadPath));
     };
     let mut target = format!("{}/{path}", authorized.upstream);
-    if let Some(query) = parts.uri.query() {
+    if let Some(query) = &outgoing.query {
         target.push('?');
         target.push_str(query);
     }
 
-    let source = presented.map(|(_, source)| source);
-    let mut headers = std::mem::take(&mut parts.headers);
+    let mut headers = outgoing.headers;
     strip_hop_by_hop(&mut headers);
-    strip_portico_credentials(&mut headers, source);
+    strip_portico_credentials(&mut headers, outgoing.key_source);
     // What the gateway states about the call, no caller may state for it.
     let own: Vec<HeaderName> = headers
         .keys()
@@ -339,7 +461,7 @@ async fn forward(
     }
     // Each proxy adds the address it was called from (the nearest hop, not the client it
     // worked out behind a trusted proxy).
-    if let Some(peer) = peer {
+    if let Some(peer) = outgoing.peer {
         let forwarded = match headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()) {
             Some(earlier) => format!("{earlier}, {peer}"),
             None => peer.to_string(),
@@ -350,61 +472,31 @@ async fn forward(
     }
 
     let Ok(uri) = target.parse::<axum::http::Uri>() else {
-        record.store(
-            gateway,
-            Some(&authorized),
-            &environment,
-            502,
-            "upstream_not_configured",
-        );
-        return denied(Denial::NotConfigured);
+        return Err(fail(UpstreamFailure::NotConfigured));
     };
-    let mut outgoing = Request::new(body);
-    *outgoing.method_mut() = parts.method.clone();
-    *outgoing.uri_mut() = uri;
-    *outgoing.headers_mut() = headers;
-    let answer = match tokio::time::timeout(state.timeout, state.client.request(outgoing)).await {
-        Ok(Ok(answer)) => answer,
+    let mut request = Request::new(outgoing.body);
+    *request.method_mut() = outgoing.method;
+    *request.uri_mut() = uri;
+    *request.headers_mut() = headers;
+    match tokio::time::timeout(timeout, state.client.request(request)).await {
+        Ok(Ok(answer)) => {
+            record.store(
+                gateway,
+                Some(authorized),
+                environment,
+                answer.status().as_u16(),
+                "ok",
+            );
+            let (mut parts, body) = answer.into_parts();
+            strip_hop_by_hop(&mut parts.headers);
+            Ok(Response::from_parts(parts, Body::new(body)))
+        }
         Ok(Err(error)) => {
-            tracing::warn!(%error, collection = %slug, "upstream call failed");
-            record.store(
-                gateway,
-                Some(&authorized),
-                &environment,
-                502,
-                "upstream_unreachable",
-            );
-            return failed(
-                StatusCode::BAD_GATEWAY,
-                "upstream_unreachable",
-                "The API could not be reached.",
-            );
+            tracing::warn!(%error, upstream = %authorized.upstream, "upstream call failed");
+            Err(fail(UpstreamFailure::Unreachable))
         }
-        Err(_) => {
-            record.store(
-                gateway,
-                Some(&authorized),
-                &environment,
-                504,
-                "upstream_timeout",
-            );
-            return failed(
-                StatusCode::GATEWAY_TIMEOUT,
-                "upstream_timeout",
-                "The API did not answer in time.",
-            );
-        }
-    };
-    record.store(
-        gateway,
-        Some(&authorized),
-        &environment,
-        answer.status().as_u16(),
-        "ok",
-    );
-    let (mut answer_parts, answer_body) = answer.into_parts();
-    strip_hop_by_hop(&mut answer_parts.headers);
-    Response::from_parts(answer_parts, Body::new(answer_body))
+        Err(_) => Err(fail(UpstreamFailure::Timeout)),
+    }
 }
 
 /// Takes a Portico key off the call: the header it came in, and any other `X-API-Key` or

@@ -3,7 +3,7 @@
 //! reference trail), so recursive or enormous schemas render quickly and never loop.
 
 use app::catalog::{
-    AuthScheme, BodyEntry, CodeSample, MediaEntry, ParameterEntry, ResponseEntry, SchemaNode,
+    AuthScheme, BodyEntry, MediaEntry, ParameterEntry, ParameterInput, ResponseEntry, SchemaNode,
     ServerEntry,
 };
 use serde_json::{Map, Value};
@@ -19,6 +19,14 @@ const MAX_DEPTH: usize = 12;
 const MAX_EXAMPLE_DEPTH: usize = 8;
 /// Examples longer than this are cut (with a note) to keep pages light.
 const MAX_EXAMPLE_CHARS: usize = 6_000;
+
+/// A parameter's enum longer than this is offered as free text (a select of thousands helps
+/// nobody).
+const MAX_CHOICES: usize = 200;
+/// A request body's schema is resolved for validation up to this many nodes; beyond, any value
+/// passes that part.
+const MAX_VALIDATION_NODES: usize = 2_000;
+const MAX_VALIDATION_DEPTH: usize = 12;
 
 pub struct Renderer<'a> {
     pub document: &'a Document,
@@ -303,6 +311,75 @@ fn constraints(schema: &Value) -> Vec<String> {
     list
 }
 
+/// `schema` with its local references replaced by what they point at, so it stands on its own.
+/// A reference that recurses, or anything past the depth and node budgets, becomes `{}` (any
+/// value): the copy is for checking a body before sending, where letting a part through is
+/// better than refusing a valid body.
+pub fn resolved_schema(root: &Value, schema: &Value) -> Value {
+    let mut budget = MAX_VALIDATION_NODES;
+    resolve_into(root, schema, 0, &mut Vec::new(), &mut budget)
+}
+
+fn resolve_into(
+    root: &Value,
+    schema: &Value,
+    depth: usize,
+    trail: &mut Vec<String>,
+    budget: &mut usize,
+) -> Value {
+    if depth > MAX_VALIDATION_DEPTH || *budget == 0 {
+        return Value::Object(Map::new());
+    }
+    *budget -= 1;
+    match schema {
+        Value::Object(map) => {
+            if let Some(reference) = map.get("$ref").and_then(Value::as_str) {
+                if trail.iter().any(|seen| seen == reference) {
+                    return Value::Object(Map::new());
+                }
+                let Some(target) = resolve_local(root, reference) else {
+                    return Value::Object(Map::new());
+                };
+                trail.push(reference.to_owned());
+                let resolved = resolve_into(root, target, depth + 1, trail, budget);
+                trail.pop();
+                return resolved;
+            }
+            let mut out = Map::new();
+            for (key, value) in map {
+                let resolved = match (key.as_str(), value) {
+                    ("properties" | "patternProperties", Value::Object(named)) => Value::Object(
+                        named
+                            .iter()
+                            .map(|(name, schema)| {
+                                (
+                                    name.clone(),
+                                    resolve_into(root, schema, depth + 1, trail, budget),
+                                )
+                            })
+                            .collect(),
+                    ),
+                    ("allOf" | "anyOf" | "oneOf", Value::Array(schemas)) => Value::Array(
+                        schemas
+                            .iter()
+                            .map(|schema| resolve_into(root, schema, depth + 1, trail, budget))
+                            .collect(),
+                    ),
+                    ("items" | "additionalProperties" | "not", schema @ Value::Object(_)) => {
+                        resolve_into(root, schema, depth + 1, trail, budget)
+                    }
+                    // Documentation does not take part in checking.
+                    ("description" | "example" | "examples" | "title" | "xml", _) => continue,
+                    _ => value.clone(),
+                };
+                out.insert(key.clone(), resolved);
+            }
+            Value::Object(out)
+        }
+        other => other.clone(),
+    }
+}
+
 /// An example value for `schema`: its own example or default when it has one, else made up
 /// from its type.
 pub fn example_from_schema(root: &Value, schema: &Value) -> Value {
@@ -462,6 +539,42 @@ impl Renderer<'_> {
         trees.node(schema, None, false, 0, &mut Vec::new())
     }
 
+    /// The try-it field for a parameter's schema.
+    fn input(&self, schema: &Value, example: Option<&str>) -> ParameterInput {
+        let schema = self.deref(schema);
+        let kind = match schema.get("type") {
+            Some(Value::String(kind)) => kind.clone(),
+            Some(Value::Array(kinds)) => kinds
+                .iter()
+                .filter_map(Value::as_str)
+                .find(|kind| *kind != "null")
+                .unwrap_or("string")
+                .to_owned(),
+            _ => "string".to_owned(),
+        };
+        let choices = schema
+            .get("enum")
+            .and_then(Value::as_array)
+            .map(|values| {
+                values
+                    .iter()
+                    .filter(|v| !v.is_null())
+                    .take(MAX_CHOICES)
+                    .map(scalar)
+                    .collect()
+            })
+            .unwrap_or_default();
+        ParameterInput {
+            kind,
+            choices,
+            initial: schema
+                .get("default")
+                .filter(|v| !v.is_null())
+                .map(scalar)
+                .or_else(|| example.map(str::to_owned)),
+        }
+    }
+
     pub fn servers(&self, sandbox: Option<&str>, production: Option<&str>) -> Vec<ServerEntry> {
         let mut entries = Vec::new();
         for (label, url) in [("Sandbox", sandbox), ("Production", production)] {
@@ -576,12 +689,16 @@ impl Renderer<'_> {
         media_type: &str,
         schema: Option<&Value>,
         explicit_example: Option<&Value>,
+        request: bool,
     ) -> MediaEntry {
         let example = explicit_example
             .cloned()
             .or_else(|| schema.map(|s| example_from_schema(self.root(), s)))
             .filter(|e| !e.is_null() || explicit_example.is_some());
         MediaEntry {
+            validation: schema
+                .filter(|_| request && is_json(media_type))
+                .map(|s| resolved_schema(self.root(), s)),
             media_type: media_type.to_owned(),
             schema: schema.map(|s| self.tree(trees, s)),
             example: example.map(|e| {
@@ -606,7 +723,7 @@ impl Renderer<'_> {
         })
     }
 
-    fn contents(&self, trees: &mut Trees<'_>, holder: &Value) -> Vec<MediaEntry> {
+    fn contents(&self, trees: &mut Trees<'_>, holder: &Value, request: bool) -> Vec<MediaEntry> {
         holder
             .get("content")
             .and_then(Value::as_object)
@@ -620,6 +737,7 @@ impl Renderer<'_> {
                             media_type,
                             media.get("schema"),
                             self.media_example(media),
+                            request,
                         )
                     })
                     .collect()
@@ -671,6 +789,7 @@ impl Renderer<'_> {
                     || location == "path",
                 deprecated: parameter.get("deprecated") == Some(&Value::Bool(true)),
                 location,
+                input: self.input(schema, example.as_deref()),
                 schema: self.tree(&mut trees, schema),
                 description_html: markdown::to_html(
                     &text(parameter, "description").unwrap_or_default(),
@@ -688,7 +807,7 @@ impl Renderer<'_> {
                     description_html: markdown::to_html(
                         &text(body, "description").unwrap_or_default(),
                     ),
-                    contents: self.contents(&mut trees, body),
+                    contents: self.contents(&mut trees, body, true),
                 }
             })
         };
@@ -702,12 +821,18 @@ impl Renderer<'_> {
                         Some(schema) => {
                             let example =
                                 response.get("examples").and_then(|e| e.get(&produces[0]));
-                            vec![self.media_entry(&mut trees, &produces[0], Some(schema), example)]
+                            vec![self.media_entry(
+                                &mut trees,
+                                &produces[0],
+                                Some(schema),
+                                example,
+                                false,
+                            )]
                         }
                         None => Vec::new(),
                     }
                 } else {
-                    self.contents(&mut trees, response)
+                    self.contents(&mut trees, response, false)
                 };
                 responses.push(ResponseEntry {
                     status: status.clone(),
@@ -753,7 +878,13 @@ impl Renderer<'_> {
             return Some(BodyEntry {
                 required: body.get("required") == Some(&Value::Bool(true)),
                 description_html: markdown::to_html(&text(body, "description").unwrap_or_default()),
-                contents: vec![self.media_entry(trees, &consumes[0], body.get("schema"), None)],
+                contents: vec![self.media_entry(
+                    trees,
+                    &consumes[0],
+                    body.get("schema"),
+                    None,
+                    true,
+                )],
             });
         }
         if parameters.is_empty() {
@@ -779,14 +910,9 @@ impl Renderer<'_> {
         Some(BodyEntry {
             required: !required.is_empty(),
             description_html: String::new(),
-            contents: vec![self.media_entry(trees, &media_type, Some(&schema), None)],
+            contents: vec![self.media_entry(trees, &media_type, Some(&schema), None, true)],
         })
     }
-}
-
-/// A single-quoted shell word: safe to paste whatever the text holds.
-fn shell_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "'\\''"))
 }
 
 /// An operation's rendered parts.
@@ -798,140 +924,3 @@ pub struct RenderedOperation {
     pub security: Vec<String>,
 }
 
-impl RenderedOperation {
-    /// Ready-to-paste calls: curl, JavaScript and Python.
-    pub fn samples(
-        &self,
-        method: &str,
-        path: &str,
-        base_url: &str,
-        auth: Option<&AuthScheme>,
-    ) -> Vec<CodeSample> {
-        let mut url_path = path.to_owned();
-        for parameter in self.parameters.iter().filter(|p| p.location == "path") {
-            if let Some(example) = &parameter.example {
-                url_path = url_path.replace(&format!("{{{}}}", parameter.name), example);
-            }
-        }
-        let query: Vec<String> = self
-            .parameters
-            .iter()
-            .filter(|p| p.location == "query" && p.required)
-            .map(|p| {
-                format!(
-                    "{}={}",
-                    p.name,
-                    p.example.clone().unwrap_or_else(|| "…".to_owned())
-                )
-            })
-            .collect();
-        let mut url = format!("{}{}", base_url.trim_end_matches('/'), url_path);
-        if !query.is_empty() {
-            url = format!("{url}?{}", query.join("&"));
-        }
-        let mut headers: Vec<(String, String)> = Vec::new();
-        if let Some(scheme) = auth {
-            if let Some(header) = scheme.kind.strip_prefix("API key in header ") {
-                headers.push((header.trim().to_owned(), "$API_KEY".to_owned()));
-            } else if scheme.kind.to_lowercase().contains("bearer")
-                || scheme.kind.starts_with("OAuth")
-            {
-                headers.push(("Authorization".to_owned(), "Bearer $TOKEN".to_owned()));
-            }
-        }
-        let body = self
-            .request_body
-            .as_ref()
-            .and_then(|body| body.contents.first());
-        if let Some(media) = body {
-            headers.push(("Content-Type".to_owned(), media.media_type.clone()));
-        }
-        let body_text = body.and_then(|media| media.example.clone());
-        let method_upper = method.to_uppercase();
-        // Everything below comes from the document: quote it for each language, never paste it.
-        let js = |text: &str| serde_json::to_string(text).unwrap_or_default();
-
-        let mut curl = format!("curl -X {method_upper} {}", shell_quote(&url));
-        for (name, value) in &headers {
-            curl.push_str(&format!(
-                " \\\n  -H {}",
-                shell_quote(&format!("{name}: {value}"))
-            ));
-        }
-        if let Some(body) = &body_text {
-            curl.push_str(&format!(" \\\n  -d {}", shell_quote(body)));
-        }
-
-        let secret = |value: &str, reader: &dyn Fn(&str) -> String| match value {
-            "$API_KEY" => reader("API_KEY"),
-            "Bearer $TOKEN" => format!("{} + {}", js("Bearer "), reader("TOKEN")),
-            other => js(other),
-        };
-        let js_headers: Vec<String> = headers
-            .iter()
-            .map(|(name, value)| {
-                format!(
-                    "    {}: {},",
-                    js(name),
-                    secret(value, &|var| format!("process.env.{var}"))
-                )
-            })
-            .collect();
-        let mut javascript = format!(
-            "const response = await fetch({}, {{\n  method: {},",
-            js(&url),
-            js(&method_upper)
-        );
-        if !js_headers.is_empty() {
-            javascript.push_str(&format!(
-                "\n  headers: {{\n{}\n  }},",
-                js_headers.join("\n")
-            ));
-        }
-        if let Some(body) = &body_text {
-            javascript.push_str(&format!("\n  body: {},", js(body)));
-        }
-        javascript.push_str("\n});\nconsole.log(response.status, await response.text());");
-
-        // JSON string literals are valid Python string literals too.
-        let py_headers: Vec<String> = headers
-            .iter()
-            .map(|(name, value)| {
-                format!(
-                    "        {}: {},",
-                    js(name),
-                    secret(value, &|var| format!("os.environ[{}]", js(var)))
-                )
-            })
-            .collect();
-        let mut python = format!(
-            "import os\nimport requests\n\nresponse = requests.request(\n    {},\n    {},",
-            js(&method_upper),
-            js(&url)
-        );
-        if !py_headers.is_empty() {
-            python.push_str(&format!(
-                "\n    headers={{\n{}\n    }},",
-                py_headers.join("\n")
-            ));
-        }
-        if let Some(body) = &body_text {
-            python.push_str(&format!("\n    data={},", js(body)));
-        }
-        python.push_str("\n)\nprint(response.status_code, response.text)");
-        vec![
-            CodeSample {
-                language: "curl".to_owned(),
-                code: curl,
-            },
-            CodeSample {
-                language: "JavaScript".to_owned(),
-                code: javascript,
-            },
-            CodeSample {
-                language: "Python".to_owned(),
-                code: python,
-            },
-        ]
-    }
-}

@@ -51,12 +51,7 @@ fn the_apis_guru_directory_imports_without_a_panic() {
             // Render a spread of operations: the first ones and every tenth after.
             for (index, operation) in document.operations.iter().enumerate() {
                 if index < 20 || index % 10 == 0 {
-                    renderer.operation(operation).samples(
-                        &operation.method,
-                        &operation.path,
-                        "https://x",
-                        None,
-                    );
+                    renderer.operation(operation);
                 }
             }
             Ok::<usize, openapi::ImportError>(document.operations.len())
