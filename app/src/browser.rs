@@ -22,7 +22,11 @@ pub fn copy_text(text: &str) -> bool {
 pub fn stored(key: &str) -> Option<String> {
     #[cfg(feature = "hydrate")]
     {
-        web_sys::window()?.local_storage().ok()??.get_item(key).ok()?
+        web_sys::window()?
+            .local_storage()
+            .ok()??
+            .get_item(key)
+            .ok()?
     }
     #[cfg(not(feature = "hydrate"))]
     {

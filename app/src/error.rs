@@ -104,7 +104,10 @@ mod tests {
                 429,
             ),
             (AppError::Internal, 500),
-            (AppError::Upstream("The API did not answer in time.".into()), 502),
+            (
+                AppError::Upstream("The API did not answer in time.".into()),
+                502,
+            ),
             (AppError::Transport("x".into()), 502),
         ];
         for (error, status) in cases {

@@ -409,7 +409,8 @@ impl Settings {
             Some(chrono::Duration::minutes(10)),
         )?;
 
-        let try_it_timeout = duration("PORTICO_TRY_IT_TIMEOUT", Some(chrono::Duration::minutes(1)))?;
+        let try_it_timeout =
+            duration("PORTICO_TRY_IT_TIMEOUT", Some(chrono::Duration::minutes(1)))?;
 
         let worker_threads = match get("PORTICO_WORKER_THREADS") {
             None => std::thread::available_parallelism()

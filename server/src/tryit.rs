@@ -21,9 +21,7 @@ use axum::body::Body;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, header};
 use base64::Engine;
 use futures_util::StreamExt;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use crate::auth::rate_limit::{self, Limit, Verdict};
@@ -221,7 +219,10 @@ impl TryIt {
                     if value.value.contains([';', '\r', '\n']) {
                         return Err(AppError::invalid(
                             "parameters",
-                            format!("The cookie `{}` may not contain `;` or line breaks.", value.name),
+                            format!(
+                                "The cookie `{}` may not contain `;` or line breaks.",
+                                value.name
+                            ),
                         ));
                     }
                     cookies.push(format!("{}={}", value.name, value.value));
@@ -439,7 +440,11 @@ impl TryItService for TryIt {
         {
             return Err(AppError::RateLimited { retry_after_secs });
         }
-        if call.body.as_ref().is_some_and(|b| b.len() > MAX_REQUEST_BYTES) {
+        if call
+            .body
+            .as_ref()
+            .is_some_and(|b| b.len() > MAX_REQUEST_BYTES)
+        {
             return Err(AppError::invalid(
                 "body",
                 format!(
@@ -595,7 +600,13 @@ mod tests {
 
     #[test]
     fn the_console_cannot_set_connection_or_gateway_headers() {
-        for name in ["host", "content-length", "x-portico-org", "x-forwarded-for", "x-api-key"] {
+        for name in [
+            "host",
+            "content-length",
+            "x-portico-org",
+            "x-forwarded-for",
+            "x-api-key",
+        ] {
             assert!(!settable_header(&HeaderName::from_static(name)), "{name}");
         }
         for name in ["x-request-id", "accept", "authorization", "if-none-match"] {

@@ -86,7 +86,10 @@ fn curl(call: &SampleCall, method: &str) -> String {
 fn expression(value: &SampleValue, reader: &dyn Fn(&str) -> String) -> String {
     match value {
         SampleValue::Literal(value) => string_literal(value),
-        SampleValue::Secret { prefix: "", variable } => reader(variable),
+        SampleValue::Secret {
+            prefix: "",
+            variable,
+        } => reader(variable),
         SampleValue::Secret { prefix, variable } => {
             format!("{} + {}", string_literal(prefix), reader(variable))
         }
@@ -141,7 +144,10 @@ fn python(call: &SampleCall, method: &str) -> String {
                 )
             })
             .collect();
-        code.push_str(&format!("\n    headers={{\n{}\n    }},", headers.join("\n")));
+        code.push_str(&format!(
+            "\n    headers={{\n{}\n    }},",
+            headers.join("\n")
+        ));
     }
     if let Some(body) = &call.body {
         code.push_str(&format!("\n    data={},", string_literal(body)));
@@ -178,10 +184,21 @@ mod tests {
     #[test]
     fn curl_quotes_everything_and_expands_only_the_secret() {
         let curl = &code_samples(&call())[0].code;
-        assert!(curl.starts_with("curl -X POST 'https://portal.test/gateway/pay/sandbox/a'\\''b?x=$(id)'"), "{curl}");
-        assert!(curl.contains("-H \"X-API-Key: $PORTICO_API_KEY\""), "{curl}");
+        assert!(
+            curl.starts_with(
+                "curl -X POST 'https://portal.test/gateway/pay/sandbox/a'\\''b?x=$(id)'"
+            ),
+            "{curl}"
+        );
+        assert!(
+            curl.contains("-H \"X-API-Key: $PORTICO_API_KEY\""),
+            "{curl}"
+        );
         assert!(curl.contains("-H 'X-Note: it'\\''s \"$HOME\"'"), "{curl}");
-        assert!(curl.contains("--data-raw '{\"a\": \"'\\''\\n\"}'"), "{curl}");
+        assert!(
+            curl.contains("--data-raw '{\"a\": \"'\\''\\n\"}'"),
+            "{curl}"
+        );
     }
 
     #[test]
@@ -195,20 +212,53 @@ mod tests {
             },
         )];
         let samples = code_samples(&call);
-        assert!(samples[0].code.contains("-H \"Authorization: Bearer \\\"\\$$TOKEN\""), "{}", samples[0].code);
-        assert!(samples[1].code.contains("\"Bearer \\\"$\" + process.env.TOKEN"), "{}", samples[1].code);
-        assert!(samples[2].code.contains("\"Bearer \\\"$\" + os.environ[\"TOKEN\"]"), "{}", samples[2].code);
+        assert!(
+            samples[0]
+                .code
+                .contains("-H \"Authorization: Bearer \\\"\\$$TOKEN\""),
+            "{}",
+            samples[0].code
+        );
+        assert!(
+            samples[1]
+                .code
+                .contains("\"Bearer \\\"$\" + process.env.TOKEN"),
+            "{}",
+            samples[1].code
+        );
+        assert!(
+            samples[2]
+                .code
+                .contains("\"Bearer \\\"$\" + os.environ[\"TOKEN\"]"),
+            "{}",
+            samples[2].code
+        );
     }
 
     #[test]
     fn javascript_and_python_use_string_literals() {
         let samples = code_samples(&call());
         let javascript = &samples[1].code;
-        assert!(javascript.contains("fetch(\"https://portal.test/gateway/pay/sandbox/a'b?x=$(id)\""), "{javascript}");
-        assert!(javascript.contains("\"X-API-Key\": process.env.PORTICO_API_KEY,"), "{javascript}");
-        assert!(javascript.contains("body: \"{\\\"a\\\": \\\"'\\\\n\\\"}\","), "{javascript}");
+        assert!(
+            javascript.contains("fetch(\"https://portal.test/gateway/pay/sandbox/a'b?x=$(id)\""),
+            "{javascript}"
+        );
+        assert!(
+            javascript.contains("\"X-API-Key\": process.env.PORTICO_API_KEY,"),
+            "{javascript}"
+        );
+        assert!(
+            javascript.contains("body: \"{\\\"a\\\": \\\"'\\\\n\\\"}\","),
+            "{javascript}"
+        );
         let python = &samples[2].code;
-        assert!(python.contains("\"X-API-Key\": os.environ[\"PORTICO_API_KEY\"],"), "{python}");
-        assert!(python.contains("\"X-Note\": \"it's \\\"$HOME\\\"\","), "{python}");
+        assert!(
+            python.contains("\"X-API-Key\": os.environ[\"PORTICO_API_KEY\"],"),
+            "{python}"
+        );
+        assert!(
+            python.contains("\"X-Note\": \"it's \\\"$HOME\\\"\","),
+            "{python}"
+        );
     }
 }

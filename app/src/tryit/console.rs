@@ -123,7 +123,10 @@ pub fn TryItConsole(
     let media_for_check = media.clone();
     let body_problems = Memo::new(move |_| {
         let index = media_index.get();
-        match media_for_check.get(index).and_then(|m| m.validation.as_ref()) {
+        match media_for_check
+            .get(index)
+            .and_then(|m| m.validation.as_ref())
+        {
             Some(schema) => body.with(|text| check_body(schema, text)),
             None => Vec::new(),
         }
@@ -228,7 +231,10 @@ pub fn TryItConsole(
             )];
             for value in values.iter().filter(|v| !v.value.is_empty()) {
                 if value.location == "header" {
-                    headers.push((value.name.clone(), SampleValue::Literal(value.value.clone())));
+                    headers.push((
+                        value.name.clone(),
+                        SampleValue::Literal(value.value.clone()),
+                    ));
                 }
             }
             let cookies: Vec<String> = values
@@ -237,7 +243,10 @@ pub fn TryItConsole(
                 .map(|v| format!("{}={}", v.name, v.value))
                 .collect();
             if !cookies.is_empty() {
-                headers.push(("Cookie".to_owned(), SampleValue::Literal(cookies.join("; "))));
+                headers.push((
+                    "Cookie".to_owned(),
+                    SampleValue::Literal(cookies.join("; ")),
+                ));
             }
             let text = body.get();
             if let Some(media) = media.get(media_index.get()).filter(|_| !text.is_empty()) {
@@ -425,7 +434,10 @@ fn ParameterField(field: Field, missing: RwSignal<Vec<String>>, read_only: bool)
     };
     let describedby = format!("{help_id} {error_id}");
     let help = {
-        let mut parts = vec![format!("{} · {}", parameter.location, parameter.schema.type_label)];
+        let mut parts = vec![format!(
+            "{} · {}",
+            parameter.location, parameter.schema.type_label
+        )];
         if !parameter.schema.constraints.is_empty() {
             parts.push(parameter.schema.constraints.join(" · "));
         }

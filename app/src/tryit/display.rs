@@ -2,7 +2,17 @@
 
 /// The status's name and what it usually means for the caller.
 pub fn status_meaning(status: u16) -> &'static str {
-    match status {
+    named_status(status).unwrap_or(match status / 100 {
+        1 => "Informational.",
+        2 => "Success.",
+        3 => "Redirect.",
+        4 => "The API refused the call.",
+        _ => "The API failed.",
+    })
+}
+
+fn named_status(status: u16) -> Option<&'static str> {
+    Some(match status {
         200 => "OK: the call worked.",
         201 => "Created: the call made something new.",
         202 => "Accepted: the API will finish the work later.",
@@ -29,12 +39,8 @@ pub fn status_meaning(status: u16) -> &'static str {
         502 => "Bad gateway: the API could not be reached.",
         503 => "Service unavailable: the API is down or overloaded.",
         504 => "Gateway timeout: the API did not answer in time.",
-        100..=199 => "Informational.",
-        200..=299 => "Success.",
-        300..=399 => "Redirect.",
-        400..=499 => "The API refused the call.",
-        _ => "The API failed.",
-    }
+        _ => return None,
+    })
 }
 
 /// How a body is laid out, from its content type.
@@ -129,7 +135,10 @@ mod tests {
 
     #[test]
     fn json_is_indented_and_broken_json_kept() {
-        assert_eq!(pretty(Layout::Json, "{\"a\":[1]}"), "{\n  \"a\": [\n    1\n  ]\n}");
+        assert_eq!(
+            pretty(Layout::Json, "{\"a\":[1]}"),
+            "{\n  \"a\": [\n    1\n  ]\n}"
+        );
         assert_eq!(pretty(Layout::Json, "{nope"), "{nope");
     }
 

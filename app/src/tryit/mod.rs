@@ -83,7 +83,9 @@ pub enum ResponseBody {
     Empty,
     Text(String),
     /// Not text: offered as a download.
-    Binary { base64: String },
+    Binary {
+        base64: String,
+    },
 }
 
 /// What came back.
@@ -107,8 +109,7 @@ pub struct TryItResult {
 pub fn fill_path(template: &str, values: &[ParameterValue]) -> String {
     let mut path = template.to_owned();
     for value in values.iter().filter(|v| v.location == "path") {
-        let encoded =
-            percent_encoding::utf8_percent_encode(&value.value, PATH_SEGMENT).to_string();
+        let encoded = percent_encoding::utf8_percent_encode(&value.value, PATH_SEGMENT).to_string();
         path = path.replace(&format!("{{{}}}", value.name), &encoded);
     }
     path

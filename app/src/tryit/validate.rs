@@ -104,16 +104,16 @@ fn check(schema: &Value, value: &Value, pointer: &str, depth: usize, out: &mut V
         ));
         return;
     }
-    if let Some(choices) = schema.get("enum").and_then(Value::as_array) {
-        if !choices.contains(value) {
-            let list: Vec<String> = choices.iter().take(10).map(shown).collect();
-            out.push(format!("{here} should be one of {}.", list.join(", ")));
-        }
+    if let Some(choices) = schema.get("enum").and_then(Value::as_array)
+        && !choices.contains(value)
+    {
+        let list: Vec<String> = choices.iter().take(10).map(shown).collect();
+        out.push(format!("{here} should be one of {}.", list.join(", ")));
     }
-    if let Some(constant) = schema.get("const") {
-        if constant != value {
-            out.push(format!("{here} should be {}.", shown(constant)));
-        }
+    if let Some(constant) = schema.get("const")
+        && constant != value
+    {
+        out.push(format!("{here} should be {}.", shown(constant)));
     }
     match value {
         Value::String(text) => {
@@ -134,15 +134,15 @@ fn check(schema: &Value, value: &Value, pointer: &str, depth: usize, out: &mut V
         Value::Number(n) => {
             let n = n.as_f64().unwrap_or_default();
             let exclusive = |key: &str| schema.get(key) == Some(&Value::Bool(true));
-            if let Some(min) = number(schema, "minimum") {
-                if n < min || (exclusive("exclusiveMinimum") && n <= min) {
-                    out.push(format!("{here} should be at least {}.", schema["minimum"]));
-                }
+            if let Some(min) = number(schema, "minimum")
+                && (n < min || (exclusive("exclusiveMinimum") && n <= min))
+            {
+                out.push(format!("{here} should be at least {}.", schema["minimum"]));
             }
-            if let Some(max) = number(schema, "maximum") {
-                if n > max || (exclusive("exclusiveMaximum") && n >= max) {
-                    out.push(format!("{here} should be at most {}.", schema["maximum"]));
-                }
+            if let Some(max) = number(schema, "maximum")
+                && (n > max || (exclusive("exclusiveMaximum") && n >= max))
+            {
+                out.push(format!("{here} should be at most {}.", schema["maximum"]));
             }
             if number(schema, "exclusiveMinimum").is_some_and(|min| n <= min) {
                 out.push(format!(
@@ -195,11 +195,13 @@ fn check(schema: &Value, value: &Value, pointer: &str, depth: usize, out: &mut V
             for (name, field) in fields {
                 let field_pointer = format!("{pointer}/{name}");
                 match properties.and_then(|p| p.get(name)) {
-                    Some(field_schema) => check(field_schema, field, &field_pointer, depth + 1, out),
+                    Some(field_schema) => {
+                        check(field_schema, field, &field_pointer, depth + 1, out)
+                    }
                     None => match schema.get("additionalProperties") {
-                        Some(Value::Bool(false)) => out.push(format!(
-                            "{here} does not take a property `{name}`."
-                        )),
+                        Some(Value::Bool(false)) => {
+                            out.push(format!("{here} does not take a property `{name}`."))
+                        }
                         Some(extra @ Value::Object(_)) => {
                             check(extra, field, &field_pointer, depth + 1, out)
                         }
@@ -257,7 +259,10 @@ mod tests {
     fn a_good_body_passes() {
         let body = r#"{"name": "Rex", "age": 3, "kind": "dog", "tags": ["a"], "owner": null, "price": 2.5}"#;
         assert_eq!(check_body(&pet(), body), Vec::<String>::new());
-        assert!(check_body(&pet(), "   ").is_empty(), "no body, nothing to check");
+        assert!(
+            check_body(&pet(), "   ").is_empty(),
+            "no body, nothing to check"
+        );
     }
 
     #[test]
@@ -273,7 +278,10 @@ mod tests {
             "`/price` should be greater than 0.",
             "The body does not take a property `extra`.",
         ] {
-            assert!(problems.iter().any(|p| p == expected), "{expected} in {problems:?}");
+            assert!(
+                problems.iter().any(|p| p == expected),
+                "{expected} in {problems:?}"
+            );
         }
         assert_eq!(
             check_body(&pet(), "{}"),
@@ -292,7 +300,10 @@ mod tests {
     fn broken_json_says_where() {
         let problems = check_body(&pet(), "{\n  \"name\": \"Rex\",\n}");
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].starts_with("This is not valid JSON"), "{problems:?}");
+        assert!(
+            problems[0].starts_with("This is not valid JSON"),
+            "{problems:?}"
+        );
         assert!(problems[0].contains("line 3"), "{problems:?}");
     }
 

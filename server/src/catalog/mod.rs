@@ -594,10 +594,8 @@ impl CatalogService for Catalog {
         let card = self.card(&collection, &document, has_access);
         let operation_id = operation_id.to_owned();
         // Rendering walks schemas (bounded, but large ones take a while): off the async threads.
-        tokio::task::spawn_blocking(move || {
-            render_operation(&document, card, &operation_id)
-        })
-        .await
-        .map_err(|_| AppError::Internal)?
+        tokio::task::spawn_blocking(move || render_operation(&document, card, &operation_id))
+            .await
+            .map_err(|_| AppError::Internal)?
     }
 }

@@ -316,7 +316,16 @@ async fn forward(
         peer,
         key_source,
     };
-    match send_upstream(&state, &authorized, &environment, outgoing, &record, state.timeout).await {
+    match send_upstream(
+        &state,
+        &authorized,
+        &environment,
+        outgoing,
+        &record,
+        state.timeout,
+    )
+    .await
+    {
         Ok(answer) => answer,
         Err(failure) => failure.response(),
     }

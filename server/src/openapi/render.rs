@@ -923,4 +923,3 @@ pub struct RenderedOperation {
     pub responses: Vec<ResponseEntry>,
     pub security: Vec<String>,
 }
-

@@ -163,7 +163,10 @@ fn all_of_merges_fields_and_the_body_is_checkable() {
         "{names:?}"
     );
     // The console checks bodies against the schema with its references resolved.
-    let validation = body.contents[0].validation.as_ref().expect("validation schema");
+    let validation = body.contents[0]
+        .validation
+        .as_ref()
+        .expect("validation schema");
     assert!(!validation.to_string().contains("$ref"), "{validation}");
     assert!(
         app::tryit::validate::check_body(validation, "{\"name\": \"Rex\", \"note\": \"hi\"}")
@@ -171,7 +174,10 @@ fn all_of_merges_fields_and_the_body_is_checkable() {
     );
     assert!(!app::tryit::validate::check_body(validation, "{\"name\": 5}").is_empty());
     assert!(
-        rendered.responses.iter().all(|r| r.contents.iter().all(|m| m.validation.is_none())),
+        rendered
+            .responses
+            .iter()
+            .all(|r| r.contents.iter().all(|m| m.validation.is_none())),
         "only request bodies are checked"
     );
 }

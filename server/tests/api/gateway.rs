@@ -101,7 +101,7 @@ impl TestApp {
         }
     }
 
-    async fn point_at(&self, admin: &str, base: &str) {
+    pub async fn point_at(&self, admin: &str, base: &str) {
         self.call_json(
             "admin-update-collection",
             Some(admin),

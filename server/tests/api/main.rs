@@ -20,3 +20,4 @@ mod registration;
 mod sign_in;
 mod storage;
 mod terms;
+mod try_it;
