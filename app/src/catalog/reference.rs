@@ -350,6 +350,7 @@ fn Operation(
         <p class="operation-line">
             {method_badge(&detail.method)}" "<code class="operation-path">{detail.path.clone()}</code>
             {detail.deprecated.then(|| view! { " "<span class="badge badge--muted">"Deprecated"</span> })}
+            " "<a class="button button--small button--secondary" href="#try-heading">"Try it out"</a>
         </p>
         <article class="prose" inner_html=detail.description_html></article>
         {(!detail.security.is_empty()).then(|| view! {

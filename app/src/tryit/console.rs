@@ -370,7 +370,7 @@ pub fn TryItConsole(
                         <option value=key.id.clone()>{format!("{} ({}…, {})", key.name, key.prefix, key.organization)}</option>
                     }).collect_view()}
                 </select>
-                <p id="try-key-help" class="field__help">"Portico applies the key on its side: the token never reaches this page."</p>
+                <p id="try-key-help" class="field__hint">"Portico applies the key on its side: the token never reaches this page."</p>
             </div>
         }
     });
@@ -395,7 +395,7 @@ pub fn TryItConsole(
                         <button class="button" type="submit" disabled=move || send.pending().get()>
                             {move || if send.pending().get() { "Sending…" } else { "Send request" }}
                         </button>
-                        <span class="field__help">{format!("Answers are cut at 1 MB; calls stop after {} seconds.", setup.timeout_secs)}</span>
+                        <span class="field__hint">{format!("Answers are cut at 1 MB; calls stop after {} seconds.", setup.timeout_secs)}</span>
                     </div>
                 })}
                 <p class="field__error" role="alert">
@@ -492,7 +492,7 @@ fn ParameterField(field: Field, missing: RwSignal<Vec<String>>, read_only: bool)
                 {parameter.required.then(|| view! { " "<span class="schema__required">"required"</span> })}
             </label>
             {input}
-            <p id=help_id class="field__help">{help}</p>
+            <p id=help_id class="field__hint">{help}</p>
             <p id=error_id class="field__error">
                 {move || is_missing().then_some("This parameter is required.")}
             </p>
@@ -512,6 +512,10 @@ fn CallError(error: AppError) -> impl IntoView {
 #[component]
 fn ResultView(result: TryItResult) -> impl IntoView {
     let class = format!("status status--{}", result.status / 100);
+    let elapsed = match result.elapsed_ms {
+        0 => "under 1 ms".to_owned(),
+        ms => format!("{ms} ms"),
+    };
     let layout = layout_of(&result.content_type);
     let size = if result.received_bytes >= 1024 {
         format!("{:.1} KB", result.received_bytes as f64 / 1024.0)
@@ -519,7 +523,7 @@ fn ResultView(result: TryItResult) -> impl IntoView {
         format!("{} bytes", result.received_bytes)
     };
     let body = match result.body {
-        ResponseBody::Empty => view! { <p class="muted">"No body."</p> }.into_any(),
+        ResponseBody::Empty => view! { <p class="field__hint">"No body."</p> }.into_any(),
         ResponseBody::Text(text) => {
             let label = match layout {
                 Layout::Json => "JSON",
@@ -527,7 +531,7 @@ fn ResultView(result: TryItResult) -> impl IntoView {
                 Layout::Text => "Text",
             };
             view! {
-                <p class="muted">{label}</p>
+                <p class="field__hint">{label}</p>
                 <pre class="code try__response" tabindex="0" data-testid="try-response-body"><code>{pretty(layout, &text)}</code></pre>
             }
             .into_any()
@@ -552,7 +556,7 @@ fn ResultView(result: TryItResult) -> impl IntoView {
                 <span class=class data-testid="try-status">{result.status}</span>" "
                 <span>{status_meaning(result.status)}</span>
             </p>
-            <p class="muted">{format!("{} ms · {size} · {}", result.elapsed_ms, result.target)}</p>
+            <p class="field__hint">{format!("{elapsed} · {size} · {}", result.target)}</p>
             {result.truncated.then(|| view! {
                 <p class="notice notice--warning">"The answer was longer than 1 MB; only its first megabyte is shown."</p>
             })}
@@ -586,7 +590,7 @@ fn Snippets(samples: Memo<Vec<CodeSample>>) -> impl IntoView {
     view! {
         <div class="try__snippets">
             <h3 id="snippets-heading">"The same call as code"</h3>
-            <p class="field__help">"Set PORTICO_API_KEY to your key; it is not filled in here."</p>
+            <p class="field__hint">"Set PORTICO_API_KEY to your key; it is not filled in here."</p>
             <div class="button-row" role="group" aria-labelledby="snippets-heading">
                 {languages.into_iter().enumerate().map(|(index, language)| view! {
                     <button type="button" class="button button--small button--secondary"
@@ -601,7 +605,7 @@ fn Snippets(samples: Memo<Vec<CodeSample>>) -> impl IntoView {
                 </button>
             </div>
             <pre class="code" tabindex="0" data-testid="snippet"><code>{code}</code></pre>
-            <p role="status" class="muted">{move || copied.get().then_some("Copied to the clipboard.")}</p>
+            <p role="status" class="field__hint">{move || copied.get().then_some("Copied to the clipboard.")}</p>
         </div>
     }
 }
@@ -614,7 +618,7 @@ fn History(history: RwSignal<Vec<HistoryEntry>>, storage_key: String) -> impl In
             {move || {
                 let list = history.get();
                 if list.is_empty() {
-                    view! { <p class="muted">"None yet."</p> }.into_any()
+                    view! { <p class="field__hint">"None yet."</p> }.into_any()
                 } else {
                     view! {
                         <table class="table">
