@@ -15,6 +15,7 @@ pub mod gateway;
 pub mod keys;
 pub mod mail;
 pub mod markdown;
+pub mod net;
 pub mod openapi;
 pub mod portal_settings;
 pub mod settings;
@@ -165,6 +166,7 @@ impl Portal {
             clock: clock.clone(),
             catalog: catalog.clone(),
             gateway: gateway_state.clone(),
+            client: gateway::proxy::upstream_client(net::PublicResolver),
             base_url: settings.base_url.clone(),
             timeout: settings
                 .try_it_timeout

@@ -5,16 +5,16 @@
 //! never logged.
 
 use std::collections::HashSet;
-use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use app::auth::Viewer;
 use app::catalog::CatalogService;
 use app::error::AppError;
+use app::keys::{CidrList, IpRules};
 use app::tryit::{
     CALLS_PER_MINUTE, KeyChoice, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, Profile, ResponseBody,
-    TryItCall, TryItResult, TryItService, TryItSetup, fill_path, query_string,
+    TryItCall, TryItResult, TryItService, TryItSetup, fill_path, fixed_header, query_string,
 };
 use app::types::Environment;
 use axum::body::Body;
@@ -24,13 +24,17 @@ use futures_util::StreamExt;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
+use crate::access::grants;
 use crate::auth::rate_limit::{self, Limit, Verdict};
 use crate::catalog::Catalog;
 use crate::clock::Clock;
 use crate::directory::{memberships_of, viewer_id};
-use crate::entities::{access_grant, api_key, user};
+use crate::entities::{access_grant, api_key, organization, user};
 use crate::error::DomainError;
-use crate::gateway::proxy::{CallRecord, GatewayState, Outgoing, UpstreamFailure, send_upstream};
+use crate::gateway::proxy::{
+    CallRecord, GatewayState, Outgoing, UpstreamClient, UpstreamFailure, send_upstream,
+};
+use crate::net::{PublicResolver, only_public};
 use crate::web::client_addr;
 
 pub struct TryIt {
@@ -38,6 +42,8 @@ pub struct TryIt {
     pub clock: Arc<dyn Clock>,
     pub catalog: Arc<Catalog>,
     pub gateway: GatewayState,
+    /// Its own client (own connections too): host names may only lead to public addresses.
+    pub client: UpstreamClient<PublicResolver>,
     /// `PORTICO_BASE_URL`, for the gateway address in code samples.
     pub base_url: url::Url,
     /// For the whole call, the answer's body included.
@@ -48,60 +54,10 @@ fn db_error(error: sea_orm::DbErr) -> AppError {
     DomainError::from(error).into()
 }
 
-/// Headers a person may not set from the console: the connection's own, what the gateway
-/// states, and what Portico sets from the form itself.
-fn settable_header(name: &HeaderName) -> bool {
-    const FIXED: [&str; 13] = [
-        "host",
-        "content-length",
-        "content-type",
-        "cookie",
-        "connection",
-        "keep-alive",
-        "te",
-        "trailer",
-        "transfer-encoding",
-        "upgrade",
-        "proxy-authorization",
-        "x-api-key",
-        "forwarded",
-    ];
-    let name = name.as_str();
-    !FIXED.contains(&name) && !name.starts_with("x-portico-") && !name.starts_with("x-forwarded-")
-}
-
-/// Whether an address is one the public internet routes to (the console calls private ones only
-/// when the admin's base URL names them itself).
-fn is_public(address: IpAddr) -> bool {
-    match address {
-        IpAddr::V4(v4) => {
-            !(v4.is_private()
-                || v4.is_loopback()
-                || v4.is_link_local()
-                || v4.is_unspecified()
-                || v4.is_broadcast()
-                || v4.is_documentation()
-                || v4.octets()[0] == 0
-                // Shared address space (carrier-grade NAT), 100.64.0.0/10.
-                || (v4.octets()[0] == 100 && (v4.octets()[1] & 0xc0) == 64))
-        }
-        IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
-                return is_public(IpAddr::V4(v4));
-            }
-            let first = v6.segments()[0];
-            !(v6.is_loopback()
-                || v6.is_unspecified()
-                // Unique local fc00::/7 and link-local fe80::/10.
-                || (first & 0xfe00) == 0xfc00
-                || (first & 0xffc0) == 0xfe80)
-        }
-    }
-}
-
-/// Refuses a base URL whose host name leads to a private address, unless the admin wrote a
-/// private address (or `localhost`) into the base URL itself: then it is what they meant.
-async fn check_destination(base: &str) -> Result<(), AppError> {
+/// Says in plain words when a base URL's host name leads to a private address (the client's
+/// resolver refuses to connect there anyway; this gives the reason). A private address or
+/// `localhost` written in the admin's base URL is what they meant.
+async fn check_destination(base: &str, deadline: Instant) -> Result<(), AppError> {
     let url = url::Url::parse(base).map_err(|_| not_configured())?;
     let port = url.port_or_known_default().unwrap_or(443);
     let host = match url.host() {
@@ -112,19 +68,21 @@ async fn check_destination(base: &str) -> Result<(), AppError> {
         Some(url::Host::Ipv4(_)) | Some(url::Host::Ipv6(_)) => return Ok(()),
         None => return Err(not_configured()),
     };
-    let addresses: Vec<IpAddr> = tokio::net::lookup_host((host.as_str(), port))
-        .await
-        .map_err(|_| {
-            AppError::Upstream(format!("The API's host {host} could not be found (DNS)."))
-        })?
-        .map(|socket| socket.ip())
-        .collect();
-    if addresses.iter().any(|address| !is_public(*address)) {
-        return Err(AppError::Refused(format!(
+    let lookup = tokio::net::lookup_host((host.as_str(), port));
+    let addresses: Vec<std::net::SocketAddr> =
+        tokio::time::timeout(deadline.saturating_duration_since(Instant::now()), lookup)
+            .await
+            .map_err(|_| timed_out())?
+            .map_err(|_| {
+                AppError::Upstream(format!("The API's host {host} could not be found (DNS)."))
+            })?
+            .collect();
+    only_public(&host, addresses).map_err(|_| {
+        AppError::Refused(format!(
             "The API's host {host} leads to a private network address, which the console does \
              not call. An admin can set the base URL to that address itself if it is meant."
-        )));
-    }
+        ))
+    })?;
     Ok(())
 }
 
@@ -133,26 +91,31 @@ fn not_configured() -> AppError {
 }
 
 impl TryIt {
-    /// Environments (with each one's collections) in which the viewer's organizations hold a
-    /// live grant.
-    async fn grants(&self, viewer: &Viewer) -> Result<Vec<access_grant::Model>, AppError> {
-        let organizations: Vec<Uuid> = memberships_of(&self.db, viewer_id(viewer)?)
+    /// The wait for an answer's head: the console's limit, or the gateway's if that is shorter.
+    fn head_timeout(&self) -> Duration {
+        self.timeout.min(self.gateway.timeout)
+    }
+
+    /// The viewer's organizations that may use the portal.
+    async fn open_organizations(
+        &self,
+        viewer: &Viewer,
+    ) -> Result<Vec<organization::Model>, AppError> {
+        Ok(memberships_of(&self.db, viewer_id(viewer)?)
             .await?
             .into_iter()
-            .filter(|(organization, _)| {
-                organization.portal_access && organization.archived_at.is_none()
-            })
-            .map(|(organization, _)| organization.id)
-            .collect();
-        let now = self.clock.now();
-        Ok(access_grant::Entity::find()
-            .filter(access_grant::Column::OrganizationId.is_in(organizations))
-            .all(&self.db)
-            .await
-            .map_err(db_error)?
-            .into_iter()
-            .filter(|grant| grant.expires_at.is_none_or(|at| at > now))
+            .map(|(organization, _)| organization)
+            .filter(|organization| organization.portal_access && organization.archived_at.is_none())
             .collect())
+    }
+
+    /// The live grants of the viewer's open organizations.
+    async fn grants_of(
+        &self,
+        organizations: &[organization::Model],
+    ) -> Result<Vec<access_grant::Model>, AppError> {
+        let ids: Vec<Uuid> = organizations.iter().map(|o| o.id).collect();
+        Ok(grants::of_organizations(&self.db, &ids, self.clock.now()).await?)
     }
 
     /// Only the keys of the viewer's organizations may be used; anything else is "not found".
@@ -196,7 +159,7 @@ impl TryIt {
                 "header" => {
                     let name = HeaderName::from_bytes(value.name.as_bytes())
                         .ok()
-                        .filter(settable_header)
+                        .filter(|name| !fixed_header(name.as_str()))
                         .ok_or_else(|| {
                             AppError::invalid(
                                 "parameters",
@@ -321,8 +284,9 @@ impl TryItService for TryIt {
             .map_err(db_error)?
             .and_then(|user| user.environment)
             .and_then(|text| Environment::parse(&text));
+        let organizations = self.open_organizations(viewer).await?;
         let mut choices: Vec<Environment> = self
-            .grants(viewer)
+            .grants_of(&organizations)
             .await?
             .iter()
             .filter_map(|grant| Environment::parse(&grant.environment))
@@ -357,51 +321,56 @@ impl TryItService for TryIt {
         Ok(())
     }
 
-    async fn setup(&self, viewer: &Viewer, slug: &str) -> Result<TryItSetup, AppError> {
+    async fn setup(
+        &self,
+        viewer: &Viewer,
+        slug: &str,
+        request: &http::request::Parts,
+    ) -> Result<TryItSetup, AppError> {
         let (collection, _) = self.catalog.readable(viewer, slug).await?;
-        let grants: Vec<Environment> = self
-            .grants(viewer)
-            .await?
-            .into_iter()
-            .filter(|grant| grant.collection_id == collection.id)
-            .filter_map(|grant| Environment::parse(&grant.environment))
-            .collect();
-        let environments: Vec<Environment> = Environment::ALL
-            .into_iter()
-            .filter(|environment| grants.contains(environment))
-            .filter(|environment| match environment {
-                Environment::Sandbox => collection.sandbox_url.is_some(),
-                Environment::Production => collection.production_url.is_some(),
-            })
-            .collect();
-        let memberships = memberships_of(&self.db, viewer_id(viewer)?).await?;
-        let granted_organizations: HashSet<(Uuid, String)> = self
-            .grants(viewer)
+        let organizations = self.open_organizations(viewer).await?;
+        let granted: HashSet<(Uuid, String)> = self
+            .grants_of(&organizations)
             .await?
             .into_iter()
             .filter(|grant| grant.collection_id == collection.id)
             .map(|grant| (grant.organization_id, grant.environment))
             .collect();
+        let environments: Vec<Environment> = Environment::ALL
+            .into_iter()
+            .filter(|environment| granted.iter().any(|(_, e)| e == environment.as_str()))
+            .filter(|environment| match environment {
+                Environment::Sandbox => collection.sandbox_url.is_some(),
+                Environment::Production => collection.production_url.is_some(),
+            })
+            .collect();
+        let client = client_addr(&request.extensions);
         let now = self.clock.now();
         let keys = api_key::Entity::find()
-            .filter(
-                api_key::Column::OrganizationId
-                    .is_in(memberships.iter().map(|(organization, _)| organization.id)),
-            )
+            .filter(api_key::Column::OrganizationId.is_in(organizations.iter().map(|o| o.id)))
             .filter(api_key::Column::Active.eq(true))
             .all(&self.db)
             .await
             .map_err(db_error)?
             .into_iter()
             .filter(|key| key.expires_at.is_none_or(|at| at > now))
+            .filter(|key| granted.contains(&(key.organization_id, key.environment.clone())))
+            // A key whose rules refuse the caller's address would fail every call from here.
             .filter(|key| {
-                granted_organizations.contains(&(key.organization_id, key.environment.clone()))
+                let rules = IpRules {
+                    allowed: CidrList::parse(&key.allowed_ips).unwrap_or_default(),
+                    blocked: CidrList::parse(&key.blocked_ips).unwrap_or_default(),
+                };
+                match client {
+                    Some(client) => rules.check(client).is_ok(),
+                    None => rules.allowed.is_empty() && rules.blocked.is_empty(),
+                }
             })
             .filter_map(|key| {
-                let organization = memberships
+                let organization = organizations
                     .iter()
-                    .find(|(organization, _)| organization.id == key.organization_id)
-                    .map(|(organization, _)| organization.name.clone())
+                    .find(|organization| organization.id == key.organization_id)
+                    .map(|organization| organization.name.clone())
                     .unwrap_or_default();
                 Some(KeyChoice {
                     id: key.id.to_string(),
@@ -420,7 +389,7 @@ impl TryItService for TryIt {
                 self.base_url.as_str().trim_end_matches('/'),
                 collection.slug
             ),
-            timeout_secs: self.timeout.as_secs(),
+            timeout_secs: self.head_timeout().as_secs(),
         })
     }
 
@@ -510,10 +479,10 @@ impl TryItService for TryIt {
                 return Err(AppError::Refused(refusal.denial.message()));
             }
         };
-        check_destination(&authorized.upstream).await?;
-
         let started = Instant::now();
         let deadline = started + self.timeout;
+        check_destination(&authorized.upstream, deadline).await?;
+
         let outgoing = Outgoing::from_portal(
             method,
             path.trim_start_matches('/').to_owned(),
@@ -524,11 +493,13 @@ impl TryItService for TryIt {
         );
         let answer = send_upstream(
             &self.gateway,
+            &self.client,
             &authorized,
             environment,
             outgoing,
             &record,
-            self.timeout.min(self.gateway.timeout),
+            self.head_timeout()
+                .min(deadline.saturating_duration_since(Instant::now())),
         )
         .await
         .map_err(|failure| match failure {
@@ -575,44 +546,6 @@ impl TryItService for TryIt {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn private_and_special_addresses_are_not_public() {
-        for private in [
-            "10.1.2.3",
-            "172.16.0.1",
-            "192.168.1.1",
-            "127.0.0.1",
-            "169.254.169.254",
-            "0.0.0.0",
-            "100.64.0.1",
-            "::1",
-            "fd00::1",
-            "fe80::1",
-            "::ffff:10.0.0.1",
-        ] {
-            assert!(!is_public(private.parse().expect("ip")), "{private}");
-        }
-        for public in ["93.184.216.34", "2606:4700::1111", "100.128.0.1"] {
-            assert!(is_public(public.parse().expect("ip")), "{public}");
-        }
-    }
-
-    #[test]
-    fn the_console_cannot_set_connection_or_gateway_headers() {
-        for name in [
-            "host",
-            "content-length",
-            "x-portico-org",
-            "x-forwarded-for",
-            "x-api-key",
-        ] {
-            assert!(!settable_header(&HeaderName::from_static(name)), "{name}");
-        }
-        for name in ["x-request-id", "accept", "authorization", "if-none-match"] {
-            assert!(settable_header(&HeaderName::from_static(name)), "{name}");
-        }
-    }
 
     #[test]
     fn bodies_are_text_or_binary() {

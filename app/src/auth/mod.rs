@@ -99,7 +99,8 @@ pub async fn load_session() -> Result<SessionInfo, AppError> {
     let (notices, profile) = match &viewer {
         Some(viewer) if !viewer.terms_pending => (
             services.access.notices(viewer).await?,
-            Some(services.try_it.profile(viewer).await?),
+            // The header's environment selector is not worth failing every page for.
+            services.try_it.profile(viewer).await.ok(),
         ),
         _ => (crate::access::Notices::default(), None),
     };

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::display::{Layout, layout_of, pretty, status_meaning};
 use super::validate::check_body;
 use super::{
-    ParameterValue, ResponseBody, TryItCall, TryItResult, TryItSetup, fill_path, query_string,
-    try_it,
+    ParameterValue, ResponseBody, TryItCall, TryItResult, TryItSetup, fill_path, fixed_header,
+    query_string, try_it,
 };
 use crate::catalog::{
     BodyEntry, CodeSample, ParameterEntry, SampleCall, SampleValue, code_samples,
@@ -65,6 +65,20 @@ fn now_iso() -> String {
     }
 }
 
+/// What a field starts with: the default or example; for a choice, one of the choices (the first
+/// when the parameter is required, none otherwise), so what is shown is what is sent.
+fn initial_value(parameter: &ParameterEntry) -> String {
+    let initial = parameter.input.initial.clone().unwrap_or_default();
+    let choices = &parameter.input.choices;
+    if choices.is_empty() || choices.contains(&initial) {
+        initial
+    } else if parameter.required {
+        choices[0].clone()
+    } else {
+        String::new()
+    }
+}
+
 /// One field per parameter, holding what the person typed.
 #[derive(Clone)]
 struct Field {
@@ -97,15 +111,25 @@ pub fn TryItConsole(
         .cloned()
         .collect();
     let read_only = !callable || keys.is_empty();
+    // Headers Portico sets itself are not offered (the key, for one, is applied on the server).
+    let (fixed, parameters): (Vec<ParameterEntry>, Vec<ParameterEntry>) = parameters
+        .into_iter()
+        .partition(|p| p.location == "header" && fixed_header(&p.name));
     let fields: Vec<Field> = parameters
         .into_iter()
         .enumerate()
         .map(|(index, parameter)| Field {
-            value: RwSignal::new(parameter.input.initial.clone().unwrap_or_default()),
+            value: RwSignal::new(initial_value(&parameter)),
             dom_id: format!("try-{}-{index}", parameter.location),
             parameter,
         })
         .collect();
+    let fixed_note = (!fixed.is_empty()).then(|| {
+        let names: Vec<String> = fixed.iter().map(|p| p.name.clone()).collect();
+        view! {
+            <p class="field__hint">{format!("Portico sets {} itself.", names.join(", "))}</p>
+        }
+    });
     let media = request_body
         .as_ref()
         .map(|body| body.contents.clone())
@@ -343,7 +367,7 @@ pub fn TryItConsole(
                         aria-invalid=move || (!body_problems.read().is_empty()).to_string()
                         prop:value=move || body.get()
                         on:input=move |event| body.set(event_target_value(&event))
-                    ></textarea>
+                    >{body.get_untracked()}</textarea>
                     <div id="try-body-problems" aria-live="polite">
                         {move || {
                             let problems = body_problems.get();
@@ -388,6 +412,7 @@ pub fn TryItConsole(
                         {field_views}
                     </fieldset>
                 })}
+                {fixed_note}
                 {body_editor}
                 {key_picker}
                 {(!read_only).then(|| view! {
@@ -446,9 +471,11 @@ fn ParameterField(field: Field, missing: RwSignal<Vec<String>>, read_only: bool)
     let input = if !parameter.input.choices.is_empty() {
         let choices = parameter.input.choices.clone();
         let required = parameter.required;
+        let is_missing = is_missing.clone();
         view! {
             <select id=dom_id.clone() disabled=read_only aria-describedby=describedby.clone()
                 aria-required=required.to_string()
+                aria-invalid=move || is_missing().to_string()
                 on:change=move |event| value.set(event_target_value(&event))>
                 {(!required).then(|| view! { <option value="">"(not sent)"</option> })}
                 {choices.into_iter().map(|choice| {
@@ -459,8 +486,11 @@ fn ParameterField(field: Field, missing: RwSignal<Vec<String>>, read_only: bool)
         }
         .into_any()
     } else if parameter.input.kind == "boolean" {
+        let is_missing = is_missing.clone();
         view! {
             <select id=dom_id.clone() disabled=read_only aria-describedby=describedby.clone()
+                aria-required=parameter.required.to_string()
+                aria-invalid=move || is_missing().to_string()
                 on:change=move |event| value.set(event_target_value(&event))>
                 <option value="" selected=value.get_untracked().is_empty()>"(not sent)"</option>
                 <option value="true" selected=value.get_untracked() == "true">"true"</option>
@@ -480,6 +510,7 @@ fn ParameterField(field: Field, missing: RwSignal<Vec<String>>, read_only: bool)
                     move || is_missing().to_string()
                 }
                 autocomplete="off"
+                value=value.get_untracked()
                 prop:value=move || value.get()
                 on:input=move |event| value.set(event_target_value(&event)) />
         }

@@ -74,10 +74,18 @@ pub fn pretty(layout: Layout, text: &str) -> String {
             .ok()
             .and_then(|value| serde_json::to_string_pretty(&value).ok())
             .unwrap_or_else(|| text.to_owned()),
-        Layout::Xml => indent_xml(text).unwrap_or_else(|| text.to_owned()),
+        // Large documents are shown as they came: laying them out is not worth the wait.
+        Layout::Xml if text.len() <= MAX_XML_LAYOUT_BYTES => {
+            indent_xml(text).unwrap_or_else(|| text.to_owned())
+        }
+        Layout::Xml => text.to_owned(),
         Layout::Text => text.to_owned(),
     }
 }
+
+const MAX_XML_LAYOUT_BYTES: usize = 256 * 1024;
+/// Indentation stops growing here, so deep nesting cannot blow up the output.
+const MAX_XML_INDENT: usize = 32;
 
 /// One element per line, indented by depth; an element holding only text stays on one line.
 /// Markup it does not understand (an unclosed `<`) gives `None`.
@@ -103,7 +111,7 @@ fn indent_xml(text: &str) -> Option<String> {
             if !out.is_empty() {
                 out.push('\n');
             }
-            out.push_str(&"  ".repeat(depth));
+            out.push_str(&"  ".repeat(depth.min(MAX_XML_INDENT)));
             out.push_str(tag);
             if inline {
                 let text_end = rest.find('<').unwrap_or(rest.len());
@@ -121,7 +129,7 @@ fn indent_xml(text: &str) -> Option<String> {
             if !out.is_empty() {
                 out.push('\n');
             }
-            out.push_str(&"  ".repeat(depth));
+            out.push_str(&"  ".repeat(depth.min(MAX_XML_INDENT)));
             out.push_str(rest[..text_end].trim());
             rest = &rest[text_end..];
         }
@@ -150,6 +158,14 @@ mod tests {
             "<?xml version=\"1.0\"?>\n<pets>\n  <pet id=\"1\">\n    <name>Rex</name>\n    <tags/>\n  </pet>\n</pets>"
         );
         assert_eq!(pretty(Layout::Xml, "<a>unclosed <b"), "<a>unclosed <b");
+        // Deep nesting indents no further than the limit.
+        let deep = "<a>".repeat(1000);
+        let laid_out = pretty(Layout::Xml, &deep);
+        assert!(
+            laid_out
+                .lines()
+                .all(|line| line.len() <= 2 * MAX_XML_INDENT + 3)
+        );
     }
 
     #[test]

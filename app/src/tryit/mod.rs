@@ -104,6 +104,31 @@ pub struct TryItResult {
     pub target: String,
 }
 
+/// Headers the console never takes from the form: the connection's own, what the gateway states
+/// about a call, and what Portico sets itself (the key, the body's type, cookies from cookie
+/// parameters). An operation that declares one of them still works; the field is just not offered.
+pub fn fixed_header(name: &str) -> bool {
+    const FIXED: [&str; 13] = [
+        "host",
+        "content-length",
+        "content-type",
+        "cookie",
+        "connection",
+        "keep-alive",
+        "te",
+        "trailer",
+        "transfer-encoding",
+        "upgrade",
+        "proxy-authorization",
+        "x-api-key",
+        "forwarded",
+    ];
+    let name = name.trim().to_ascii_lowercase();
+    FIXED.contains(&name.as_str())
+        || name.starts_with("x-portico-")
+        || name.starts_with("x-forwarded-")
+}
+
 /// Puts parameter values into a path template: each value is one percent-encoded segment, so a
 /// value can never add segments, a query or another host.
 pub fn fill_path(template: &str, values: &[ParameterValue]) -> String {
@@ -153,8 +178,13 @@ pub trait TryItService: Send + Sync {
         viewer: &crate::auth::Viewer,
         environment: Environment,
     ) -> Result<(), AppError>;
-    async fn setup(&self, viewer: &crate::auth::Viewer, slug: &str)
-    -> Result<TryItSetup, AppError>;
+    /// `request` tells the caller's address: keys whose rules refuse it are not offered.
+    async fn setup(
+        &self,
+        viewer: &crate::auth::Viewer,
+        slug: &str,
+        request: &http::request::Parts,
+    ) -> Result<TryItSetup, AppError>;
     async fn call(
         &self,
         viewer: &crate::auth::Viewer,
@@ -177,9 +207,10 @@ pub async fn set_profile(environment: String) -> Result<(), AppError> {
 #[server(prefix = "/rpc", endpoint = "try-it-setup")]
 pub async fn load_try_it_setup(slug: String) -> Result<TryItSetup, AppError> {
     let viewer = crate::auth::require_viewer().await?;
+    let request = crate::services::request_parts()?;
     crate::services::services()?
         .try_it
-        .setup(&viewer, &slug)
+        .setup(&viewer, &slug, &request)
         .await
 }
 
@@ -217,6 +248,22 @@ mod tests {
             "/pets/..%2F..%2Fadmin%3Fx%3D1%23y/names/a%20b%2Fc"
         );
         assert_eq!(fill_path("/pets/{missing}", &values), "/pets/{missing}");
+    }
+
+    #[test]
+    fn connection_and_gateway_headers_are_fixed() {
+        for name in [
+            "Host",
+            "content-length",
+            "X-Portico-Org",
+            "x-forwarded-for",
+            "X-API-Key",
+        ] {
+            assert!(fixed_header(name), "{name}");
+        }
+        for name in ["x-request-id", "Accept", "Authorization", "If-None-Match"] {
+            assert!(!fixed_header(name), "{name}");
+        }
     }
 
     #[test]

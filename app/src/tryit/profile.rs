@@ -5,17 +5,14 @@ use leptos::prelude::*;
 
 use super::{Profile, SetProfile};
 use crate::SessionResource;
+use crate::form::on_success;
 
 #[component]
 pub fn ProfileSelector(profile: Profile) -> impl IntoView {
     let session = expect_context::<SessionResource>();
     let save = ServerAction::<SetProfile>::new();
     // The saved choice reaches every part of the page through the session.
-    Effect::new(move |_| {
-        if let Some(Ok(())) = save.value().get() {
-            session.refetch();
-        }
-    });
+    on_success(save, move |_| session.refetch());
     let current = profile.current;
     view! {
         <ActionForm action=save attr:class="profile-form" attr:data-testid="profile">

@@ -22,19 +22,29 @@ fn live(now: DateTime<Utc>) -> Condition {
         .add(access_grant::Column::ExpiresAt.gt(now))
 }
 
+/// The live grants of any of `organizations`, for every collection and environment.
+pub async fn of_organizations(
+    db: &impl ConnectionTrait,
+    organizations: &[Uuid],
+    now: DateTime<Utc>,
+) -> Result<Vec<access_grant::Model>, DomainError> {
+    if organizations.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(access_grant::Entity::find()
+        .filter(access_grant::Column::OrganizationId.is_in(organizations.iter().copied()))
+        .filter(live(now))
+        .all(db)
+        .await?)
+}
+
 /// The collections any of `organizations` may use (in any environment) at `now`.
 pub async fn granted_collections(
     db: &impl ConnectionTrait,
     organizations: &[Uuid],
     now: DateTime<Utc>,
 ) -> Result<HashSet<Uuid>, DomainError> {
-    if organizations.is_empty() {
-        return Ok(HashSet::new());
-    }
-    Ok(access_grant::Entity::find()
-        .filter(access_grant::Column::OrganizationId.is_in(organizations.iter().copied()))
-        .filter(live(now))
-        .all(db)
+    Ok(of_organizations(db, organizations, now)
         .await?
         .into_iter()
         .map(|grant| grant.collection_id)

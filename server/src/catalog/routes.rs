@@ -186,7 +186,7 @@ async fn fetch(address: &str) -> Result<Vec<u8>, AppError> {
         .await
         .map_err(|e| failed(format!("the name does not resolve ({e})")))?
         .collect();
-    if addresses.iter().any(|a| refused_address(a.ip())) {
+    if addresses.iter().any(|a| crate::net::is_unroutable(a.ip())) {
         return Err(failed(
             "that address is not one documents are fetched from".to_owned(),
         ));
@@ -225,23 +225,6 @@ async fn fetch(address: &str) -> Result<Vec<u8>, AppError> {
         }
     }
     Ok(bytes)
-}
-
-/// Link-local (cloud metadata), unspecified and multicast addresses.
-fn refused_address(ip: std::net::IpAddr) -> bool {
-    match ip {
-        std::net::IpAddr::V4(v4) => {
-            v4.is_link_local() || v4.is_unspecified() || v4.is_multicast() || v4.is_broadcast()
-        }
-        std::net::IpAddr::V6(v6) => {
-            (v6.segments()[0] & 0xffc0) == 0xfe80
-                || v6.is_unspecified()
-                || v6.is_multicast()
-                || v6
-                    .to_ipv4_mapped()
-                    .is_some_and(|v4| refused_address(std::net::IpAddr::V4(v4)))
-        }
-    }
 }
 
 async fn import(
@@ -294,28 +277,6 @@ async fn replace(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn metadata_and_other_odd_addresses_are_refused() {
-        for refused in [
-            "169.254.169.254",
-            "0.0.0.0",
-            "fe80::1",
-            "::ffff:169.254.169.254",
-            "224.0.0.1",
-        ] {
-            assert!(refused_address(refused.parse().expect("ip")), "{refused}");
-        }
-        for allowed in [
-            "10.0.0.5",
-            "192.168.1.10",
-            "127.0.0.1",
-            "93.184.216.34",
-            "2001:db8::1",
-        ] {
-            assert!(!refused_address(allowed.parse().expect("ip")), "{allowed}");
-        }
-    }
 
     #[tokio::test]
     async fn fetching_refuses_metadata_addresses_and_other_schemes() {

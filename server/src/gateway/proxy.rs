@@ -17,10 +17,39 @@ use super::usage::{Bucket, minute_of};
 use super::{Authorized, Denial, Gateway, Refusal, ResolvedKey};
 use crate::web::client_behind;
 
-type UpstreamClient = hyper_util::client::legacy::Client<
-    hyper_rustls::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector>,
-    Body,
->;
+/// The HTTP(S) client that calls APIs, resolving host names with `R`.
+pub type UpstreamClient<R = hyper_util::client::legacy::connect::dns::GaiResolver> =
+    hyper_util::client::legacy::Client<
+        hyper_rustls::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector<R>>,
+        Body,
+    >;
+
+/// A client for calling APIs: no redirects followed (an upstream's redirect goes back to the
+/// caller as it is), short connect timeout, connections kept for reuse.
+pub fn upstream_client<R>(resolver: R) -> UpstreamClient<R>
+where
+    R: tower::Service<hyper_util::client::legacy::connect::dns::Name>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+    R::Response: Iterator<Item = std::net::SocketAddr>,
+    R::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+    R::Future: Send,
+{
+    let mut http = hyper_util::client::legacy::connect::HttpConnector::new_with_resolver(resolver);
+    http.set_nodelay(true);
+    http.set_connect_timeout(Some(std::time::Duration::from_secs(5)));
+    http.enforce_http(false);
+    let connector = hyper_rustls::HttpsConnectorBuilder::new()
+        .with_webpki_roots()
+        .https_or_http()
+        .enable_http1()
+        .wrap_connector(http);
+    hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+        .pool_max_idle_per_host(256)
+        .build(connector)
+}
 
 #[derive(Clone)]
 pub struct GatewayState {
@@ -41,20 +70,7 @@ impl GatewayState {
         timeout: std::time::Duration,
         trusted_proxies: app::keys::CidrList,
     ) -> Result<GatewayState, std::io::Error> {
-        let mut http = hyper_util::client::legacy::connect::HttpConnector::new();
-        http.set_nodelay(true);
-        http.set_connect_timeout(Some(std::time::Duration::from_secs(5)));
-        http.enforce_http(false);
-        let connector = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_webpki_roots()
-            .https_or_http()
-            .enable_http1()
-            .wrap_connector(http);
-        // An upstream's redirect goes back to the caller as it is: this client follows none.
-        let client =
-            hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
-                .pool_max_idle_per_host(256)
-                .build(connector);
+        let client = upstream_client(hyper_util::client::legacy::connect::dns::GaiResolver::new());
         Ok(GatewayState {
             gateway,
             client,
@@ -318,6 +334,7 @@ async fn forward(
     };
     match send_upstream(
         &state,
+        &state.client,
         &authorized,
         &environment,
         outgoing,
@@ -417,14 +434,25 @@ impl UpstreamFailure {
 /// Sends an authorized call to the collection's base URL with the gateway's header rules (no
 /// hop-by-hop headers, no Portico key or session, the identity headers set by the gateway
 /// alone) and records it for the usage figures. `timeout` bounds the wait for the answer's head.
-pub async fn send_upstream(
+pub async fn send_upstream<R>(
     state: &GatewayState,
+    client: &UpstreamClient<R>,
     authorized: &Authorized,
     environment: &str,
     outgoing: Outgoing,
     record: &CallRecord,
     timeout: std::time::Duration,
-) -> Result<Response, UpstreamFailure> {
+) -> Result<Response, UpstreamFailure>
+where
+    R: tower::Service<hyper_util::client::legacy::connect::dns::Name>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+    R::Response: Iterator<Item = std::net::SocketAddr>,
+    R::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+    R::Future: Send,
+{
     let gateway = &state.gateway;
     let fail = |failure: UpstreamFailure| {
         record.store(
@@ -487,7 +515,7 @@ pub async fn send_upstream(
     *request.method_mut() = outgoing.method;
     *request.uri_mut() = uri;
     *request.headers_mut() = headers;
-    match tokio::time::timeout(timeout, state.client.request(request)).await {
+    match tokio::time::timeout(timeout, client.request(request)).await {
         Ok(Ok(answer)) => {
             record.store(
                 gateway,

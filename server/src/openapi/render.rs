@@ -341,8 +341,22 @@ fn resolve_into(
                     return Value::Object(Map::new());
                 };
                 trail.push(reference.to_owned());
-                let resolved = resolve_into(root, target, depth + 1, trail, budget);
+                let mut resolved = resolve_into(root, target, depth + 1, trail, budget);
                 trail.pop();
+                // OpenAPI 3.1 lets keywords sit beside a `$ref` (`nullable` does in practice):
+                // they add to what it points at.
+                if let Value::Object(resolved) = &mut resolved {
+                    for (key, value) in map {
+                        if key != "$ref"
+                            && !matches!(
+                                key.as_str(),
+                                "description" | "example" | "examples" | "title"
+                            )
+                        {
+                            resolved.insert(key.clone(), value.clone());
+                        }
+                    }
+                }
                 return resolved;
             }
             let mut out = Map::new();

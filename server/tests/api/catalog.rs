@@ -241,8 +241,9 @@ on_both_engines!(
             "Idempotency-Key",
             "card_token",
             "curl -X POST",
-            "https://sandbox.payments.example.com/v2/payments",
-            "X-API-Key",
+            // Calls go through the gateway, in the viewer's environment.
+            "/gateway/payments-api/sandbox/payments",
+            "X-API-Key: $PORTICO_API_KEY",
             "422",
         ] {
             assert!(html.contains(expected), "the page shows {expected}");
