@@ -7,7 +7,7 @@ use crate::access::AccessService;
 use crate::admin::{
     AuditLogService, CollectionsService, InvitationsService, OrganizationsService, PeopleService,
 };
-use crate::auth::{RegistrationService, SessionService, SignInService, TermsService};
+use crate::auth::{RegistrationService, SessionService, SignInService, SsoService, TermsService};
 use crate::catalog::CatalogService;
 use crate::error::AppError;
 use crate::keys::KeysService;
@@ -31,6 +31,7 @@ pub struct Services {
     pub audit: Arc<dyn AuditLogService>,
     pub keys: Arc<dyn KeysService>,
     pub try_it: Arc<dyn TryItService>,
+    pub sso: Arc<dyn SsoService>,
 }
 
 /// Lets a page choose the HTTP status of its response (a 404 page, say) without the UI crate

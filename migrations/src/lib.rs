@@ -10,6 +10,7 @@ mod m20261124_000002_catalog;
 mod m20261125_000001_access_requests;
 mod m20261125_000002_api_keys;
 mod m20261125_000003_profiles;
+mod m20261125_000004_single_sign_on;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_access_requests::Migration),
             Box::new(m20261125_000002_api_keys::Migration),
             Box::new(m20261125_000003_profiles::Migration),
+            Box::new(m20261125_000004_single_sign_on::Migration),
         ]
     }
 }

@@ -53,6 +53,8 @@ pub enum StartError {
     Site(String),
     #[error("the gateway's HTTP client could not start: {0}")]
     Gateway(String),
+    #[error("single sign-on's HTTP client could not start: {0}")]
+    Sso(String),
     #[error("PORTICO_DEMO: seeding the demo data failed: {0}")]
     Demo(String),
     #[error("{0}")]
@@ -80,6 +82,7 @@ pub struct Portal {
     pub gateway_state: gateway::proxy::GatewayState,
     pub keys: Arc<keys::Keys>,
     pub try_it: Arc<tryit::TryIt>,
+    pub sso: Arc<auth::sso::Sso>,
 }
 
 impl Portal {
@@ -173,7 +176,18 @@ impl Portal {
                 .to_std()
                 .unwrap_or(std::time::Duration::from_secs(10)),
         });
+        let sso = Arc::new(
+            auth::sso::Sso::new(
+                db.clone(),
+                clock.clone(),
+                sessions.clone(),
+                settings.base_url.clone(),
+                settings.oidc_providers.clone(),
+            )
+            .map_err(StartError::Sso)?,
+        );
         Ok(Portal {
+            sso,
             try_it,
             gateway,
             gateway_state,

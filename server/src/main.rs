@@ -115,13 +115,18 @@ async fn serve(settings: Settings) -> Result<(), StartError> {
     }
     let router = portal.router(leptos);
     // Grants with a last day end on their own; every process sweeps (each expiry is recorded once).
+    // Sign-ins never finished at an identity provider are dropped the same way.
     let access = portal.access.clone();
+    let sso = portal.sso.clone();
     tokio::spawn(async move {
         let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
         loop {
             every_minute.tick().await;
             if let Err(error) = access.sweep_expired_grants().await {
                 tracing::warn!(%error, "could not sweep expired grants");
+            }
+            if let Err(error) = sso.sweep().await {
+                tracing::warn!(%error, "could not sweep unfinished sign-ins");
             }
         }
     });

@@ -140,6 +140,8 @@ pub struct Settings {
     pub gateway_timeout: chrono::Duration,
     /// How long a try-it call from the docs may take, answer included.
     pub try_it_timeout: chrono::Duration,
+    /// Identity providers for single sign-on (`PORTICO_OIDC_PROVIDERS`, a JSON array).
+    pub oidc_providers: Vec<crate::auth::sso::ProviderConfig>,
     /// Threads that serve requests.
     pub worker_threads: usize,
 }
@@ -233,6 +235,11 @@ pub const VARIABLES: &[Variable] = &[
         name: "PORTICO_GATEWAY_TIMEOUT",
         default: "30s",
         help: "how long the gateway waits for an upstream API to answer; units s, m",
+    },
+    Variable {
+        name: "PORTICO_OIDC_PROVIDERS",
+        default: "",
+        help: "identity providers for single sign-on, a JSON array of {slug, name, issuer, client_id, client_secret, allowed_domains, jit, organization, role, groups_claim, group_organizations, admin_groups}",
     },
     Variable {
         name: "PORTICO_TRY_IT_TIMEOUT",
@@ -411,6 +418,10 @@ impl Settings {
 
         let try_it_timeout =
             duration("PORTICO_TRY_IT_TIMEOUT", Some(chrono::Duration::minutes(1)))?;
+        let oidc_providers = crate::auth::sso::ProviderConfig::parse_list(
+            &get("PORTICO_OIDC_PROVIDERS").unwrap_or_default(),
+        )
+        .map_err(|message| fail("PORTICO_OIDC_PROVIDERS", message))?;
 
         let worker_threads = match get("PORTICO_WORKER_THREADS") {
             None => std::thread::available_parallelism()
@@ -433,6 +444,7 @@ impl Settings {
             trusted_proxies,
             gateway_timeout,
             try_it_timeout,
+            oidc_providers,
             smtp_url,
             smtp_ca_file,
             mail_from,

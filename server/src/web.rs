@@ -59,11 +59,13 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         audit: portal.audit_log.clone(),
         keys: portal.keys.clone(),
         try_it: portal.try_it.clone(),
+        sso: portal.sso.clone(),
     };
     let auth = crate::auth::routes::routes(crate::auth::routes::AuthState {
         magic_links: portal.magic_links.clone(),
         sessions: portal.sessions.clone(),
         outbox: portal.dev_outbox(),
+        sso: portal.sso.clone(),
     });
     let catalog = crate::catalog::routes::routes(crate::catalog::routes::CatalogState {
         catalog: portal.catalog.clone(),

@@ -23,6 +23,8 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "auth.signed_in",
     "auth.signed_out",
     "auth.signed_out_everywhere",
+    "auth.sso_failed",
+    "auth.sso_linked",
     "collection.auto_approve_changed",
     "collection.document_replaced",
     "collection.grant_expired",
@@ -42,6 +44,7 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "key.deleted",
     "key.reactivated",
     "key.refreshed",
+    "membership.from_provider",
     "organization.authorized_email_added",
     "organization.authorized_email_removed",
     "organization.member_added",
@@ -57,7 +60,9 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "terms.withdrawn",
     "user.joined_by_authorized_email",
     "user.made_admin",
+    "user.provisioned",
     "user.reactivated",
+    "user.role_from_provider",
     "user.suspended",
 ];
 

@@ -44,6 +44,20 @@ pub struct SessionSummary {
     pub current: bool,
 }
 
+/// An identity provider people can sign in through.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SsoProvider {
+    pub slug: String,
+    /// The name on its button ("Sign in with …").
+    pub name: String,
+}
+
+/// The identity providers configured for single sign-on.
+#[cfg(feature = "ssr")]
+pub trait SsoService: Send + Sync {
+    fn providers(&self) -> Vec<SsoProvider>;
+}
+
 /// What every page's frame needs: the portal's name and who is looking at it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionInfo {
@@ -55,6 +69,8 @@ pub struct SessionInfo {
     pub notices: crate::access::Notices,
     /// The viewer's environment (sandbox or production) for try-it and code samples.
     pub profile: Option<crate::tryit::Profile>,
+    /// Buttons of the sign-in page.
+    pub sso_providers: Vec<SsoProvider>,
 }
 
 #[cfg(feature = "ssr")]
@@ -110,6 +126,7 @@ pub async fn load_session() -> Result<SessionInfo, AppError> {
         self_registration: services.registrations.is_open().await?,
         notices,
         profile,
+        sso_providers: services.sso.providers(),
     })
 }
 

@@ -17,6 +17,19 @@ pub fn SignInPage() -> impl IntoView {
             .is_some_and(|info| info.self_registration)
     };
     let signed_out = move || query.read().get("signed_out").is_some();
+    let providers = move || {
+        session
+            .get()
+            .and_then(Result::ok)
+            .map(|info| info.sso_providers)
+            .unwrap_or_default()
+    };
+    let sso_error = move || {
+        let query = query.read();
+        let code = query.get("sso_error")?;
+        let provider = query.get("provider").unwrap_or_default();
+        Some((sso_message(&code), provider))
+    };
     let sent = move || matches!(request.value().get(), Some(Ok(())));
     let field_error = move || match request.value().get() {
         Some(Err(AppError::Invalid { message, .. })) => Some(message),
@@ -35,6 +48,31 @@ pub fn SignInPage() -> impl IntoView {
         <Show when=signed_out>
             <p class="notice notice--ok" role="status">"You are signed out."</p>
         </Show>
+        {move || sso_error().map(|(message, provider)| {
+            let retry = format!("/auth/oidc/{provider}/login");
+            view! {
+                <div class="notice notice--error form-card" role="alert" data-testid="sso-error">
+                    <p>{message}</p>
+                    {(!provider.is_empty()).then(|| view! { <p><a href=retry>"Try again"</a>" or sign in with an email link below."</p> })}
+                </div>
+            }
+        })}
+        <Suspense fallback=|| ()>
+            {move || {
+                let providers = providers();
+                (!providers.is_empty()).then(|| view! {
+                    <section class="card form-card" aria-labelledby="sso-sign-in">
+                        <h2 id="sso-sign-in">"Sign in with your company account"</h2>
+                        <ul class="sso-buttons">
+                            {providers.into_iter().map(|provider| {
+                                let href = format!("/auth/oidc/{}/login", provider.slug);
+                                view! { <li><a class="button button--secondary" href=href rel="external">{format!("Sign in with {}", provider.name)}</a></li> }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            }}
+        </Suspense>
         <section class="card form-card" aria-labelledby="email-sign-in">
             <h2 id="email-sign-in">"Sign in with email"</h2>
             <Show
@@ -85,5 +123,34 @@ pub fn SignInPage() -> impl IntoView {
                 <p class="form-card">"New here? "<a href="/register">"Request an account"</a>"."</p>
             </Show>
         </Suspense>
+    }
+}
+
+/// What went wrong at an identity provider, in words for the person who tried.
+fn sso_message(code: &str) -> &'static str {
+    match code {
+        "denied" => "Signing in at your identity provider was cancelled or refused.",
+        "expired" => "That sign-in took too long or was already used. Please start again.",
+        "unverified_email" => {
+            "Your identity provider did not confirm your email address, so we cannot sign you in with it."
+        }
+        "domain_not_allowed" => {
+            "Your email address's domain is not one this identity provider may sign in for."
+        }
+        "cannot_link" => {
+            "An account with your email address exists, but it cannot be linked to this identity provider."
+        }
+        "no_account" => {
+            "You do not have an account in this portal yet. Ask your portal admin to invite you."
+        }
+        "suspended" => "Your account is suspended. Ask your portal admin.",
+        "provider_unavailable" => {
+            "Your identity provider could not be reached. Please try again in a moment."
+        }
+        "invalid_token" => {
+            "Your identity provider's answer could not be verified. Please try again."
+        }
+        "unknown_provider" => "That identity provider is not configured here.",
+        _ => "Signing in through your identity provider did not work. Please try again.",
     }
 }

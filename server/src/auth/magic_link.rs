@@ -298,7 +298,7 @@ impl MagicLinks {
 }
 
 /// Joins a new account to every organization its address is invited to.
-async fn accept_invitations(
+pub(crate) async fn accept_invitations(
     db: &impl sea_orm::ConnectionTrait,
     clock: &dyn Clock,
     person: &user::Model,

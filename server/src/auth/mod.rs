@@ -6,6 +6,7 @@ pub mod rate_limit;
 mod registration;
 pub mod routes;
 mod sessions;
+pub mod sso;
 mod token;
 
 pub use magic_link::MagicLinks;

@@ -15,6 +15,7 @@ use serde::Deserialize;
 
 use super::Sessions;
 use super::magic_link::MagicLinks;
+use super::sso::{FLOW_COOKIE, Sso, SsoFailure};
 use crate::audit::AuditEvent;
 use crate::entities::user;
 use crate::error::ApiError;
@@ -28,6 +29,7 @@ pub struct AuthState {
     pub sessions: Arc<Sessions>,
     /// Present only in development (no SMTP, loopback base URL).
     pub outbox: Option<Arc<Outbox>>,
+    pub sso: Arc<Sso>,
 }
 
 pub fn routes(state: AuthState) -> Router {
@@ -41,6 +43,8 @@ pub fn routes(state: AuthState) -> Router {
         .route("/auth/sign-out", post(sign_out))
         .route("/auth/sign-out-everywhere", post(sign_out_everywhere))
         .route("/dev/outbox", get(outbox))
+        .route("/auth/oidc/{provider}/login", get(sso_login))
+        .route("/auth/oidc/{provider}/callback", get(sso_callback))
         .with_state(state)
 }
 
@@ -247,6 +251,135 @@ fn linkify(escaped_text: &str) -> String {
             }
         })
         .collect()
+}
+
+#[derive(Deserialize)]
+struct LoginQuery {
+    next: Option<String>,
+}
+
+/// Where a failed sign-in through a provider ends: the sign-in page, which says what happened
+/// and offers to try again.
+fn sso_failed(provider: &str, failure: SsoFailure) -> Response {
+    let provider: String = provider
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .take(64)
+        .collect();
+    Redirect::to(&format!(
+        "/sign-in?sso_error={}&provider={provider}",
+        failure.code()
+    ))
+    .into_response()
+}
+
+/// The cookie that binds a sign-in in progress to this browser (sent back to the callback only).
+fn flow_cookie(state: &AuthState, value: &str, max_age: i64) -> String {
+    format!(
+        "{FLOW_COOKIE}={value}; Path=/auth/oidc/; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
+        if state.sso.secure_cookies() {
+            "; Secure"
+        } else {
+            ""
+        }
+    )
+}
+
+async fn sso_login(
+    State(state): State<AuthState>,
+    ClientAddr(client): ClientAddr,
+    axum::extract::Path(provider): axum::extract::Path<String>,
+    axum::extract::Query(query): axum::extract::Query<LoginQuery>,
+) -> Response {
+    match state.sso.start(&provider, query.next.as_deref()).await {
+        Ok(started) => (
+            [(
+                header::SET_COOKIE,
+                flow_cookie(&state, started.binding.expose(), 600),
+            )],
+            Redirect::to(started.authorize_url.as_str()),
+        )
+            .into_response(),
+        Err(failure) => {
+            state.sso.audit_failure(&provider, failure, client).await;
+            sso_failed(&provider, failure)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct CallbackQuery {
+    state: Option<String>,
+    code: Option<String>,
+    error: Option<String>,
+}
+
+fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
+async fn sso_callback(
+    State(state): State<AuthState>,
+    ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
+    axum::extract::Path(provider): axum::extract::Path<String>,
+    axum::extract::Query(query): axum::extract::Query<CallbackQuery>,
+) -> Response {
+    let clear = flow_cookie(&state, "", 0);
+    let outcome = match query.state.as_deref() {
+        None => Err(SsoFailure::Expired),
+        Some(flow_state) => {
+            state
+                .sso
+                .finish(
+                    &provider,
+                    flow_state,
+                    query.code.as_deref(),
+                    query.error.as_deref(),
+                    cookie_value(&headers, FLOW_COOKIE),
+                    user_agent(&headers),
+                    client,
+                )
+                .await
+        }
+    };
+    match outcome {
+        Ok(signed_in) => {
+            let recorded = AuditEvent::new(signed_in.user.email.clone(), "auth.signed_in")
+                .by(signed_in.user.id)
+                .on("user", signed_in.user.id)
+                .from_addr(client)
+                .with_details(serde_json::json!({ "method": "sso", "provider": provider }))
+                .record(&state.sessions.db, state.sessions.clock.as_ref())
+                .await;
+            if let Err(error) = recorded {
+                tracing::error!(%error, "could not record a sign-in");
+            }
+            let mut response = Redirect::to(&signed_in.next).into_response();
+            let cookies = response.headers_mut();
+            for cookie in [state.sessions.cookie(&signed_in.session), clear] {
+                if let Ok(value) = axum::http::HeaderValue::from_str(&cookie) {
+                    cookies.append(header::SET_COOKIE, value);
+                }
+            }
+            response
+        }
+        Err(failure) => {
+            state.sso.audit_failure(&provider, failure, client).await;
+            let mut response = sso_failed(&provider, failure);
+            if let Ok(value) = axum::http::HeaderValue::from_str(&clear) {
+                response.headers_mut().append(header::SET_COOKIE, value);
+            }
+            response
+        }
+    }
 }
 
 fn user_agent(headers: &HeaderMap) -> Option<String> {

@@ -173,7 +173,7 @@ on_both_engines!(
 );
 
 /// The areas audit actions belong to (the part before the dot).
-const AREAS: [&str; 12] = [
+const AREAS: [&str; 13] = [
     "access",
     "audit",
     "auth",
@@ -181,6 +181,7 @@ const AREAS: [&str; 12] = [
     "demo",
     "invitation",
     "key",
+    "membership",
     "organization",
     "registration",
     "settings",

@@ -18,6 +18,7 @@ mod operations;
 mod pages;
 mod registration;
 mod sign_in;
+mod sso;
 mod storage;
 mod terms;
 mod try_it;

@@ -1,0 +1,452 @@
+//! Single sign-on against a real OpenID provider (npm `oidc-provider`, started once for the
+//! test run): the whole code flow as a browser goes through it, just-in-time accounts, linking,
+//! invitations, group mapping, and the refusals (unverified email, foreign domain, no account,
+//! suspended, cancelled, wrong or replayed state, another browser).
+
+use std::collections::HashMap;
+
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use server::entities::{membership, user, user_identity};
+
+use crate::helpers::{Engine, TestApp, unique_email};
+
+/// The test identity provider: one process for the whole run.
+pub struct IdentityProvider {
+    pub issuer: String,
+    _process: std::sync::Mutex<std::process::Child>,
+}
+
+pub fn identity_provider() -> &'static IdentityProvider {
+    static PROVIDER: std::sync::OnceLock<IdentityProvider> = std::sync::OnceLock::new();
+    PROVIDER.get_or_init(|| {
+        use std::io::BufRead;
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../end2end/oidc/provider.mjs");
+        let mut child = std::process::Command::new("node")
+            .arg(script)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start the test identity provider (node end2end/oidc/provider.mjs)");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("the provider announces its issuer");
+        let started: serde_json::Value = serde_json::from_str(&line).unwrap_or_else(|_| {
+            panic!("identity provider did not start (npm packages missing? run scripts/setup --test): {line}")
+        });
+        IdentityProvider {
+            issuer: started["issuer"].as_str().expect("issuer").to_owned(),
+            _process: std::sync::Mutex::new(child),
+        }
+    })
+}
+
+/// Two providers on the same issuer: `corp` makes accounts just in time (into `sso-corp`) and
+/// maps groups; `strict` makes none.
+fn providers() -> Vec<server::auth::sso::ProviderConfig> {
+    let issuer = &identity_provider().issuer;
+    let json = serde_json::json!([
+        {
+            "slug": "corp", "name": "Corp ID", "issuer": issuer,
+            "client_id": "portico", "client_secret": "portico-test-secret",
+            "scopes": ["openid", "email", "profile", "groups"],
+            "allowed_domains": ["sso.test"],
+            "jit": true, "organization": "sso-corp", "role": "member",
+            "groups_claim": "groups",
+            "group_organizations": { "developers": "sso-developers" },
+            "admin_groups": ["portico-admins"]
+        },
+        {
+            "slug": "strict", "name": "Strict ID", "issuer": issuer,
+            "client_id": "portico", "client_secret": "portico-test-secret",
+            "allowed_domains": ["sso.test"]
+        }
+    ]);
+    server::auth::sso::ProviderConfig::parse_list(&json.to_string()).expect("test providers")
+}
+
+async fn spawn_with_providers(engine: Engine) -> Option<TestApp> {
+    let app = TestApp::spawn_with(engine, |settings| settings.oidc_providers = providers()).await?;
+    for slug in ["sso-corp", "sso-developers"] {
+        server::directory::create_organization(
+            &app.portal.db,
+            &app.clock,
+            slug,
+            &app::types::Slug::parse(slug).expect("slug"),
+        )
+        .await
+        .expect("organization");
+    }
+    Some(app)
+}
+
+/// Cookies by name, as a browser keeps them for one site (paths and expiry do not matter here).
+#[derive(Default)]
+struct Jar(HashMap<String, String>);
+
+impl Jar {
+    fn take(&mut self, response: &reqwest::Response) {
+        for value in response.headers().get_all("set-cookie") {
+            let Some((pair, _)) = value
+                .to_str()
+                .unwrap_or_default()
+                .split_once(';')
+                .or(Some((value.to_str().unwrap_or_default(), "")))
+            else {
+                continue;
+            };
+            if let Some((name, value)) = pair.split_once('=') {
+                if value.is_empty() {
+                    self.0.remove(name.trim());
+                } else {
+                    self.0.insert(name.trim().to_owned(), value.to_owned());
+                }
+            }
+        }
+    }
+
+    fn header(&self) -> String {
+        self.0
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// A browser going through a sign-in: Portico's cookies and the provider's, kept apart.
+struct Browser<'a> {
+    app: &'a TestApp,
+    portico: Jar,
+    provider: Jar,
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+impl<'a> Browser<'a> {
+    fn new(app: &'a TestApp) -> Browser<'a> {
+        Browser {
+            app,
+            portico: Jar::default(),
+            provider: Jar::default(),
+        }
+    }
+
+    async fn get(&mut self, url: &str) -> reqwest::Response {
+        let ours = url.starts_with(&self.app.url(""));
+        let jar = if ours {
+            &mut self.portico
+        } else {
+            &mut self.provider
+        };
+        let response = self
+            .app
+            .client
+            .get(url)
+            .header("cookie", jar.header())
+            .send()
+            .await
+            .expect("GET");
+        jar.take(&response);
+        response
+    }
+
+    async fn post_provider(&mut self, url: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        let response = self
+            .app
+            .client
+            .post(url)
+            .header("cookie", self.provider.header())
+            .form(form)
+            .send()
+            .await
+            .expect("POST");
+        self.provider.take(&response);
+        response
+    }
+
+    /// Starts at Portico's login for `provider`, signs in at the provider as `login` (or cancels
+    /// there with `None`), and returns the callback address the provider sends the browser to.
+    async fn through_provider(&mut self, provider: &str, login: Option<&str>) -> String {
+        let started = self
+            .get(
+                &self
+                    .app
+                    .url(&format!("/auth/oidc/{provider}/login?next=/apis")),
+            )
+            .await;
+        assert_eq!(started.status(), 303, "login redirects to the provider");
+        let mut next = location(&started);
+        assert!(next.contains("code_challenge_method=S256"), "{next}");
+        assert!(next.contains("nonce=") && next.contains("state="), "{next}");
+        let issuer = identity_provider().issuer.clone();
+        for _ in 0..10 {
+            if next.starts_with(&self.app.url("")) {
+                return next;
+            }
+            let url = if next.starts_with('/') {
+                format!("{issuer}{next}")
+            } else {
+                next.clone()
+            };
+            let response = self.get(&url).await;
+            if response.status().is_redirection() {
+                next = location(&response);
+                continue;
+            }
+            let page = response.text().await.expect("page");
+            let response = match (login, page.contains("name=\"login\"")) {
+                (None, _) => self.get(&format!("{url}/abort")).await,
+                (Some(login), true) => {
+                    self.post_provider(
+                        &url,
+                        &[("prompt", "login"), ("login", login), ("password", "any")],
+                    )
+                    .await
+                }
+                (Some(_), false) => self.post_provider(&url, &[("prompt", "consent")]).await,
+            };
+            next = location(&response);
+        }
+        panic!("the provider never sent the browser back");
+    }
+
+    /// The whole sign-in; the address Portico sends the browser to at the end.
+    async fn sign_in(&mut self, provider: &str, login: &str) -> String {
+        let callback = self.through_provider(provider, Some(login)).await;
+        let finished = self.get(&callback).await;
+        assert_eq!(finished.status(), 303);
+        location(&finished)
+    }
+
+    fn session_cookie(&self) -> String {
+        let name = self.app.portal.sessions.cookie_name();
+        format!(
+            "{name}={}",
+            self.portico.0.get(name).expect("session cookie")
+        )
+    }
+}
+
+async fn viewer(app: &TestApp, cookie: &str) -> serde_json::Value {
+    app.call_json("session-info", Some(cookie), &[]).await["viewer"].clone()
+}
+
+async fn user_by_email(app: &TestApp, email: &str) -> Option<user::Model> {
+    user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(&app.portal.db)
+        .await
+        .expect("query")
+}
+
+async fn organizations_of(app: &TestApp, user_id: uuid::Uuid) -> Vec<String> {
+    let mut slugs: Vec<String> = membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .find_also_related(server::entities::organization::Entity)
+        .all(&app.portal.db)
+        .await
+        .expect("memberships")
+        .into_iter()
+        .filter_map(|(_, o)| o.map(|o| o.slug))
+        .collect();
+    slugs.sort();
+    slugs
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_sign_in_makes_the_account_just_in_time() {
+    for engine in [Engine::Sqlite, Engine::Postgres] {
+        let Some(app) = spawn_with_providers(engine).await else {
+            continue;
+        };
+        crate::helpers::within_time_limit(async {
+            let session_info = app.call_json("session-info", None, &[]).await;
+            assert_eq!(
+                session_info["sso_providers"],
+                serde_json::json!([{"slug": "corp", "name": "Corp ID"}, {"slug": "strict", "name": "Strict ID"}])
+            );
+
+            let mut browser = Browser::new(&app);
+            assert_eq!(browser.sign_in("corp", "alice").await, "/apis");
+            let cookie = browser.session_cookie();
+            let me = viewer(&app, &cookie).await;
+            assert_eq!(me["email"], "alice@sso.test");
+            assert_eq!(me["display_name"], "Alice Example");
+            assert_eq!(me["is_admin"], false);
+            let alice = user_by_email(&app, "alice@sso.test").await.expect("alice");
+            // The configured organization, and the one her `developers` group maps to.
+            assert_eq!(organizations_of(&app, alice.id).await, ["sso-corp", "sso-developers"]);
+            assert_eq!(app.audit_count("user.provisioned").await, 1);
+
+            // Again: the same account, found by issuer and subject.
+            let mut again = Browser::new(&app);
+            again.sign_in("corp", "alice").await;
+            assert_eq!(
+                viewer(&app, &again.session_cookie()).await["id"],
+                alice.id.to_string()
+            );
+            assert_eq!(
+                user_identity::Entity::find().count(&app.portal.db).await.expect("count"),
+                1
+            );
+            assert_eq!(app.audit_count("user.provisioned").await, 1);
+
+            // A group mapped to the admin role makes a portal admin, and taking it away undoes it.
+            let mut carol = Browser::new(&app);
+            carol.sign_in("corp", "carol").await;
+            assert_eq!(viewer(&app, &carol.session_cookie()).await["is_admin"], true);
+            assert_eq!(app.audit_count("user.role_from_provider").await, 1);
+        })
+        .await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refusals_say_why_and_create_nothing() {
+    let app = spawn_with_providers(Engine::Sqlite).await.expect("sqlite");
+    crate::helpers::within_time_limit(async {
+        let users_before = user::Entity::find()
+            .count(&app.portal.db)
+            .await
+            .expect("count");
+        for (provider, login, reason) in [
+            ("corp", "bob", "unverified_email"),
+            ("corp", "dave", "domain_not_allowed"),
+            ("strict", "alice", "no_account"),
+        ] {
+            let mut browser = Browser::new(&app);
+            let landed = browser.sign_in(provider, login).await;
+            assert_eq!(
+                landed,
+                format!("/sign-in?sso_error={reason}&provider={provider}"),
+                "{login} through {provider}"
+            );
+            assert!(
+                !browser
+                    .portico
+                    .0
+                    .contains_key(app.portal.sessions.cookie_name()),
+                "no session for {login}"
+            );
+        }
+        assert_eq!(
+            user::Entity::find()
+                .count(&app.portal.db)
+                .await
+                .expect("count"),
+            users_before
+        );
+        assert_eq!(app.audit_count("auth.sso_failed").await, 3);
+
+        // Cancelled at the provider.
+        let mut browser = Browser::new(&app);
+        let callback = browser.through_provider("corp", None).await;
+        assert!(callback.contains("error=access_denied"), "{callback}");
+        assert_eq!(
+            location(&browser.get(&callback).await),
+            "/sign-in?sso_error=denied&provider=corp"
+        );
+
+        // The callback works once, in the browser that started it, with its own state.
+        let mut browser = Browser::new(&app);
+        let callback = browser.through_provider("corp", Some("alice")).await;
+        let tampered = callback.replace("state=", "state=x");
+        assert_eq!(
+            location(&browser.get(&tampered).await),
+            "/sign-in?sso_error=expired&provider=corp"
+        );
+        let mut elsewhere = Browser::new(&app);
+        assert_eq!(
+            location(&elsewhere.get(&callback).await),
+            "/sign-in?sso_error=expired&provider=corp",
+            "another browser cannot finish it"
+        );
+        assert_eq!(
+            location(&browser.get(&callback).await),
+            "/sign-in?sso_error=expired&provider=corp",
+            "a flow someone tried to finish is gone"
+        );
+        let mut browser = Browser::new(&app);
+        let callback = browser.through_provider("corp", Some("alice")).await;
+        assert_eq!(location(&browser.get(&callback).await), "/apis");
+        assert_eq!(
+            location(&browser.get(&callback).await),
+            "/sign-in?sso_error=expired&provider=corp",
+            "replayed"
+        );
+
+        // An unknown provider.
+        let unknown = app
+            .client
+            .get(app.url("/auth/oidc/nope/login"))
+            .send()
+            .await
+            .expect("GET");
+        assert_eq!(
+            location(&unknown),
+            "/sign-in?sso_error=unknown_provider&provider=nope"
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn existing_accounts_and_invitations() {
+    let app = spawn_with_providers(Engine::Sqlite).await.expect("sqlite");
+    crate::helpers::within_time_limit(async {
+        // An account with the same verified address of an allowed domain is linked (and audited).
+        let (frank, _) = app.signed_in("frank@sso.test", false).await;
+        let mut browser = Browser::new(&app);
+        browser.sign_in("strict", "frank").await;
+        assert_eq!(
+            viewer(&app, &browser.session_cookie()).await["id"],
+            frank.id.to_string()
+        );
+        assert_eq!(app.audit_count("auth.sso_linked").await, 1);
+
+        // A suspended account stays out.
+        let (grace, _) = app.signed_in("grace@sso.test", false).await;
+        user::ActiveModel {
+            id: Set(grace.id),
+            status: Set(user::STATUS_SUSPENDED.to_owned()),
+            ..Default::default()
+        }
+        .update(&app.portal.db)
+        .await
+        .expect("suspend");
+        let mut browser = Browser::new(&app);
+        assert_eq!(
+            browser.sign_in("corp", "grace").await,
+            "/sign-in?sso_error=suspended&provider=corp"
+        );
+
+        // Invited: the invitation's organization, even where accounts are not made just in time.
+        let (_, admin) = app.signed_in(&unique_email("admin"), true).await;
+        let organization = app.organization("Invited Org").await;
+        app.call_json(
+            "admin-invite",
+            Some(&admin),
+            &[
+                ("organization_id", &organization.id.to_string()),
+                ("email", "erin@sso.test"),
+                ("role", "member"),
+            ],
+        )
+        .await;
+        let mut browser = Browser::new(&app);
+        browser.sign_in("strict", "erin").await;
+        let erin = user_by_email(&app, "erin@sso.test").await.expect("erin");
+        assert_eq!(organizations_of(&app, erin.id).await, [organization.slug]);
+    })
+    .await;
+}
