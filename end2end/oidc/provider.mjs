@@ -19,6 +19,8 @@ const people = {
   erin: { email: 'erin@sso.test', email_verified: true, name: 'Erin Invited', groups: [] },
   frank: { email: 'frank@sso.test', email_verified: true, name: 'Frank Existing', groups: [] },
   grace: { email: 'grace@sso.test', email_verified: true, name: 'Grace Suspended', groups: [] },
+  // Frank's address, handed on to someone new (another subject at the same provider).
+  henry: { email: 'frank@sso.test', email_verified: true, name: 'Henry Newcomer', groups: [] },
 };
 
 const configuration = {

@@ -20,6 +20,7 @@ async function atProvider(page: import('@playwright/test').Page, login: string) 
 
 test('a person signs in through their identity provider and lands on Discover', async ({ page }) => {
   await openHydrated(page, '/sign-in');
+  await page.screenshot({ path: 'test-results/screens/sign-in-sso.png', fullPage: true });
   await page.getByRole('link', { name: 'Sign in with Corp ID' }).click();
   await expect(page).toHaveURL(/127\.0\.0\.1:3227\/interaction\//);
   await atProvider(page, 'alice');
@@ -45,4 +46,5 @@ test('an unverified email is refused with a way to try again', async ({ page }) 
   await expect(notice.getByRole('link', { name: 'Try again' })).toHaveAttribute('href', '/auth/oidc/corp/login');
   await expect(page.getByTestId('account')).toHaveCount(0);
   await expectAccessible(page);
+  await page.screenshot({ path: 'test-results/screens/sign-in-sso-error.png', fullPage: true });
 });

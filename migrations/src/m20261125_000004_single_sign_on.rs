@@ -1,5 +1,6 @@
-//! Single sign-on: accounts at identity providers (by issuer and subject) and sign-ins in
-//! progress (by the hash of their `state`, bound to a browser).
+//! Single sign-on: accounts at identity providers (by issuer and subject), sign-ins in progress
+//! (by the hash of their `state`, bound to a browser), and which memberships a provider's group
+//! mapping made (only those follow the provider's groups).
 
 use sea_orm_migration::prelude::*;
 
@@ -91,10 +92,26 @@ impl MigrationTrait for Migration {
                     .col(timestamp(OidcFlows::ExpiresAt))
                     .to_owned(),
             )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Memberships::Table)
+                    .add_column(ColumnDef::new(Memberships::Provider).string_len(64).null())
+                    .to_owned(),
+            )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Memberships::Table)
+                    .drop_column(Memberships::Provider)
+                    .to_owned(),
+            )
+            .await?;
         manager
             .drop_table(Table::drop().table(OidcFlows::Table).to_owned())
             .await?;
@@ -132,4 +149,10 @@ enum OidcFlows {
 enum Users {
     Table,
     Id,
+}
+
+#[derive(DeriveIden)]
+enum Memberships {
+    Table,
+    Provider,
 }

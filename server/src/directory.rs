@@ -186,11 +186,24 @@ pub async fn add_membership(
     organization_id: Uuid,
     role: &str,
 ) -> Result<(), DomainError> {
+    add_membership_from(db, clock, user_id, organization_id, role, None).await
+}
+
+/// A membership, noting the identity provider whose group mapping made it, if any.
+pub async fn add_membership_from(
+    db: &impl ConnectionTrait,
+    clock: &dyn Clock,
+    user_id: Uuid,
+    organization_id: Uuid,
+    role: &str,
+    provider: Option<&str>,
+) -> Result<(), DomainError> {
     membership::ActiveModel {
         user_id: Set(user_id),
         organization_id: Set(organization_id),
         role: Set(role.to_owned()),
         created_at: Set(clock.now()),
+        provider: Set(provider.map(str::to_owned)),
     }
     .insert(db)
     .await?;

@@ -144,6 +144,10 @@ fn sso_message(code: &str) -> &'static str {
             "You do not have an account in this portal yet. Ask your portal admin to invite you."
         }
         "suspended" => "Your account is suspended. Ask your portal admin.",
+        "not_allowed" => {
+            "Your organization does not have access to this portal. Ask your portal admin."
+        }
+        "rate_limited" => "Too many sign-in attempts from here. Please wait a few minutes.",
         "provider_unavailable" => {
             "Your identity provider could not be reached. Please try again in a moment."
         }

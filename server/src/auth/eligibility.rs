@@ -58,7 +58,7 @@ pub async fn entry_for(
 
 /// A user without organizations keeps access (an admin may not have placed them yet); one with
 /// organizations needs at least one that still has portal access.
-async fn has_portal_access(
+pub(crate) async fn has_portal_access(
     db: &impl ConnectionTrait,
     person: &user::Model,
 ) -> Result<bool, DomainError> {

@@ -1,6 +1,6 @@
 //! Who is behind a request: sign-in by email link, sessions, and the rules for both.
 
-mod eligibility;
+pub(crate) mod eligibility;
 pub mod magic_link;
 pub mod rate_limit;
 mod registration;

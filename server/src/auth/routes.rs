@@ -291,7 +291,11 @@ async fn sso_login(
     axum::extract::Path(provider): axum::extract::Path<String>,
     axum::extract::Query(query): axum::extract::Query<LoginQuery>,
 ) -> Response {
-    match state.sso.start(&provider, query.next.as_deref()).await {
+    let started = match state.sso.admit(client).await {
+        Ok(()) => state.sso.start(&provider, query.next.as_deref()).await,
+        Err(failure) => Err(failure),
+    };
+    match started {
         Ok(started) => (
             [(
                 header::SET_COOKIE,
@@ -333,9 +337,10 @@ async fn sso_callback(
     axum::extract::Query(query): axum::extract::Query<CallbackQuery>,
 ) -> Response {
     let clear = flow_cookie(&state, "", 0);
-    let outcome = match query.state.as_deref() {
-        None => Err(SsoFailure::Expired),
-        Some(flow_state) => {
+    let outcome = match (state.sso.admit(client).await, query.state.as_deref()) {
+        (Err(failure), _) => Err(failure),
+        (Ok(()), None) => Err(SsoFailure::Expired),
+        (Ok(()), Some(flow_state)) => {
             state
                 .sso
                 .finish(

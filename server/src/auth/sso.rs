@@ -27,7 +27,7 @@ use super::Sessions;
 use super::token::SecretToken;
 use crate::audit::AuditEvent;
 use crate::clock::Clock;
-use crate::directory::{add_membership, create_user};
+use crate::directory::{add_membership, add_membership_from, create_user};
 use crate::entities::{invitation, membership, oidc_flow, organization, user, user_identity};
 use crate::error::DomainError;
 
@@ -37,6 +37,11 @@ const FLOW_TTL_MINUTES: i64 = 10;
 const METADATA_FRESH_FOR: Duration = Duration::from_secs(3600);
 /// An unknown signing key refetches the provider's keys at most this often.
 const KEY_REFETCH_EVERY: Duration = Duration::from_secs(60);
+/// Steps of sign-ins (starts and callbacks) one address may take in ten minutes.
+const SSO_STEPS: super::rate_limit::Limit = super::rate_limit::Limit {
+    max_hits: 60,
+    window_secs: 600,
+};
 /// The browser-binding cookie of a flow in progress.
 pub const FLOW_COOKIE: &str = "portico_sso";
 
@@ -112,12 +117,28 @@ impl ProviderConfig {
             seen.push(name.clone());
             let issuer = url::Url::parse(&provider.issuer)
                 .map_err(|_| format!("provider '{name}': issuer is not a URL"))?;
-            if !matches!(issuer.scheme(), "https" | "http") {
-                return Err(format!("provider '{name}': issuer must be http(s)"));
-            }
-            if provider.client_id.trim().is_empty() || provider.name.trim().is_empty() {
+            let loopback = matches!(
+                issuer.host(),
+                Some(url::Host::Ipv4(ip)) if ip.is_loopback()
+            ) || issuer.host_str() == Some("localhost");
+            if !(issuer.scheme() == "https" || (issuer.scheme() == "http" && loopback)) {
                 return Err(format!(
-                    "provider '{name}': name and client_id are required"
+                    "provider '{name}': issuer must be https (http only on this machine)"
+                ));
+            }
+            if provider.client_id.trim().is_empty()
+                || provider.client_secret.trim().is_empty()
+                || provider.name.trim().is_empty()
+            {
+                return Err(format!(
+                    "provider '{name}': name, client_id and client_secret are required"
+                ));
+            }
+            if provider.groups_claim.is_none()
+                && (!provider.group_organizations.is_empty() || !provider.admin_groups.is_empty())
+            {
+                return Err(format!(
+                    "provider '{name}': group_organizations and admin_groups need groups_claim"
                 ));
             }
             if ![membership::ROLE_MEMBER, membership::ROLE_ADMIN].contains(&provider.role.as_str())
@@ -160,6 +181,10 @@ pub enum SsoFailure {
     /// Unknown person and just-in-time accounts are off.
     NoAccount,
     Suspended,
+    /// None of the person's organizations may use the portal (any more).
+    NotAllowed,
+    /// Too many sign-ins started or finished from this address.
+    RateLimited,
     Misconfigured,
 }
 
@@ -176,6 +201,8 @@ impl SsoFailure {
             SsoFailure::CannotLink => "cannot_link",
             SsoFailure::NoAccount => "no_account",
             SsoFailure::Suspended => "suspended",
+            SsoFailure::NotAllowed => "not_allowed",
+            SsoFailure::RateLimited => "rate_limited",
             SsoFailure::Misconfigured => "misconfigured",
         }
     }
@@ -480,6 +507,11 @@ impl Sso {
         > {
             let client = self.client(provider, metadata.clone())?;
             let algorithms = metadata.id_token_signing_alg_values_supported().to_vec();
+            // Signatures by the provider's keys only: a MAC keyed with the client secret proves
+            // less, and `none` is refused by the library anyway.
+            let algorithms = algorithms
+                .into_iter()
+                .filter(|alg| !openidconnect::JwsSigningAlgorithm::uses_shared_secret(alg));
             let verifier = client.id_token_verifier().set_allowed_algs(algorithms);
             match id_token.claims(&verifier, &nonce) {
                 Ok(claims) => Ok(Ok(claims.clone())),
@@ -502,8 +534,17 @@ impl Sso {
                 return Err(SsoFailure::InvalidToken);
             }
         };
-        // The signature is good: other claims (a groups list) can be read from the payload.
-        let groups = provider.config.groups_claim.as_ref().map(|claim| {
+        // The library checks the audience; the party the token was issued to is ours to check.
+        if claims
+            .authorized_party()
+            .is_some_and(|azp| azp.as_str() != provider.config.client_id)
+        {
+            tracing::warn!(provider = %provider.config.slug, "ID token issued to another client");
+            return Err(SsoFailure::InvalidToken);
+        }
+        // The signature is good: other claims (a groups list) can be read from the payload. A
+        // missing or garbled claim leaves memberships as they are (it does not mean "no groups").
+        let groups = provider.config.groups_claim.as_ref().and_then(|claim| {
             let payload = id_token.to_string();
             payload
                 .split('.')
@@ -516,7 +557,6 @@ impl Sso {
                 .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
                 .and_then(|value| value.get(claim).cloned())
                 .and_then(|value| serde_json::from_value::<Vec<String>>(value).ok())
-                .unwrap_or_default()
         });
         Ok(Identity {
             issuer: claims.issuer().as_str().to_owned(),
@@ -580,7 +620,20 @@ impl Sso {
                     .one(&txn)
                     .await?;
                 let (person, action) = match existing {
-                    Some(person) => (person, "auth.sso_linked"),
+                    Some(person) => {
+                        // Someone else at this provider already is this account: an address
+                        // handed on to a new person must not hand on the account with it.
+                        let linked_here = user_identity::Entity::find()
+                            .filter(user_identity::Column::UserId.eq(person.id))
+                            .filter(user_identity::Column::Issuer.eq(&identity.issuer))
+                            .one(&txn)
+                            .await?
+                            .is_some();
+                        if linked_here {
+                            return Err(SsoFailure::CannotLink);
+                        }
+                        (person, "auth.sso_linked")
+                    }
                     None => {
                         let invited = invitation::Entity::find()
                             .filter(invitation::Column::Email.eq(email.as_str()))
@@ -617,6 +670,9 @@ impl Sso {
                                 .one(&txn)
                                 .await?
                                 .ok_or(SsoFailure::Misconfigured)?;
+                            if !organization.portal_access || organization.archived_at.is_some() {
+                                return Err(SsoFailure::NotAllowed);
+                            }
                             add_membership(&txn, clock, person.id, organization.id, &config.role)
                                 .await?;
                         }
@@ -654,11 +710,17 @@ impl Sso {
             self.apply_groups(&txn, config, &person, groups, client)
                 .await?;
         }
-        txn.commit().await?;
-        user::Entity::find_by_id(person.id)
-            .one(&self.db)
+        // The same rule as every other sign-in: an admin, or someone with an organization that
+        // may use the portal.
+        let person = user::Entity::find_by_id(person.id)
+            .one(&txn)
             .await?
-            .ok_or(SsoFailure::NoAccount)
+            .ok_or(SsoFailure::NoAccount)?;
+        if !person.is_admin && !super::eligibility::has_portal_access(&txn, &person).await? {
+            return Err(SsoFailure::NotAllowed);
+        }
+        txn.commit().await?;
+        Ok(person)
     }
 
     /// Memberships of mapped organizations and the admin role follow the provider's groups.
@@ -688,12 +750,13 @@ impl Sso {
             let wanted = groups.contains(group);
             match (wanted, member) {
                 (true, None) => {
-                    add_membership(
+                    add_membership_from(
                         txn,
                         clock,
                         person.id,
                         organization.id,
                         membership::ROLE_MEMBER,
+                        Some(&config.slug),
                     )
                     .await?;
                     AuditEvent::new(person.email.clone(), "membership.from_provider")
@@ -704,7 +767,8 @@ impl Sso {
                         .record(txn, clock)
                         .await?;
                 }
-                (false, Some(member)) => {
+                // Only what this provider's mapping made is taken away again.
+                (false, Some(member)) if member.provider.as_deref() == Some(&config.slug) => {
                     membership::Entity::delete_many()
                         .filter(membership::Column::UserId.eq(member.user_id))
                         .filter(membership::Column::OrganizationId.eq(member.organization_id))
@@ -743,8 +807,30 @@ impl Sso {
         Ok(())
     }
 
-    /// Records a sign-in through a provider that ended without a session.
+    /// Counts one step of a sign-in (start or callback) from `client`: each writes to the
+    /// database, so a flood from one address is cut off.
+    pub async fn admit(&self, client: Option<IpAddr>) -> Result<(), SsoFailure> {
+        let key = format!(
+            "sso:{}",
+            client
+                .map(|c| c.to_string())
+                .unwrap_or_else(|| "unknown".into())
+        );
+        match super::rate_limit::hit(&self.db, &key, SSO_STEPS, self.clock.now()).await? {
+            super::rate_limit::Verdict::Allowed => Ok(()),
+            super::rate_limit::Verdict::Refused { .. } => Err(SsoFailure::RateLimited),
+        }
+    }
+
+    /// Records a sign-in through a provider that ended without a session. Unknown providers
+    /// and rate-limited steps are not recorded: anyone can make those up by the thousand.
     pub async fn audit_failure(&self, slug: &str, failure: SsoFailure, client: Option<IpAddr>) {
+        if matches!(
+            failure,
+            SsoFailure::UnknownProvider | SsoFailure::RateLimited
+        ) {
+            return;
+        }
         let recorded = AuditEvent::new("anonymous", "auth.sso_failed")
             .from_addr(client)
             .with_details(serde_json::json!({ "provider": slug, "reason": failure.code() }))
@@ -801,7 +887,19 @@ mod tests {
             ),
             (
                 r#"[{"slug": "ab", "name": "x", "issuer": "ftp://a", "client_id": "c", "client_secret": "s"}]"#,
-                "http(s)",
+                "must be https",
+            ),
+            (
+                r#"[{"slug": "ab", "name": "x", "issuer": "http://id.corp.test", "client_id": "c", "client_secret": "s"}]"#,
+                "must be https",
+            ),
+            (
+                r#"[{"slug": "ab", "name": "x", "issuer": "https://a", "client_id": "c", "client_secret": " "}]"#,
+                "client_secret",
+            ),
+            (
+                r#"[{"slug": "ab", "name": "x", "issuer": "https://a", "client_id": "c", "client_secret": "s", "admin_groups": ["x"]}]"#,
+                "groups_claim",
             ),
             (
                 r#"[{"slug": "ab", "name": "x", "issuer": "https://a", "client_id": "c", "client_secret": "s", "jit": true}]"#,

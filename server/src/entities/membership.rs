@@ -9,6 +9,8 @@ pub struct Model {
     pub organization_id: Uuid,
     pub role: String,
     pub created_at: DateTimeUtc,
+    /// The identity provider whose group mapping made this membership (it follows the groups).
+    pub provider: Option<String>,
 }
 
 pub const ROLE_MEMBER: &str = "member";

@@ -43,8 +43,9 @@ pub fn identity_provider() -> &'static IdentityProvider {
     })
 }
 
-/// Two providers on the same issuer: `corp` makes accounts just in time (into `sso-corp`) and
-/// maps groups; `strict` makes none.
+/// Three providers on the same issuer: `corp` makes accounts just in time (into `sso-corp`) and
+/// maps groups; `strict` makes none; `nogroups` maps groups but does not ask for them (so the
+/// tokens carry none).
 fn providers() -> Vec<server::auth::sso::ProviderConfig> {
     let issuer = &identity_provider().issuer;
     let json = serde_json::json!([
@@ -55,13 +56,21 @@ fn providers() -> Vec<server::auth::sso::ProviderConfig> {
             "allowed_domains": ["sso.test"],
             "jit": true, "organization": "sso-corp", "role": "member",
             "groups_claim": "groups",
-            "group_organizations": { "developers": "sso-developers" },
+            "group_organizations": { "developers": "sso-developers", "ops": "sso-ops" },
             "admin_groups": ["portico-admins"]
         },
         {
             "slug": "strict", "name": "Strict ID", "issuer": issuer,
             "client_id": "portico", "client_secret": "portico-test-secret",
             "allowed_domains": ["sso.test"]
+        },
+        {
+            "slug": "nogroups", "name": "No Groups ID", "issuer": issuer,
+            "client_id": "portico", "client_secret": "portico-test-secret",
+            "allowed_domains": ["sso.test"],
+            "groups_claim": "groups",
+            "group_organizations": { "developers": "sso-developers" },
+            "admin_groups": ["portico-admins"]
         }
     ]);
     server::auth::sso::ProviderConfig::parse_list(&json.to_string()).expect("test providers")
@@ -69,7 +78,7 @@ fn providers() -> Vec<server::auth::sso::ProviderConfig> {
 
 async fn spawn_with_providers(engine: Engine) -> Option<TestApp> {
     let app = TestApp::spawn_with(engine, |settings| settings.oidc_providers = providers()).await?;
-    for slug in ["sso-corp", "sso-developers"] {
+    for slug in ["sso-corp", "sso-developers", "sso-ops"] {
         server::directory::create_organization(
             &app.portal.db,
             &app.clock,
@@ -273,7 +282,11 @@ async fn first_sign_in_makes_the_account_just_in_time() {
             let session_info = app.call_json("session-info", None, &[]).await;
             assert_eq!(
                 session_info["sso_providers"],
-                serde_json::json!([{"slug": "corp", "name": "Corp ID"}, {"slug": "strict", "name": "Strict ID"}])
+                serde_json::json!([
+                    {"slug": "corp", "name": "Corp ID"},
+                    {"slug": "strict", "name": "Strict ID"},
+                    {"slug": "nogroups", "name": "No Groups ID"}
+                ])
             );
 
             let mut browser = Browser::new(&app);
@@ -285,7 +298,10 @@ async fn first_sign_in_makes_the_account_just_in_time() {
             assert_eq!(me["is_admin"], false);
             let alice = user_by_email(&app, "alice@sso.test").await.expect("alice");
             // The configured organization, and the one her `developers` group maps to.
-            assert_eq!(organizations_of(&app, alice.id).await, ["sso-corp", "sso-developers"]);
+            assert_eq!(
+                organizations_of(&app, alice.id).await,
+                ["sso-corp", "sso-developers"]
+            );
             assert_eq!(app.audit_count("user.provisioned").await, 1);
 
             // Again: the same account, found by issuer and subject.
@@ -296,7 +312,10 @@ async fn first_sign_in_makes_the_account_just_in_time() {
                 alice.id.to_string()
             );
             assert_eq!(
-                user_identity::Entity::find().count(&app.portal.db).await.expect("count"),
+                user_identity::Entity::find()
+                    .count(&app.portal.db)
+                    .await
+                    .expect("count"),
                 1
             );
             assert_eq!(app.audit_count("user.provisioned").await, 1);
@@ -304,8 +323,46 @@ async fn first_sign_in_makes_the_account_just_in_time() {
             // A group mapped to the admin role makes a portal admin, and taking it away undoes it.
             let mut carol = Browser::new(&app);
             carol.sign_in("corp", "carol").await;
-            assert_eq!(viewer(&app, &carol.session_cookie()).await["is_admin"], true);
+            assert_eq!(
+                viewer(&app, &carol.session_cookie()).await["is_admin"],
+                true
+            );
             assert_eq!(app.audit_count("user.role_from_provider").await, 1);
+            // A token without the groups claim changes nothing (it is not "no groups").
+            let mut carol = Browser::new(&app);
+            carol.sign_in("nogroups", "carol").await;
+            assert_eq!(
+                viewer(&app, &carol.session_cookie()).await["is_admin"],
+                true
+            );
+            let mut alice_again = Browser::new(&app);
+            alice_again.sign_in("nogroups", "alice").await;
+            assert_eq!(
+                organizations_of(&app, alice.id).await,
+                ["sso-corp", "sso-developers"]
+            );
+            assert_eq!(app.audit_count("user.role_from_provider").await, 1);
+
+            // Once her organizations lose portal access, she is not let in any more.
+            for organization in server::entities::organization::Entity::find()
+                .all(&app.portal.db)
+                .await
+                .expect("organizations")
+            {
+                server::entities::organization::ActiveModel {
+                    id: Set(organization.id),
+                    portal_access: Set(false),
+                    ..Default::default()
+                }
+                .update(&app.portal.db)
+                .await
+                .expect("switch off");
+            }
+            let mut shut_out = Browser::new(&app);
+            assert_eq!(
+                shut_out.sign_in("corp", "alice").await,
+                "/sign-in?sso_error=not_allowed&provider=corp"
+            );
         })
         .await;
     }
@@ -413,6 +470,31 @@ async fn existing_accounts_and_invitations() {
             frank.id.to_string()
         );
         assert_eq!(app.audit_count("auth.sso_linked").await, 1);
+
+        // The address handed on to someone new at the provider does not hand on the account.
+        let mut newcomer = Browser::new(&app);
+        assert_eq!(
+            newcomer.sign_in("strict", "henry").await,
+            "/sign-in?sso_error=cannot_link&provider=strict"
+        );
+
+        // Group mapping leaves memberships it did not make: Frank was put into ops by hand.
+        let ops = server::entities::organization::Entity::find()
+            .filter(server::entities::organization::Column::Slug.eq("sso-ops"))
+            .one(&app.portal.db)
+            .await
+            .expect("query")
+            .expect("sso-ops");
+        server::directory::add_membership(&app.portal.db, &app.clock, frank.id, ops.id, "member")
+            .await
+            .expect("membership");
+        let mut browser = Browser::new(&app);
+        browser.sign_in("corp", "frank").await;
+        assert!(
+            organizations_of(&app, frank.id)
+                .await
+                .contains(&"sso-ops".to_owned())
+        );
 
         // A suspended account stays out.
         let (grace, _) = app.signed_in("grace@sso.test", false).await;
