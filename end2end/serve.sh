@@ -19,7 +19,7 @@ node "$here/oidc/provider.mjs" "$oidc_port" < "$data/oidc-stdin" > "$data/oidc.o
 exec 4> "$data/oidc-stdin"
 export PORTICO_OIDC_PROVIDERS='[{"slug": "corp", "name": "Corp ID", "issuer": "http://127.0.0.1:'"$oidc_port"'",
   "client_id": "portico", "client_secret": "portico-test-secret", "allowed_domains": ["sso.test"],
-  "jit": true, "organization": "demo-company"}]'
+  "jit": true, "organization": "demo-company", "enforce_sso": true}]'
 export DATABASE_URL="sqlite://$data/portico.db?mode=rwc"
 export LEPTOS_SITE_ADDR="127.0.0.1:$port"
 export PORTICO_SMTP_URL="smtp://127.0.0.1:$smtp_port"

@@ -1,4 +1,5 @@
-//! The few browser facilities pages use beyond Leptos: the clipboard and local storage. On the
+//! The few browser facilities pages use beyond Leptos: the clipboard, local storage and full
+//! page loads. On the
 //! server (and before hydration) they do nothing.
 
 /// Puts `text` on the clipboard; false when the browser has no clipboard to offer.
@@ -43,4 +44,14 @@ pub fn store(key: &str, value: &str) {
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = (key, value);
+}
+
+/// Leaves the app for `path` with a full page load (a server route, like a sign-in provider's).
+pub fn go_to(path: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_href(path);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = path;
 }

@@ -4,6 +4,7 @@
 // Prints {"issuer": "http://127.0.0.1:PORT"} once it listens (a free port when none is given),
 // and exits when its standard input closes. Any http://127.0.0.1:* or http://localhost:*
 // redirect URI of the client is accepted, since every test's Portico listens on a port of its own.
+import crypto from 'node:crypto';
 import http from 'node:http';
 import Provider from 'oidc-provider';
 
@@ -22,6 +23,12 @@ const people = {
   // Frank's address, handed on to someone new (another subject at the same provider).
   henry: { email: 'frank@sso.test', email_verified: true, name: 'Henry Newcomer', groups: [] },
 };
+
+/** A fresh RSA signing key with an id of its own. */
+function signingKey() {
+  const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return { ...privateKey.export({ format: 'jwk' }), kid: crypto.randomUUID(), use: 'sig', alg: 'RS256' };
+}
 
 const configuration = {
   clients: [
@@ -53,12 +60,26 @@ const configuration = {
   cookies: { keys: ['portico-test-only'] },
 };
 
-const provider = new Provider(issuer, configuration);
 const allowed = /^http:\/\/(127\.0\.0\.1|localhost):\d+\//;
-provider.Client.prototype.redirectUriAllowed = function redirectUriAllowed(uri) {
-  return allowed.test(uri);
-};
-server.on('request', provider.callback());
+function startProvider() {
+  const provider = new Provider(issuer, { ...configuration, jwks: { keys: [signingKey()] } });
+  provider.Client.prototype.redirectUriAllowed = function redirectUriAllowed(uri) {
+    return allowed.test(uri);
+  };
+  return provider.callback();
+}
+
+// `POST /test/rotate-keys` replaces the signing key (and, with it, the provider's in-memory
+// state), as a provider rotating its keys would: tokens then carry a key id Portico has not seen.
+let handle = startProvider();
+server.on('request', (req, res) => {
+  if (req.method === 'POST' && req.url === '/test/rotate-keys') {
+    handle = startProvider();
+    res.writeHead(204).end();
+    return;
+  }
+  handle(req, res);
+});
 console.log(JSON.stringify({ issuer }));
 // Standard output carried the one line the starter reads; the provider's own notes go to
 // standard error, so they never write into a pipe nobody reads any more.

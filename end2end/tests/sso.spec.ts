@@ -48,3 +48,13 @@ test('an unverified email is refused with a way to try again', async ({ page }) 
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/screens/sign-in-sso-error.png', fullPage: true });
 });
+
+test('an address of a domain that signs in through its provider is sent there from the email field', async ({ page }) => {
+  await openHydrated(page, '/sign-in');
+  await page.getByLabel('Email address').fill('erin@sso.test');
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page).toHaveURL(/127\.0\.0\.1:3227\/interaction\//);
+  await atProvider(page, 'erin');
+  await expect(page).toHaveURL(/\/discover$/);
+  await expect(page.getByTestId('account')).toContainText('Erin Invited');
+});

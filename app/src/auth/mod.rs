@@ -56,6 +56,17 @@ pub struct SsoProvider {
 #[cfg(feature = "ssr")]
 pub trait SsoService: Send + Sync {
     fn providers(&self) -> Vec<SsoProvider>;
+    /// The provider an address must sign in through, when its domain enforces single sign-on.
+    fn enforced_for(&self, email: &crate::types::Email) -> Option<SsoProvider>;
+}
+
+/// What asking to sign in with an address leads to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SignInStep {
+    /// A link is on its way (if the address may sign in; the answer is the same either way).
+    LinkSent,
+    /// The address's domain signs in through this identity provider.
+    UseProvider(SsoProvider),
 }
 
 /// What every page's frame needs: the portal's name and who is looking at it.
@@ -98,13 +109,18 @@ pub trait SignInService: Send + Sync {
 }
 
 #[server(prefix = "/rpc", endpoint = "request-sign-in-link")]
-pub async fn request_sign_in_link(email: String) -> Result<(), AppError> {
+pub async fn request_sign_in_link(email: String) -> Result<SignInStep, AppError> {
     use crate::services::{request_parts, services};
     let email = crate::types::Email::parse(&email)
         .map_err(|e| AppError::invalid("email", e.to_string()))?;
     let services = services()?;
+    // A domain that enforces single sign-on gets no links: its people sign in at the provider.
+    if let Some(provider) = services.sso.enforced_for(&email) {
+        return Ok(SignInStep::UseProvider(provider));
+    }
     let request = request_parts()?;
-    services.sign_in.request_link(email, &request).await
+    services.sign_in.request_link(email, &request).await?;
+    Ok(SignInStep::LinkSent)
 }
 
 #[server(prefix = "/rpc", endpoint = "session-info")]

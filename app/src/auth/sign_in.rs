@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::RequestSignInLink;
+use super::{RequestSignInLink, SignInStep};
 use crate::error::AppError;
 use crate::layout::PageHeader;
 
@@ -30,13 +30,26 @@ pub fn SignInPage() -> impl IntoView {
         let provider = query.get("provider").unwrap_or_default();
         Some((sso_message(&code), provider))
     };
-    let sent = move || matches!(request.value().get(), Some(Ok(())));
+    let sent = move || matches!(request.value().get(), Some(Ok(SignInStep::LinkSent)));
+    // An address of a domain that signs in through its identity provider goes there at once.
+    Effect::new(move |_| {
+        if let Some(Ok(SignInStep::UseProvider(provider))) = request.value().get() {
+            crate::browser::go_to(&format!("/auth/oidc/{}/login", provider.slug));
+        }
+    });
+    let redirecting = move || match request.value().get() {
+        Some(Ok(SignInStep::UseProvider(provider))) => Some(format!(
+            "Your organization signs in with {}. Taking you there…",
+            provider.name
+        )),
+        _ => None,
+    };
     let field_error = move || match request.value().get() {
         Some(Err(AppError::Invalid { message, .. })) => Some(message),
         _ => None,
     };
     let other_error = move || match request.value().get() {
-        Some(Err(AppError::Invalid { .. })) | Some(Ok(())) | None => None,
+        Some(Err(AppError::Invalid { .. })) | Some(Ok(_)) | None => None,
         Some(Err(error)) => Some(error.to_string()),
     };
 
@@ -98,6 +111,9 @@ pub fn SignInPage() -> impl IntoView {
                             </div>
                             <p class="notice notice--error" role="alert" hidden=move || other_error().is_none()>
                                 {other_error}
+                            </p>
+                            <p class="notice" role="status" hidden=move || redirecting().is_none()>
+                                {redirecting}
                             </p>
                             <button class="button" type="submit" disabled=move || request.pending().get()>
                                 {move || if request.pending().get() { "Sending…" } else { "Email me a sign-in link" }}

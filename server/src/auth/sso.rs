@@ -64,6 +64,9 @@ pub struct ProviderConfig {
     /// Create accounts on first sign-in (just in time).
     #[serde(default)]
     pub jit: bool,
+    /// People of `allowed_domains` must sign in here: the email field sends them over.
+    #[serde(default)]
+    pub enforce_sso: bool,
     /// The organization (slug) and role (`member` or `admin`) of accounts made just in time.
     #[serde(default)]
     pub organization: Option<String>,
@@ -132,6 +135,11 @@ impl ProviderConfig {
             {
                 return Err(format!(
                     "provider '{name}': name, client_id and client_secret are required"
+                ));
+            }
+            if provider.enforce_sso && provider.allowed_domains.is_empty() {
+                return Err(format!(
+                    "provider '{name}': enforce_sso needs allowed_domains"
                 ));
             }
             if provider.groups_claim.is_none()
@@ -234,6 +242,8 @@ type DiscoveredClient = CoreClient<
 struct Discovered {
     metadata: CoreProviderMetadata,
     fetched: Instant,
+    /// When an unknown signing key last made us read the keys again.
+    refetched_for_key: Option<Instant>,
 }
 
 struct Provider {
@@ -349,7 +359,9 @@ impl Sso {
         let mut discovered = provider.discovered.lock().await;
         let stale = match discovered.as_ref() {
             None => true,
-            Some(d) if refresh => d.fetched.elapsed() >= KEY_REFETCH_EVERY,
+            Some(d) if refresh => d
+                .refetched_for_key
+                .is_none_or(|at| at.elapsed() >= KEY_REFETCH_EVERY),
             Some(d) => d.fetched.elapsed() >= METADATA_FRESH_FOR,
         };
         if stale {
@@ -361,9 +373,15 @@ impl Sso {
                     tracing::warn!(%error, provider = %provider.config.slug, "discovery failed");
                     SsoFailure::ProviderUnavailable
                 })?;
+            let refetched_for_key = if refresh {
+                Some(Instant::now())
+            } else {
+                discovered.as_ref().and_then(|d| d.refetched_for_key)
+            };
             *discovered = Some(Discovered {
                 metadata,
                 fetched: Instant::now(),
+                refetched_for_key,
             });
         }
         discovered
@@ -856,6 +874,16 @@ impl Sso {
 }
 
 impl app::auth::SsoService for Sso {
+    fn enforced_for(&self, email: &Email) -> Option<app::auth::SsoProvider> {
+        self.providers
+            .iter()
+            .find(|p| p.config.enforce_sso && p.config.domain_allowed(email))
+            .map(|p| app::auth::SsoProvider {
+                slug: p.config.slug.clone(),
+                name: p.config.name.clone(),
+            })
+    }
+
     fn providers(&self) -> Vec<app::auth::SsoProvider> {
         self.providers
             .iter()

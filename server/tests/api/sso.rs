@@ -18,7 +18,12 @@ pub struct IdentityProvider {
 
 pub fn identity_provider() -> &'static IdentityProvider {
     static PROVIDER: std::sync::OnceLock<IdentityProvider> = std::sync::OnceLock::new();
-    PROVIDER.get_or_init(|| {
+    PROVIDER.get_or_init(IdentityProvider::start)
+}
+
+impl IdentityProvider {
+    /// A provider process of its own (for a test that changes the provider, like rotating keys).
+    pub fn start() -> IdentityProvider {
         use std::io::BufRead;
         let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../end2end/oidc/provider.mjs");
         let mut child = std::process::Command::new("node")
@@ -40,21 +45,24 @@ pub fn identity_provider() -> &'static IdentityProvider {
             issuer: started["issuer"].as_str().expect("issuer").to_owned(),
             _process: std::sync::Mutex::new(child),
         }
-    })
+    }
+}
+
+fn providers() -> Vec<server::auth::sso::ProviderConfig> {
+    providers_at(&identity_provider().issuer)
 }
 
 /// Three providers on the same issuer: `corp` makes accounts just in time (into `sso-corp`) and
 /// maps groups; `strict` makes none; `nogroups` maps groups but does not ask for them (so the
 /// tokens carry none).
-fn providers() -> Vec<server::auth::sso::ProviderConfig> {
-    let issuer = &identity_provider().issuer;
+fn providers_at(issuer: &str) -> Vec<server::auth::sso::ProviderConfig> {
     let json = serde_json::json!([
         {
             "slug": "corp", "name": "Corp ID", "issuer": issuer,
             "client_id": "portico", "client_secret": "portico-test-secret",
             "scopes": ["openid", "email", "profile", "groups"],
             "allowed_domains": ["sso.test"],
-            "jit": true, "organization": "sso-corp", "role": "member",
+            "jit": true, "organization": "sso-corp", "role": "member", "enforce_sso": true,
             "groups_claim": "groups",
             "group_organizations": { "developers": "sso-developers", "ops": "sso-ops" },
             "admin_groups": ["portico-admins"]
@@ -128,6 +136,7 @@ impl Jar {
 /// A browser going through a sign-in: Portico's cookies and the provider's, kept apart.
 struct Browser<'a> {
     app: &'a TestApp,
+    issuer: String,
     portico: Jar,
     provider: Jar,
 }
@@ -145,6 +154,7 @@ impl<'a> Browser<'a> {
     fn new(app: &'a TestApp) -> Browser<'a> {
         Browser {
             app,
+            issuer: identity_provider().issuer.clone(),
             portico: Jar::default(),
             provider: Jar::default(),
         }
@@ -197,7 +207,7 @@ impl<'a> Browser<'a> {
         let mut next = location(&started);
         assert!(next.contains("code_challenge_method=S256"), "{next}");
         assert!(next.contains("nonce=") && next.contains("state="), "{next}");
-        let issuer = identity_provider().issuer.clone();
+        let issuer = self.issuer.clone();
         for _ in 0..10 {
             if next.starts_with(&self.app.url("")) {
                 return next;
@@ -288,6 +298,23 @@ async fn first_sign_in_makes_the_account_just_in_time() {
                     {"slug": "nogroups", "name": "No Groups ID"}
                 ])
             );
+
+            // Her domain signs in through the provider: the email field sends her there, no link.
+            let step = app
+                .call_json("request-sign-in-link", None, &[("email", "alice@sso.test")])
+                .await;
+            assert_eq!(
+                step,
+                serde_json::json!({"UseProvider": {"slug": "corp", "name": "Corp ID"}})
+            );
+            let step = app
+                .call_json(
+                    "request-sign-in-link",
+                    None,
+                    &[("email", "someone@elsewhere.test")],
+                )
+                .await;
+            assert_eq!(step, serde_json::json!("LinkSent"));
 
             let mut browser = Browser::new(&app);
             assert_eq!(browser.sign_in("corp", "alice").await, "/apis");
@@ -531,4 +558,46 @@ async fn existing_accounts_and_invitations() {
         assert_eq!(organizations_of(&app, erin.id).await, [organization.slug]);
     })
     .await;
+}
+
+/// A provider that rotates its signing key: the next sign-in carries a key id Portico has not
+/// seen, and Portico reads the keys again (once; a second rotation within the minute is refused
+/// until the minute is over, so a flood of made-up key ids cannot hammer the provider).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rotated_signing_key_is_fetched_once() {
+    let provider = IdentityProvider::start();
+    let issuer = provider.issuer.clone();
+    let app = TestApp::spawn_with(Engine::Sqlite, |settings| {
+        settings.oidc_providers = providers_at(&issuer)
+    })
+    .await
+    .expect("sqlite");
+    crate::helpers::within_time_limit(async {
+        let (_, _) = app.signed_in("frank@sso.test", false).await;
+        let sign_in = || async {
+            let mut browser = Browser::new(&app);
+            browser.issuer = issuer.clone();
+            browser.sign_in("strict", "frank").await
+        };
+        let rotate = || async {
+            let rotated = app
+                .client
+                .post(format!("{issuer}/test/rotate-keys"))
+                .send()
+                .await
+                .expect("rotate");
+            assert_eq!(rotated.status(), 204);
+        };
+        assert_eq!(sign_in().await, "/apis");
+        rotate().await;
+        assert_eq!(sign_in().await, "/apis", "the new key is fetched");
+        rotate().await;
+        assert_eq!(
+            sign_in().await,
+            "/sign-in?sso_error=invalid_token&provider=strict",
+            "keys are read again at most once a minute"
+        );
+    })
+    .await;
+    drop(provider);
 }
