@@ -11,7 +11,6 @@ use std::time::{Duration, Instant};
 use app::auth::Viewer;
 use app::catalog::CatalogService;
 use app::error::AppError;
-use app::keys::{CidrList, IpRules};
 use app::tryit::{
     CALLS_PER_MINUTE, KeyChoice, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, Profile, ResponseBody,
     TryItCall, TryItResult, TryItService, TryItSetup, fill_path, fixed_header, query_string,
@@ -356,16 +355,7 @@ impl TryItService for TryIt {
             .filter(|key| key.expires_at.is_none_or(|at| at > now))
             .filter(|key| granted.contains(&(key.organization_id, key.environment.clone())))
             // A key whose rules refuse the caller's address would fail every call from here.
-            .filter(|key| {
-                let rules = IpRules {
-                    allowed: CidrList::parse(&key.allowed_ips).unwrap_or_default(),
-                    blocked: CidrList::parse(&key.blocked_ips).unwrap_or_default(),
-                };
-                match client {
-                    Some(client) => rules.check(client).is_ok(),
-                    None => rules.allowed.is_empty() && rules.blocked.is_empty(),
-                }
-            })
+            .filter(|key| key.rules().admits(client).is_ok())
             .filter_map(|key| {
                 let organization = organizations
                     .iter()

@@ -171,6 +171,16 @@ impl IpRules {
             Ok(())
         }
     }
+
+    /// `check` for a caller whose address may be unknown: rules that name addresses then fail
+    /// closed, and only a key without rules works.
+    pub fn admits(&self, address: Option<IpAddr>) -> Result<(), AddressDenial> {
+        match address {
+            Some(address) => self.check(address),
+            None if self.allowed.is_empty() && self.blocked.is_empty() => Ok(()),
+            None => Err(AddressDenial::NotAllowed),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -179,6 +189,27 @@ mod tests {
 
     fn ip(text: &str) -> IpAddr {
         text.parse().expect("address")
+    }
+
+    #[test]
+    fn an_unknown_address_passes_only_a_key_without_rules() {
+        let open = IpRules::default();
+        assert_eq!(open.admits(None), Ok(()));
+        let allowed = IpRules {
+            allowed: CidrList::parse("10.0.0.0/8").expect("list"),
+            ..IpRules::default()
+        };
+        assert_eq!(allowed.admits(None), Err(AddressDenial::NotAllowed));
+        assert_eq!(allowed.admits(Some(ip("10.1.2.3"))), Ok(()));
+        let blocked = IpRules {
+            blocked: CidrList::parse("192.0.2.1").expect("list"),
+            ..IpRules::default()
+        };
+        assert_eq!(blocked.admits(None), Err(AddressDenial::NotAllowed));
+        assert_eq!(
+            blocked.admits(Some(ip("192.0.2.1"))),
+            Err(AddressDenial::Blocked)
+        );
     }
 
     #[test]

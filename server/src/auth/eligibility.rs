@@ -33,11 +33,7 @@ pub async fn entry_for(
             && (person.is_admin || has_portal_access(db, &person).await?);
         return Ok(allowed.then_some(Entry::User(person)));
     }
-    if let Some(invitation) = invitation::Entity::find()
-        .filter(invitation::Column::Email.eq(email.as_str()))
-        .filter(invitation::Column::AcceptedAt.is_null())
-        .filter(invitation::Column::RevokedAt.is_null())
-        .filter(invitation::Column::ExpiresAt.gt(now))
+    if let Some(invitation) = invitation::pending(email.as_str(), now)
         .order_by_desc(invitation::Column::CreatedAt)
         .one(db)
         .await?

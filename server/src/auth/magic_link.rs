@@ -305,13 +305,7 @@ pub(crate) async fn accept_invitations(
     client: Option<IpAddr>,
 ) -> Result<(), DomainError> {
     let now = clock.now();
-    let pending = invitation::Entity::find()
-        .filter(invitation::Column::Email.eq(person.email.as_str()))
-        .filter(invitation::Column::AcceptedAt.is_null())
-        .filter(invitation::Column::RevokedAt.is_null())
-        .filter(invitation::Column::ExpiresAt.gt(now))
-        .all(db)
-        .await?;
+    let pending = invitation::pending(&person.email, now).all(db).await?;
     let mut joined = std::collections::BTreeSet::new();
     for invitation in pending {
         if joined.insert(invitation.organization_id) {

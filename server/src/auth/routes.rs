@@ -15,6 +15,7 @@ use serde::Deserialize;
 
 use super::Sessions;
 use super::magic_link::MagicLinks;
+use super::sessions::cookie_value;
 use super::sso::{FLOW_COOKIE, Sso, SsoFailure};
 use crate::audit::AuditEvent;
 use crate::entities::user;
@@ -316,17 +317,6 @@ struct CallbackQuery {
     state: Option<String>,
     code: Option<String>,
     error: Option<String>,
-}
-
-fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
 }
 
 async fn sso_callback(

@@ -85,16 +85,7 @@ impl Sessions {
 
     /// The session token the request presents, if any.
     pub fn presented_token<'a>(&self, headers: &'a http::HeaderMap) -> Option<&'a str> {
-        let name = self.cookie_name();
-        headers
-            .get_all(http::header::COOKIE)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .flat_map(|value| value.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(key, _)| *key == name)
-            .map(|(_, value)| value)
-            .filter(|value| !value.is_empty())
+        cookie_value(headers, self.cookie_name()).filter(|value| !value.is_empty())
     }
 
     /// Ends the session behind `token`. Unknown tokens are fine: the result is the same.
@@ -210,6 +201,18 @@ impl SessionService for Sessions {
 }
 
 /// "Firefox on Linux", "Chrome on Android", "curl": enough to recognise one's own devices.
+/// The value of the cookie `name` the request sends, if it sends one.
+pub fn cookie_value<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
 pub fn describe_user_agent(user_agent: Option<&str>) -> String {
     let Some(ua) = user_agent.filter(|ua| !ua.trim().is_empty()) else {
         return "Unknown browser".to_owned();

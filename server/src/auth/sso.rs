@@ -653,11 +653,7 @@ impl Sso {
                         (person, "auth.sso_linked")
                     }
                     None => {
-                        let invited = invitation::Entity::find()
-                            .filter(invitation::Column::Email.eq(email.as_str()))
-                            .filter(invitation::Column::AcceptedAt.is_null())
-                            .filter(invitation::Column::RevokedAt.is_null())
-                            .filter(invitation::Column::ExpiresAt.gt(now))
+                        let invited = invitation::pending(email.as_str(), now)
                             .one(&txn)
                             .await?
                             .is_some();

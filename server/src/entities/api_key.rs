@@ -31,3 +31,13 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// The key's address rules. Stored lists were checked when they were saved.
+    pub fn rules(&self) -> app::keys::IpRules {
+        app::keys::IpRules {
+            allowed: app::keys::CidrList::parse(&self.allowed_ips).unwrap_or_default(),
+            blocked: app::keys::CidrList::parse(&self.blocked_ips).unwrap_or_default(),
+        }
+    }
+}

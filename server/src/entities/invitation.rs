@@ -33,3 +33,12 @@ impl Related<super::organization::Entity> for Entity {
 }
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The invitations of `email` that still count at `now`: not accepted, revoked or expired.
+pub fn pending(email: &str, now: DateTimeUtc) -> Select<Entity> {
+    Entity::find()
+        .filter(Column::Email.eq(email))
+        .filter(Column::AcceptedAt.is_null())
+        .filter(Column::RevokedAt.is_null())
+        .filter(Column::ExpiresAt.gt(now))
+}

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use app::keys::{AddressDenial, CidrList, IpRules};
+use app::keys::{AddressDenial, IpRules};
 use app::types::Environment;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
@@ -351,14 +351,10 @@ impl Gateway {
             return Cache::Hit(Err(Refusal::by(&key, Denial::Expired)));
         }
         // A key with address rules works only where the address is known and passes them.
-        let address = match client {
-            Some(client) => key.rules.check(client).map_err(|denial| match denial {
-                AddressDenial::Blocked => Denial::Blocked,
-                AddressDenial::NotAllowed => Denial::NotAllowed,
-            }),
-            None if key.rules.allowed.is_empty() && key.rules.blocked.is_empty() => Ok(()),
-            None => Err(Denial::NotAllowed),
-        };
+        let address = key.rules.admits(client).map_err(|denial| match denial {
+            AddressDenial::Blocked => Denial::Blocked,
+            AddressDenial::NotAllowed => Denial::NotAllowed,
+        });
         if let Err(denial) = address {
             return Cache::Hit(Err(Refusal::by(&key, denial)));
         }
@@ -484,11 +480,7 @@ impl Gateway {
             .into_iter()
             .map(|g| (g.collection_id, g.expires_at))
             .collect();
-        let rules = IpRules {
-            // Stored lists were checked when they were saved.
-            allowed: CidrList::parse(&key.allowed_ips).unwrap_or_default(),
-            blocked: CidrList::parse(&key.blocked_ips).unwrap_or_default(),
-        };
+        let rules = key.rules();
         Ok(Arc::new(ResolvedKey {
             id: key.id,
             organization_id: key.organization_id,
