@@ -104,7 +104,7 @@ impl TryIt {
             .await?
             .into_iter()
             .map(|(organization, _)| organization)
-            .filter(|organization| organization.portal_access && organization.archived_at.is_none())
+            .filter(|organization| organization.may_use_portal())
             .collect())
     }
 

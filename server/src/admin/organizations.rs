@@ -77,9 +77,7 @@ impl Organizations {
                 .await?
                 .into_iter()
                 .filter_map(|(_, organization)| organization)
-                .any(|organization| {
-                    organization.portal_access && organization.archived_at.is_none()
-                });
+                .any(|organization| organization.may_use_portal());
             if !other_access {
                 self.sessions.end_all_for(db, person.id).await?;
             }

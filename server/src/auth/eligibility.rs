@@ -48,7 +48,7 @@ pub async fn entry_for(
     Ok(authorized
         .into_iter()
         .filter_map(|(_, organization)| organization)
-        .find(|organization| organization.portal_access && organization.archived_at.is_none())
+        .find(|organization| organization.may_use_portal())
         .map(Entry::Authorized))
 }
 
@@ -67,5 +67,5 @@ pub(crate) async fn has_portal_access(
         || organizations
             .into_iter()
             .filter_map(|(_, organization)| organization)
-            .any(|organization| organization.portal_access && organization.archived_at.is_none()))
+            .any(|organization| organization.may_use_portal()))
 }

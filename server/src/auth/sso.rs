@@ -684,7 +684,7 @@ impl Sso {
                                 .one(&txn)
                                 .await?
                                 .ok_or(SsoFailure::Misconfigured)?;
-                            if !organization.portal_access || organization.archived_at.is_some() {
+                            if !organization.may_use_portal() {
                                 return Err(SsoFailure::NotAllowed);
                             }
                             add_membership(&txn, clock, person.id, organization.id, &config.role)

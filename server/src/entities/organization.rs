@@ -26,3 +26,10 @@ impl Related<super::membership::Entity> for Entity {
 }
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// Its people may use the portal: access switched on, and not archived.
+    pub fn may_use_portal(&self) -> bool {
+        self.portal_access && self.archived_at.is_none()
+    }
+}

@@ -492,8 +492,7 @@ impl Gateway {
             active: key.active,
             expires_at: key.expires_at,
             token_valid_until,
-            organization_open: organization
-                .is_some_and(|o| o.portal_access && o.archived_at.is_none()),
+            organization_open: organization.is_some_and(|o| o.may_use_portal()),
             rules,
             grants,
             last_used: AtomicI64::new(key.last_used_at.map(|at| at.timestamp()).unwrap_or(0)),
