@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use crate::access::AccessService;
 use crate::admin::{
-    AuditLogService, CollectionsService, InvitationsService, OrganizationsService, PeopleService,
+    AuditLogService, CollectionsService, IdentityProvidersService, InvitationsService,
+    OrganizationsService, PeopleService,
 };
 use crate::auth::{RegistrationService, SessionService, SignInService, SsoService, TermsService};
 use crate::catalog::CatalogService;
@@ -32,6 +33,7 @@ pub struct Services {
     pub keys: Arc<dyn KeysService>,
     pub try_it: Arc<dyn TryItService>,
     pub sso: Arc<dyn SsoService>,
+    pub identity_providers: Arc<dyn IdentityProvidersService>,
 }
 
 /// Lets a page choose the HTTP status of its response (a 404 page, say) without the UI crate

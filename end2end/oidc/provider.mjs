@@ -61,22 +61,84 @@ const configuration = {
 };
 
 const allowed = /^http:\/\/(127\.0\.0\.1|localhost):\d+\//;
+let currentKey;
 function startProvider() {
-  const provider = new Provider(issuer, { ...configuration, jwks: { keys: [signingKey()] } });
+  currentKey = signingKey();
+  const provider = new Provider(issuer, { ...configuration, jwks: { keys: [currentKey] } });
   provider.Client.prototype.redirectUriAllowed = function redirectUriAllowed(uri) {
+    return allowed.test(uri);
+  };
+  provider.Client.prototype.postLogoutRedirectUriAllowed = function postLogoutAllowed(uri) {
     return allowed.test(uri);
   };
   return provider.callback();
 }
 
+const base64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const decode = (part) => JSON.parse(Buffer.from(part, 'base64url').toString());
+function sign(header, payload, key) {
+  const input = `${base64url(header)}.${base64url(payload)}`;
+  const signature = crypto.sign('sha256', Buffer.from(input), crypto.createPrivateKey({ key, format: 'jwk' }));
+  return `${input}.${signature.toString('base64url')}`;
+}
+
+/** The real ID token, changed the way an attacker (or a broken provider) would. */
+function forge(idToken, kind) {
+  const [headerPart, payloadPart] = idToken.split('.');
+  const header = decode(headerPart);
+  const payload = decode(payloadPart);
+  const now = Math.floor(Date.now() / 1000);
+  switch (kind) {
+    case 'other-audience':
+      return sign(header, { ...payload, aud: 'someone-else', azp: 'someone-else' }, currentKey);
+    case 'expired':
+      return sign(header, { ...payload, iat: now - 7200, exp: now - 3600 }, currentKey);
+    case 'wrong-nonce':
+      return sign(header, { ...payload, nonce: 'forged-nonce' }, currentKey);
+    case 'wrong-issuer':
+      return sign(header, { ...payload, iss: 'http://127.0.0.1:9/evil' }, currentKey);
+    case 'alg-none':
+      return `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(payload)}.`;
+    case 'foreign-key':
+      // Signed by a key of someone else's that claims the provider's key id.
+      return sign(header, payload, { ...signingKey(), kid: currentKey.kid });
+    default:
+      throw new Error(`unknown forgery ${kind}`);
+  }
+}
+
 // `POST /test/rotate-keys` replaces the signing key (and, with it, the provider's in-memory
 // state), as a provider rotating its keys would: tokens then carry a key id Portico has not seen.
+// `POST /test/forge-next-id-token?kind=…` changes the ID token of the next token response.
 let handle = startProvider();
+let forgery = null;
 server.on('request', (req, res) => {
   if (req.method === 'POST' && req.url === '/test/rotate-keys') {
     handle = startProvider();
     res.writeHead(204).end();
     return;
+  }
+  if (req.method === 'POST' && req.url.startsWith('/test/forge-next-id-token?kind=')) {
+    forgery = new URL(req.url, issuer).searchParams.get('kind');
+    res.writeHead(204).end();
+    return;
+  }
+  if (forgery && req.method === 'POST' && req.url.startsWith('/token')) {
+    const kind = forgery;
+    forgery = null;
+    const end = res.end.bind(res);
+    res.end = (chunk, ...rest) => {
+      let body;
+      try {
+        body = JSON.parse(chunk.toString());
+      } catch {
+        return end(chunk, ...rest);
+      }
+      if (body.id_token) body.id_token = forge(body.id_token, kind);
+      const changed = JSON.stringify(body);
+      res.setHeader('content-length', Buffer.byteLength(changed));
+      return end(changed);
+    };
   }
   handle(req, res);
 });

@@ -11,6 +11,7 @@ mod m20261125_000001_access_requests;
 mod m20261125_000002_api_keys;
 mod m20261125_000003_profiles;
 mod m20261125_000004_single_sign_on;
+mod m20261125_000005_identity_providers;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_api_keys::Migration),
             Box::new(m20261125_000003_profiles::Migration),
             Box::new(m20261125_000004_single_sign_on::Migration),
+            Box::new(m20261125_000005_identity_providers::Migration),
         ]
     }
 }

@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod net;
 pub mod openapi;
 pub mod portal_settings;
+pub mod secret_box;
 pub mod settings;
 pub mod system;
 pub mod terms;
@@ -53,8 +54,10 @@ pub enum StartError {
     Site(String),
     #[error("the gateway's HTTP client could not start: {0}")]
     Gateway(String),
-    #[error("single sign-on's HTTP client could not start: {0}")]
+    #[error("single sign-on could not start: {0}")]
     Sso(String),
+    #[error("PORTICO_SECRET_KEY: {0}")]
+    SecretKey(String),
     #[error("PORTICO_DEMO: seeding the demo data failed: {0}")]
     Demo(String),
     #[error("{0}")]
@@ -83,6 +86,7 @@ pub struct Portal {
     pub keys: Arc<keys::Keys>,
     pub try_it: Arc<tryit::TryIt>,
     pub sso: Arc<auth::sso::Sso>,
+    pub identity_providers: Arc<admin::IdentityProviders>,
 }
 
 impl Portal {
@@ -176,6 +180,9 @@ impl Portal {
                 .to_std()
                 .unwrap_or(std::time::Duration::from_secs(10)),
         });
+        let secrets = Arc::new(
+            secret_box::SecretBox::for_settings(&settings).map_err(StartError::SecretKey)?,
+        );
         let sso = Arc::new(
             auth::sso::Sso::new(
                 db.clone(),
@@ -183,11 +190,21 @@ impl Portal {
                 sessions.clone(),
                 settings.base_url.clone(),
                 settings.oidc_providers.clone(),
+                secrets,
             )
             .map_err(StartError::Sso)?,
         );
+        sso.reload()
+            .await
+            .map_err(|e| StartError::Sso(e.to_string()))?;
+        let identity_providers = Arc::new(admin::IdentityProviders {
+            db: db.clone(),
+            clock: clock.clone(),
+            sso: sso.clone(),
+        });
         Ok(Portal {
             sso,
+            identity_providers,
             try_it,
             gateway,
             gateway_state,

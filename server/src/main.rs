@@ -128,6 +128,10 @@ async fn serve(settings: Settings) -> Result<(), StartError> {
             if let Err(error) = sso.sweep().await {
                 tracing::warn!(%error, "could not sweep unfinished sign-ins");
             }
+            // Other instances' admin changes reach this one within a minute.
+            if let Err(error) = sso.reload().await {
+                tracing::warn!(%error, "could not reload identity providers");
+            }
         }
     });
     tracing::info!(

@@ -141,7 +141,9 @@ pub struct Settings {
     /// How long a try-it call from the docs may take, answer included.
     pub try_it_timeout: chrono::Duration,
     /// Identity providers for single sign-on (`PORTICO_OIDC_PROVIDERS`, a JSON array).
-    pub oidc_providers: Vec<crate::auth::sso::ProviderConfig>,
+    pub oidc_providers: Vec<app::admin::ProviderConfig>,
+    /// The key that seals stored secrets; `None`: a key file beside the database.
+    pub secret_key: Option<Secret<[u8; 32]>>,
     /// Threads that serve requests.
     pub worker_threads: usize,
 }
@@ -240,6 +242,11 @@ pub const VARIABLES: &[Variable] = &[
         name: "PORTICO_OIDC_PROVIDERS",
         default: "",
         help: "identity providers for single sign-on, a JSON array of {slug, name, issuer, client_id, client_secret, allowed_domains, jit, organization, role, groups_claim, group_organizations, admin_groups}",
+    },
+    Variable {
+        name: "PORTICO_SECRET_KEY",
+        default: "(a key file made once: secret.key beside the SQLite database, else data/secret.key)",
+        help: "base64 of 32 random bytes (openssl rand -base64 32) that seals stored secrets such as identity providers' client secrets; the same on every instance",
     },
     Variable {
         name: "PORTICO_TRY_IT_TIMEOUT",
@@ -418,10 +425,13 @@ impl Settings {
 
         let try_it_timeout =
             duration("PORTICO_TRY_IT_TIMEOUT", Some(chrono::Duration::minutes(1)))?;
-        let oidc_providers = crate::auth::sso::ProviderConfig::parse_list(
-            &get("PORTICO_OIDC_PROVIDERS").unwrap_or_default(),
-        )
-        .map_err(|message| fail("PORTICO_OIDC_PROVIDERS", message))?;
+        let oidc_providers =
+            crate::auth::sso::parse_providers(&get("PORTICO_OIDC_PROVIDERS").unwrap_or_default())
+                .map_err(|message| fail("PORTICO_OIDC_PROVIDERS", message))?;
+        let secret_key = get("PORTICO_SECRET_KEY")
+            .map(|text| crate::secret_box::parse_key(&text).map(Secret::new))
+            .transpose()
+            .map_err(|message| fail("PORTICO_SECRET_KEY", message))?;
 
         let worker_threads = match get("PORTICO_WORKER_THREADS") {
             None => std::thread::available_parallelism()
@@ -445,6 +455,7 @@ impl Settings {
             gateway_timeout,
             try_it_timeout,
             oidc_providers,
+            secret_key,
             smtp_url,
             smtp_ca_file,
             mail_from,

@@ -5,6 +5,7 @@ mod collections;
 mod invitations;
 mod organizations;
 mod people;
+mod providers;
 mod registrations;
 mod terms;
 
@@ -26,6 +27,12 @@ pub use organizations::{OrganizationRow, OrganizationsPage, load_organizations};
 #[cfg(feature = "ssr")]
 pub use people::PeopleService;
 pub use people::{PeoplePage, PersonRow};
+#[cfg(feature = "ssr")]
+pub use providers::IdentityProvidersService;
+pub use providers::{
+    ConnectionCheck, IdentityProviderPage, IdentityProvidersPage, ProviderConfig, ProviderEditor,
+    ProviderRow, ProviderSource, post_logout_redirect_uri, redirect_uri,
+};
 pub use registrations::RegistrationOverview;
 pub use terms::TermsAdminPage;
 
@@ -84,6 +91,10 @@ pub fn AdminPage() -> impl IntoView {
                         <a class="card card--link" href="/admin/terms">
                             <h2>"Terms of use"</h2>
                             <p>"Publish the terms everyone accepts before using the portal."</p>
+                        </a>
+                        <a class="card card--link" href="/admin/identity-providers">
+                            <h2>"Identity providers"</h2>
+                            <p>"Single sign-on with OpenID Connect: add, test and switch providers."</p>
                         </a>
                     </nav>
                     <dl class="facts facts--large">

@@ -24,6 +24,11 @@ pub fn SignInPage() -> impl IntoView {
             .map(|info| info.sso_providers)
             .unwrap_or_default()
     };
+    // Signed out of a session that came from a provider that can sign people out as well.
+    let provider_logout = move || {
+        let slug = query.read().get("provider_logout")?;
+        providers().into_iter().find(|p| p.slug == slug)
+    };
     let sso_error = move || {
         let query = query.read();
         let code = query.get("sso_error")?;
@@ -61,6 +66,17 @@ pub fn SignInPage() -> impl IntoView {
         <Show when=signed_out>
             <p class="notice notice--ok" role="status">"You are signed out."</p>
         </Show>
+        <Suspense fallback=|| ()>
+            {move || provider_logout().map(|provider| {
+                let href = format!("/auth/oidc/{}/logout", provider.slug);
+                view! {
+                    <p class="notice form-card" data-testid="provider-logout">
+                        {format!("You may still be signed in at {}. ", provider.name)}
+                        <a href=href rel="external">{format!("Sign out of {} too", provider.name)}</a>
+                    </p>
+                }
+            })}
+        </Suspense>
         {move || sso_error().map(|(message, provider)| {
             let retry = format!("/auth/oidc/{provider}/login");
             view! {

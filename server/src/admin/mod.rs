@@ -1,9 +1,11 @@
 //! What admins do: the implementations behind `app::admin`.
 
+mod identity_providers;
 mod invitations;
 mod organizations;
 mod people;
 
+pub use identity_providers::IdentityProviders;
 pub use invitations::{INVITATION_VALIDITY_DAYS, Invitations};
 pub use organizations::Organizations;
 pub use people::People;

@@ -280,7 +280,7 @@ impl MagicLinks {
         };
         let session = self
             .sessions
-            .start(&txn, person.id, user_agent, client)
+            .start(&txn, person.id, user_agent, client, None)
             .await?;
         user::ActiveModel {
             id: Set(person.id),

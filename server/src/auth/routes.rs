@@ -46,6 +46,7 @@ pub fn routes(state: AuthState) -> Router {
         .route("/dev/outbox", get(outbox))
         .route("/auth/oidc/{provider}/login", get(sso_login))
         .route("/auth/oidc/{provider}/callback", get(sso_callback))
+        .route("/auth/oidc/{provider}/logout", get(sso_logout))
         .with_state(state)
 }
 
@@ -153,9 +154,18 @@ async fn sign_out(
         if let Some(person) = state.sessions.resolve(token).await? {
             audit_sign_out(&state, &person, client, "auth.signed_out").await?;
         }
-        state.sessions.end(token).await?;
+        if let Some(provider) = state.sessions.end(token).await? {
+            // Signed in through a provider that can sign people out too: the sign-in page
+            // offers it (the person may want to stay signed in there).
+            if state.sso.logout_url(&provider).await.is_some() {
+                return Ok(signed_out(
+                    &state,
+                    &format!("/sign-in?signed_out=1&provider_logout={provider}"),
+                ));
+            }
+        }
     }
-    Ok(signed_out(&state))
+    Ok(signed_out(&state, "/sign-in?signed_out=1"))
 }
 
 /// Ends every session of the signed-in user, on every device.
@@ -178,7 +188,7 @@ async fn sign_out_everywhere(
         .end_all_for(&state.sessions.db, person.id)
         .await?;
     audit_sign_out(&state, &person, client, "auth.signed_out_everywhere").await?;
-    Ok(signed_out(&state))
+    Ok(signed_out(&state, "/sign-in?signed_out=1"))
 }
 
 async fn audit_sign_out(
@@ -195,10 +205,10 @@ async fn audit_sign_out(
         .await
 }
 
-fn signed_out(state: &AuthState) -> Response {
+fn signed_out(state: &AuthState, to: &str) -> Response {
     (
         [(header::SET_COOKIE, state.sessions.clearing_cookie())],
-        Redirect::to("/sign-in?signed_out=1"),
+        Redirect::to(to),
     )
         .into_response()
 }
@@ -374,6 +384,18 @@ async fn sso_callback(
             }
             response
         }
+    }
+}
+
+/// RP-initiated logout: on to the provider's end-session endpoint, which asks the person and
+/// comes back to the sign-in page. Providers without one lead straight back.
+async fn sso_logout(
+    State(state): State<AuthState>,
+    axum::extract::Path(provider): axum::extract::Path<String>,
+) -> Response {
+    match state.sso.logout_url(&provider).await {
+        Some(url) => Redirect::to(url.as_str()).into_response(),
+        None => Redirect::to("/sign-in?signed_out=1").into_response(),
     }
 }
 

@@ -59,13 +59,15 @@ impl Sessions {
     }
 
     /// Starts a session for `user_id` on `db` (which may be a transaction) and returns the
-    /// token: the cookie value, the only copy there is.
+    /// token: the cookie value, the only copy there is. `provider` is the identity provider
+    /// the person signed in through, if any (signing out offers to sign out there too).
     pub async fn start(
         &self,
         db: &impl ConnectionTrait,
         user_id: Uuid,
         user_agent: Option<String>,
         client: Option<IpAddr>,
+        provider: Option<&str>,
     ) -> Result<SecretToken, DomainError> {
         let token = SecretToken::generate();
         let now = self.clock.now();
@@ -77,6 +79,7 @@ impl Sessions {
             expires_at: Set(now + self.max_age),
             user_agent: Set(user_agent.map(|ua| ua.chars().take(512).collect())),
             client_addr: Set(client.map(|addr| addr.to_string())),
+            provider: Set(provider.map(str::to_owned)),
         }
         .insert(db)
         .await?;
@@ -88,12 +91,16 @@ impl Sessions {
         cookie_value(headers, self.cookie_name()).filter(|value| !value.is_empty())
     }
 
-    /// Ends the session behind `token`. Unknown tokens are fine: the result is the same.
-    pub async fn end(&self, token: &str) -> Result<(), DomainError> {
+    /// Ends the session behind `token`, returning the identity provider it was signed in
+    /// through. Unknown tokens are fine: the result is the same.
+    pub async fn end(&self, token: &str) -> Result<Option<String>, DomainError> {
+        let ended = session::Entity::find_by_id(hash_token(token))
+            .one(&self.db)
+            .await?;
         session::Entity::delete_by_id(hash_token(token))
             .exec(&self.db)
             .await?;
-        Ok(())
+        Ok(ended.and_then(|session| session.provider))
     }
 
     /// Ends every session of a user (sign out everywhere, suspension).

@@ -5,21 +5,20 @@
 //! links or provisions an account only when the provider says it is verified and its domain is
 //! allowed for that provider.
 
-use std::collections::BTreeMap;
 use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use app::types::{Email, Slug};
+use app::admin::{ConnectionCheck, ProviderConfig};
+use app::types::Email;
 use base64::Engine;
 use chrono::Utc;
-use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
+use openidconnect::core::{CoreAuthenticationFlow, CoreClient};
 use openidconnect::{
     AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce, PkceCodeChallenge,
     PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
 };
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
-use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use tokio::sync::Mutex;
 
@@ -28,8 +27,11 @@ use super::token::SecretToken;
 use crate::audit::AuditEvent;
 use crate::clock::Clock;
 use crate::directory::{add_membership, add_membership_from, create_user};
-use crate::entities::{invitation, membership, oidc_flow, organization, user, user_identity};
+use crate::entities::{
+    identity_provider, invitation, membership, oidc_flow, organization, user, user_identity,
+};
 use crate::error::DomainError;
+use crate::secret_box::SecretBox;
 
 /// How long a started sign-in may take at the provider.
 const FLOW_TTL_MINUTES: i64 = 10;
@@ -45,131 +47,31 @@ const SSO_STEPS: super::rate_limit::Limit = super::rate_limit::Limit {
 /// The browser-binding cookie of a flow in progress.
 pub const FLOW_COOKIE: &str = "portico_sso";
 
-/// One identity provider, as declared in settings. (`Debug` leaves the secret out.)
-#[derive(Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ProviderConfig {
-    pub slug: String,
-    /// The name on the sign-in button.
-    pub name: String,
-    pub issuer: String,
-    pub client_id: String,
-    pub client_secret: String,
-    #[serde(default = "default_scopes")]
-    pub scopes: Vec<String>,
-    /// Email domains this provider vouches for: only these link to existing accounts or get
-    /// new ones.
-    #[serde(default)]
-    pub allowed_domains: Vec<String>,
-    /// Create accounts on first sign-in (just in time).
-    #[serde(default)]
-    pub jit: bool,
-    /// People of `allowed_domains` must sign in here: the email field sends them over.
-    #[serde(default)]
-    pub enforce_sso: bool,
-    /// The organization (slug) and role (`member` or `admin`) of accounts made just in time.
-    #[serde(default)]
-    pub organization: Option<String>,
-    #[serde(default = "default_role")]
-    pub role: String,
-    /// A claim listing groups (`groups`), applied at every sign-in.
-    #[serde(default)]
-    pub groups_claim: Option<String>,
-    /// Group → organization slug: members of the group belong to the organization.
-    #[serde(default)]
-    pub group_organizations: BTreeMap<String, String>,
-    /// Members of these groups are portal admins; others are not.
-    #[serde(default)]
-    pub admin_groups: Vec<String>,
-}
-
-impl std::fmt::Debug for ProviderConfig {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ProviderConfig")
-            .field("slug", &self.slug)
-            .field("issuer", &self.issuer)
-            .field("client_id", &self.client_id)
-            .field("client_secret", &"[redacted]")
-            .finish_non_exhaustive()
+/// Every provider of a `PORTICO_OIDC_PROVIDERS` value (a JSON array), checked.
+pub fn parse_providers(text: &str) -> Result<Vec<ProviderConfig>, String> {
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
     }
-}
-
-fn default_scopes() -> Vec<String> {
-    vec!["openid".into(), "email".into(), "profile".into()]
-}
-
-fn default_role() -> String {
-    membership::ROLE_MEMBER.to_owned()
-}
-
-impl ProviderConfig {
-    /// Every provider of a `PORTICO_OIDC_PROVIDERS` value (a JSON array), checked.
-    pub fn parse_list(text: &str) -> Result<Vec<ProviderConfig>, String> {
-        if text.trim().is_empty() {
-            return Ok(Vec::new());
+    let list: Vec<ProviderConfig> =
+        serde_json::from_str(text).map_err(|e| format!("not a JSON array of providers: {e}"))?;
+    let mut seen = Vec::new();
+    for provider in &list {
+        let name = &provider.slug;
+        if let Err(error) = provider.check() {
+            return Err(match error {
+                app::error::AppError::Invalid {
+                    field: Some(field),
+                    message,
+                } => format!("provider '{name}', {field}: {message}"),
+                other => format!("provider '{name}': {other}"),
+            });
         }
-        let list: Vec<ProviderConfig> = serde_json::from_str(text)
-            .map_err(|e| format!("not a JSON array of providers: {e}"))?;
-        let mut seen = Vec::new();
-        for provider in &list {
-            let name = &provider.slug;
-            Slug::parse(name).map_err(|e| format!("provider slug '{name}': {e}"))?;
-            if seen.contains(name) {
-                return Err(format!("provider slug '{name}' appears twice"));
-            }
-            seen.push(name.clone());
-            let issuer = url::Url::parse(&provider.issuer)
-                .map_err(|_| format!("provider '{name}': issuer is not a URL"))?;
-            let loopback = matches!(
-                issuer.host(),
-                Some(url::Host::Ipv4(ip)) if ip.is_loopback()
-            ) || issuer.host_str() == Some("localhost");
-            if !(issuer.scheme() == "https" || (issuer.scheme() == "http" && loopback)) {
-                return Err(format!(
-                    "provider '{name}': issuer must be https (http only on this machine)"
-                ));
-            }
-            if provider.client_id.trim().is_empty()
-                || provider.client_secret.trim().is_empty()
-                || provider.name.trim().is_empty()
-            {
-                return Err(format!(
-                    "provider '{name}': name, client_id and client_secret are required"
-                ));
-            }
-            if provider.enforce_sso && provider.allowed_domains.is_empty() {
-                return Err(format!(
-                    "provider '{name}': enforce_sso needs allowed_domains"
-                ));
-            }
-            if provider.groups_claim.is_none()
-                && (!provider.group_organizations.is_empty() || !provider.admin_groups.is_empty())
-            {
-                return Err(format!(
-                    "provider '{name}': group_organizations and admin_groups need groups_claim"
-                ));
-            }
-            if ![membership::ROLE_MEMBER, membership::ROLE_ADMIN].contains(&provider.role.as_str())
-            {
-                return Err(format!("provider '{name}': role must be member or admin"));
-            }
-            if provider.jit
-                && (provider.allowed_domains.is_empty() || provider.organization.is_none())
-            {
-                return Err(format!(
-                    "provider '{name}': just-in-time accounts need allowed_domains and an organization"
-                ));
-            }
+        if seen.contains(name) {
+            return Err(format!("provider slug '{name}' appears twice"));
         }
-        Ok(list)
+        seen.push(name.clone());
     }
-
-    fn domain_allowed(&self, email: &Email) -> bool {
-        let domain = email.as_str().rsplit('@').next().unwrap_or_default();
-        self.allowed_domains
-            .iter()
-            .any(|allowed| allowed.trim().eq_ignore_ascii_case(domain))
-    }
+    Ok(list)
 }
 
 /// Why a sign-in through a provider ended without a session; each has a page of its own.
@@ -229,6 +131,9 @@ impl From<sea_orm::DbErr> for SsoFailure {
     }
 }
 
+/// A provider's discovery document, with the end-session endpoint of RP-initiated logout.
+type Metadata = openidconnect::ProviderMetadataWithLogout;
+
 /// A client made from discovery: authorization endpoint known, token and userinfo if announced.
 type DiscoveredClient = CoreClient<
     openidconnect::EndpointSet,
@@ -240,7 +145,7 @@ type DiscoveredClient = CoreClient<
 >;
 
 struct Discovered {
-    metadata: CoreProviderMetadata,
+    metadata: Metadata,
     fetched: Instant,
     /// When an unknown signing key last made us read the keys again.
     refetched_for_key: Option<Instant>,
@@ -250,6 +155,10 @@ struct Provider {
     config: ProviderConfig,
     discovered: Mutex<Option<Discovered>>,
 }
+
+/// The providers people may sign in with now: those declared in settings, then those added
+/// in the admin pages and switched on.
+type Registry = Arc<Vec<Arc<Provider>>>;
 
 /// What the provider told us about the person, once the ID token checked out.
 #[derive(Debug, Clone)]
@@ -279,8 +188,16 @@ pub struct Sso {
     clock: Arc<dyn Clock>,
     sessions: Arc<Sessions>,
     base_url: url::Url,
-    providers: Vec<Arc<Provider>>,
+    /// Providers from settings: always there, changed only by a restart.
+    declared: Vec<ProviderConfig>,
+    secrets: Arc<SecretBox>,
+    registry: std::sync::RwLock<Registry>,
     http: openidconnect::reqwest::Client,
+}
+
+/// Where a provider's sealed secret belongs: it opens for this provider only.
+pub fn secret_context(slug: &str) -> String {
+    format!("identity_provider:{slug}")
 }
 
 fn hash(text: &str) -> String {
@@ -303,12 +220,15 @@ fn local_next(next: Option<&str>) -> String {
 }
 
 impl Sso {
+    /// The providers of settings and of the database. Call `reload` once the database is
+    /// migrated, and again whenever providers change.
     pub fn new(
         db: DatabaseConnection,
         clock: Arc<dyn Clock>,
         sessions: Arc<Sessions>,
         base_url: url::Url,
-        configs: Vec<ProviderConfig>,
+        declared: Vec<ProviderConfig>,
+        secrets: Arc<SecretBox>,
     ) -> Result<Sso, String> {
         let http = openidconnect::reqwest::ClientBuilder::new()
             // Following redirects would let a provider point us anywhere.
@@ -321,28 +241,97 @@ impl Sso {
             clock,
             sessions,
             base_url,
-            providers: configs
-                .into_iter()
-                .map(|config| {
-                    Arc::new(Provider {
-                        config,
-                        discovered: Mutex::new(None),
-                    })
-                })
-                .collect(),
+            declared,
+            secrets,
+            registry: std::sync::RwLock::new(Arc::new(Vec::new())),
             http,
         })
     }
 
+    pub fn declared(&self) -> &[ProviderConfig] {
+        &self.declared
+    }
+
+    pub fn base_url(&self) -> &url::Url {
+        &self.base_url
+    }
+
+    /// Opens a stored provider's sealed secret.
+    pub fn open_secret(&self, row: &identity_provider::Model) -> Option<String> {
+        self.secrets
+            .open(&row.sealed_secret, &secret_context(&row.slug))
+            .ok()
+    }
+
+    /// Seals a provider's secret for storing.
+    pub fn seal_secret(&self, slug: &str, secret: &str) -> Result<String, DomainError> {
+        self.secrets
+            .seal(secret, &secret_context(slug))
+            .map_err(|e| DomainError::Invariant(e.to_string()))
+    }
+
+    /// Reads the providers again: settings first, then the switched-on providers of the
+    /// database. A provider whose configuration did not change keeps its cached metadata.
+    pub async fn reload(&self) -> Result<(), DomainError> {
+        let rows = identity_provider::Entity::find()
+            .filter(identity_provider::Column::Enabled.eq(true))
+            .all(&self.db)
+            .await?;
+        let mut configs = self.declared.clone();
+        for row in rows {
+            if configs.iter().any(|c| c.slug == row.slug) {
+                continue;
+            }
+            match self.stored_config(&row) {
+                Ok(config) => configs.push(config),
+                Err(problem) => {
+                    tracing::error!(provider = %row.slug, %problem, "identity provider left out")
+                }
+            }
+        }
+        let current = self.registry();
+        let providers = configs
+            .into_iter()
+            .map(|config| {
+                current
+                    .iter()
+                    .find(|p| p.config == config)
+                    .cloned()
+                    .unwrap_or_else(|| {
+                        Arc::new(Provider {
+                            config,
+                            discovered: Mutex::new(None),
+                        })
+                    })
+            })
+            .collect();
+        *self.registry.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(providers);
+        Ok(())
+    }
+
+    /// A stored provider's configuration with its secret, or why it cannot be used.
+    pub fn stored_config(&self, row: &identity_provider::Model) -> Result<ProviderConfig, String> {
+        let mut config: ProviderConfig = serde_json::from_str(&row.config)
+            .map_err(|e| format!("its stored settings cannot be read ({e})"))?;
+        config.client_secret = self.open_secret(row).ok_or_else(|| {
+            "Its client secret cannot be read: the portal's secret key changed. Enter the secret again.".to_owned()
+        })?;
+        Ok(config)
+    }
+
+    fn registry(&self) -> Registry {
+        self.registry
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
     pub fn redirect_uri(&self, slug: &str) -> String {
-        format!(
-            "{}/auth/oidc/{slug}/callback",
-            self.base_url.as_str().trim_end_matches('/')
-        )
+        app::admin::redirect_uri(self.base_url.as_str(), slug)
     }
 
     fn provider(&self, slug: &str) -> Result<Arc<Provider>, SsoFailure> {
-        self.providers
+        self.registry()
             .iter()
             .find(|p| p.config.slug == slug)
             .cloned()
@@ -351,11 +340,7 @@ impl Sso {
 
     /// The provider's metadata and keys: cached, read again when stale or when `refresh` asks
     /// (at most once a minute).
-    async fn metadata(
-        &self,
-        provider: &Provider,
-        refresh: bool,
-    ) -> Result<CoreProviderMetadata, SsoFailure> {
+    async fn metadata(&self, provider: &Provider, refresh: bool) -> Result<Metadata, SsoFailure> {
         let mut discovered = provider.discovered.lock().await;
         let stale = match discovered.as_ref() {
             None => true,
@@ -367,7 +352,7 @@ impl Sso {
         if stale {
             let issuer = IssuerUrl::new(provider.config.issuer.clone())
                 .map_err(|_| SsoFailure::Misconfigured)?;
-            let metadata = CoreProviderMetadata::discover_async(issuer, &self.http)
+            let metadata = Metadata::discover_async(issuer, &self.http)
                 .await
                 .map_err(|error| {
                     tracing::warn!(%error, provider = %provider.config.slug, "discovery failed");
@@ -393,7 +378,7 @@ impl Sso {
     fn client(
         &self,
         provider: &Provider,
-        metadata: CoreProviderMetadata,
+        metadata: Metadata,
     ) -> Result<DiscoveredClient, SsoFailure> {
         let redirect = RedirectUrl::new(self.redirect_uri(&provider.config.slug))
             .map_err(|_| SsoFailure::Misconfigured)?;
@@ -480,7 +465,7 @@ impl Sso {
             .await?;
         let session = self
             .sessions
-            .start(&self.db, person.id, user_agent, client)
+            .start(&self.db, person.id, user_agent, client, Some(slug))
             .await?;
         user::ActiveModel {
             id: Set(person.id),
@@ -519,7 +504,7 @@ impl Sso {
             })?;
         let id_token = response.id_token().ok_or(SsoFailure::InvalidToken)?;
         let nonce = Nonce::new(flow.nonce.clone());
-        let check = |metadata: &CoreProviderMetadata| -> Result<
+        let check = |metadata: &Metadata| -> Result<
             Result<openidconnect::core::CoreIdTokenClaims, openidconnect::ClaimsVerificationError>,
             SsoFailure,
         > {
@@ -821,6 +806,249 @@ impl Sso {
         Ok(())
     }
 
+    /// Where to send a browser to sign out at the provider too (RP-initiated logout), when the
+    /// provider publishes an end-session endpoint.
+    pub async fn logout_url(&self, slug: &str) -> Option<url::Url> {
+        let provider = self.provider(slug).ok()?;
+        let metadata = self.metadata(&provider, false).await.ok()?;
+        let endpoint = metadata
+            .additional_metadata()
+            .end_session_endpoint
+            .as_ref()?;
+        let mut url = endpoint.url().clone();
+        url.query_pairs_mut()
+            .append_pair("client_id", &provider.config.client_id)
+            .append_pair(
+                "post_logout_redirect_uri",
+                &app::admin::post_logout_redirect_uri(self.base_url.as_str()),
+            );
+        Some(url)
+    }
+
+    /// "Test connection": reads the discovery document and the keys the way sign-in does, and
+    /// asks the token endpoint about the client id and secret, each outcome in plain words.
+    pub async fn check_connection(&self, config: &ProviderConfig) -> Vec<ConnectionCheck> {
+        let mut checks = Vec::new();
+        let mut add = |ok: bool, label: &str, detail: String| {
+            checks.push(ConnectionCheck {
+                ok,
+                label: label.to_owned(),
+                detail,
+            });
+        };
+        let address = format!(
+            "{}/.well-known/openid-configuration",
+            config.issuer.trim_end_matches('/')
+        );
+        let document = match self.fetch_json(&address).await {
+            Ok(document) => document,
+            Err(problem) => {
+                add(false, "Discovery", format!("{address}: {problem}"));
+                return checks;
+            }
+        };
+        let metadata: Metadata = match serde_json::from_value(document.clone()) {
+            Ok(metadata) => metadata,
+            Err(error) => {
+                add(
+                    false,
+                    "Discovery",
+                    format!("{address} is not an OpenID Connect discovery document ({error})."),
+                );
+                return checks;
+            }
+        };
+        add(true, "Discovery", format!("Read {address}."));
+        let announced = metadata.issuer().as_str();
+        if announced == config.issuer {
+            add(true, "Issuer", "The provider names the same issuer.".into());
+        } else {
+            add(
+                false,
+                "Issuer",
+                format!(
+                    "The provider calls itself {announced}; enter exactly that as the issuer URL."
+                ),
+            );
+        }
+        let strings = |key: &str| -> Vec<String> {
+            document
+                .get(key)
+                .and_then(|v| serde_json::from_value::<Vec<String>>(v.clone()).ok())
+                .unwrap_or_default()
+        };
+        if strings("response_types_supported")
+            .iter()
+            .any(|t| t == "code")
+            && metadata.token_endpoint().is_some()
+        {
+            add(
+                true,
+                "Authorization code flow",
+                "Supported, with a token endpoint.".into(),
+            );
+        } else {
+            add(false, "Authorization code flow", "The provider does not offer the authorization code flow (response type code and a token endpoint), which Portico uses.".into());
+        }
+        let methods = strings("code_challenge_methods_supported");
+        if methods.iter().any(|m| m == "S256") {
+            add(true, "PKCE", "S256 code challenges are supported.".into());
+        } else if methods.is_empty() {
+            add(true, "PKCE", "The provider does not say whether it supports PKCE; Portico sends S256 challenges, which providers without PKCE ignore.".into());
+        } else {
+            add(
+                false,
+                "PKCE",
+                format!(
+                    "The provider announces {} but not S256, which Portico sends.",
+                    methods.join(", ")
+                ),
+            );
+        }
+        let algorithms: Vec<String> = strings("id_token_signing_alg_values_supported")
+            .into_iter()
+            .filter(|alg| alg != "none" && !alg.starts_with("HS"))
+            .collect();
+        if algorithms.is_empty() {
+            add(false, "Signing algorithms", "The provider announces no public-key algorithm for ID tokens (only none or shared-secret ones), which Portico refuses.".into());
+        } else {
+            add(
+                true,
+                "Signing algorithms",
+                format!("ID tokens are signed with {}.", algorithms.join(", ")),
+            );
+        }
+        match self.fetch_json(metadata.jwks_uri().url().as_str()).await {
+            Ok(keys) => {
+                match serde_json::from_value::<openidconnect::core::CoreJsonWebKeySet>(keys) {
+                    Ok(set) if !set.keys().is_empty() => add(
+                        true,
+                        "Signing keys",
+                        format!(
+                            "{} key{} read from {}.",
+                            set.keys().len(),
+                            if set.keys().len() == 1 { "" } else { "s" },
+                            metadata.jwks_uri().url()
+                        ),
+                    ),
+                    Ok(_) => add(
+                        false,
+                        "Signing keys",
+                        format!("{} lists no keys.", metadata.jwks_uri().url()),
+                    ),
+                    Err(error) => add(
+                        false,
+                        "Signing keys",
+                        format!("{} is not a key set ({error}).", metadata.jwks_uri().url()),
+                    ),
+                }
+            }
+            Err(problem) => add(
+                false,
+                "Signing keys",
+                format!("{}: {problem}", metadata.jwks_uri().url()),
+            ),
+        }
+        if let Some(token_endpoint) = metadata.token_endpoint() {
+            let (ok, detail) = self.check_client(config, token_endpoint.url()).await;
+            add(ok, "Client id and secret", detail);
+        }
+        if metadata
+            .additional_metadata()
+            .end_session_endpoint
+            .is_some()
+        {
+            add(
+                true,
+                "Sign-out",
+                "After signing out of Portico, people are offered to sign out at the provider too."
+                    .into(),
+            );
+        } else {
+            add(true, "Sign-out", "The provider publishes no end-session endpoint: signing out ends the Portico session only.".into());
+        }
+        checks
+    }
+
+    /// A JSON document from a provider, or what went wrong in words.
+    async fn fetch_json(&self, address: &str) -> Result<serde_json::Value, String> {
+        let response = self
+            .http
+            .get(address)
+            .header("accept", "application/json")
+            .send()
+            .await
+            .map_err(|error| {
+                if error.is_timeout() {
+                    "no answer within 10 seconds.".to_owned()
+                } else if error.is_connect() {
+                    "cannot connect (is the address right, and is the provider reachable from the portal's server?).".to_owned()
+                } else {
+                    format!("the request failed ({error}).")
+                }
+            })?;
+        let status = response.status();
+        if status.is_redirection() {
+            return Err(format!(
+                "answered with a redirect ({status}); enter the final address."
+            ));
+        }
+        if !status.is_success() {
+            return Err(format!("answered {status}; check the address."));
+        }
+        response
+            .json::<serde_json::Value>()
+            .await
+            .map_err(|_| "the answer is not JSON.".to_owned())
+    }
+
+    /// Presents the client id and secret to the token endpoint with a made-up code, the way
+    /// sign-in does (HTTP Basic): a provider that knows the client complains about the code
+    /// (`invalid_grant`), one that does not about the client (`invalid_client`).
+    async fn check_client(
+        &self,
+        config: &ProviderConfig,
+        token_endpoint: &url::Url,
+    ) -> (bool, String) {
+        let encode =
+            |text: &str| url::form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>();
+        let answer = self
+            .http
+            .post(token_endpoint.clone())
+            .basic_auth(
+                encode(&config.client_id),
+                Some(encode(&config.client_secret)),
+            )
+            .form(&[
+                ("grant_type", "authorization_code"),
+                ("code", "portico-connection-test"),
+                ("redirect_uri", &self.redirect_uri(&config.slug)),
+            ])
+            .send()
+            .await;
+        let body = match answer {
+            Ok(response) => response.json::<serde_json::Value>().await.ok(),
+            Err(error) => {
+                return (
+                    false,
+                    format!("The token endpoint did not answer ({error})."),
+                );
+            }
+        };
+        let error = body
+            .as_ref()
+            .and_then(|b| b.get("error"))
+            .and_then(|e| e.as_str())
+            .unwrap_or_default();
+        match error {
+            "invalid_grant" => (true, "The provider accepts them.".into()),
+            "invalid_client" | "unauthorized" => (false, "The provider does not accept them: check the client id and enter the secret again.".into()),
+            "unauthorized_client" => (false, "The provider knows the client but does not let it use the authorization code flow.".into()),
+            "" => (false, "The token endpoint's answer did not say whether it knows the client.".into()),
+            other => (false, format!("The token endpoint answered {other}.")),
+        }
+    }
+
     /// Counts one step of a sign-in (start or callback) from `client`: each writes to the
     /// database, so a flood from one address is cut off.
     pub async fn admit(&self, client: Option<IpAddr>) -> Result<(), SsoFailure> {
@@ -871,7 +1099,7 @@ impl Sso {
 
 impl app::auth::SsoService for Sso {
     fn enforced_for(&self, email: &Email) -> Option<app::auth::SsoProvider> {
-        self.providers
+        self.registry()
             .iter()
             .find(|p| p.config.enforce_sso && p.config.domain_allowed(email))
             .map(|p| app::auth::SsoProvider {
@@ -881,7 +1109,7 @@ impl app::auth::SsoService for Sso {
     }
 
     fn providers(&self) -> Vec<app::auth::SsoProvider> {
-        self.providers
+        self.registry()
             .iter()
             .map(|p| app::auth::SsoProvider {
                 slug: p.config.slug.clone(),
@@ -900,59 +1128,42 @@ mod tests {
         let ok = r#"[{"slug": "corp", "name": "Corp", "issuer": "https://id.corp.test",
             "client_id": "portico", "client_secret": "s", "allowed_domains": ["corp.test"],
             "jit": true, "organization": "corp"}]"#;
-        let list = ProviderConfig::parse_list(ok).expect("valid");
+        let list = parse_providers(ok).expect("valid");
         assert_eq!(list[0].scopes, ["openid", "email", "profile"]);
-        assert!(ProviderConfig::parse_list("").expect("empty").is_empty());
+        assert_eq!(list[0].client_secret, "s");
+        assert!(parse_providers("").expect("empty").is_empty());
+        let provider = |extra: &str| {
+            format!(
+                r#"[{{"slug": "ab", "name": "x", "issuer": "https://a.test", "client_id": "c", "client_secret": "s"{extra}}}]"#
+            )
+        };
         for (bad, why) in [
-            ("{}", "not a JSON array"),
+            ("{}".to_owned(), "not a JSON array"),
             (
-                r#"[{"slug": "Bad Slug", "name": "x", "issuer": "https://a", "client_id": "c", "client_secret": "s"}]"#,
-                "slug",
+                provider(r#", "slug": "Bad Slug""#).replace(r#""slug": "ab", "#, ""),
+                "'Bad Slug', slug",
+            ),
+            (provider("").replace("https://a.test", "ftp://a"), "issuer"),
+            (
+                provider("").replace("https://a.test", "http://id.corp.test"),
+                "issuer",
             ),
             (
-                r#"[{"slug": "ab", "name": "x", "issuer": "ftp://a", "client_id": "c", "client_secret": "s"}]"#,
-                "must be https",
-            ),
-            (
-                r#"[{"slug": "ab", "name": "x", "issuer": "http://id.corp.test", "client_id": "c", "client_secret": "s"}]"#,
-                "must be https",
-            ),
-            (
-                r#"[{"slug": "ab", "name": "x", "issuer": "https://a", "client_id": "c", "client_secret": " "}]"#,
+                provider("").replace(r#""client_secret": "s""#, r#""client_secret": " ""#),
                 "client_secret",
             ),
+            (provider(r#", "admin_groups": ["x"]"#), "groups_claim"),
+            (provider(r#", "jit": true"#), "allowed_domains"),
+            (provider(r#", "role": "owner""#), "role"),
+            (provider(r#", "surprise": 1"#), "unknown field"),
             (
-                r#"[{"slug": "ab", "name": "x", "issuer": "https://a", "client_id": "c", "client_secret": "s", "admin_groups": ["x"]}]"#,
-                "groups_claim",
-            ),
-            (
-                r#"[{"slug": "ab", "name": "x", "issuer": "https://a", "client_id": "c", "client_secret": "s", "jit": true}]"#,
-                "allowed_domains",
-            ),
-            (
-                r#"[{"slug": "ab", "name": "x", "issuer": "https://a", "client_id": "c", "client_secret": "s", "role": "owner"}]"#,
-                "role",
-            ),
-            (
-                r#"[{"slug": "ab", "name": "x", "issuer": "https://a", "client_id": "c", "client_secret": "s", "surprise": 1}]"#,
-                "unknown field",
+                format!("[{0}, {0}]", provider("").trim_matches(['[', ']'])),
+                "appears twice",
             ),
         ] {
-            let error = ProviderConfig::parse_list(bad).expect_err(bad);
-            assert!(error.contains(why), "{error}");
+            let error = parse_providers(&bad).expect_err(&bad);
+            assert!(error.contains(why), "{bad}: {error}");
         }
-    }
-
-    #[test]
-    fn only_allowed_domains_vouch_for_an_email() {
-        let list = ProviderConfig::parse_list(
-            r#"[{"slug": "ab", "name": "x", "issuer": "https://a", "client_id": "c", "client_secret": "s", "allowed_domains": ["Corp.test"]}]"#,
-        )
-        .expect("valid");
-        let email = |text: &str| Email::parse(text).expect("email");
-        assert!(list[0].domain_allowed(&email("a@corp.test")));
-        assert!(!list[0].domain_allowed(&email("a@evilcorp.test")));
-        assert!(!list[0].domain_allowed(&email("a@corp.test.evil")));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod authorized_email;
 pub mod collection;
 pub mod collection_version;
 pub mod gateway_usage;
+pub mod identity_provider;
 pub mod invitation;
 pub mod magic_link;
 pub mod membership;

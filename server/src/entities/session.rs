@@ -12,6 +12,8 @@ pub struct Model {
     pub expires_at: DateTimeUtc,
     pub user_agent: Option<String>,
     pub client_addr: Option<String>,
+    /// The identity provider (slug) the person signed in through, if any.
+    pub provider: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

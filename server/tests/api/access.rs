@@ -44,7 +44,7 @@ impl TestApp {
         let token = self
             .portal
             .sessions
-            .start(&self.portal.db, person.id, None, None)
+            .start(&self.portal.db, person.id, None, None, None)
             .await
             .expect("session");
         (

@@ -179,10 +179,15 @@ impl TestApp {
             .expect("bind");
         let address = listener.local_addr().expect("local address");
         let smtp_url = mailbox().smtp_url();
+        let secret_key = {
+            use base64::Engine;
+            base64::engine::general_purpose::STANDARD.encode(rand::random::<[u8; 32]>())
+        };
         let mut settings = Settings::load(|name| match name {
             "DATABASE_URL" => Some(database_url.clone()),
             "LEPTOS_SITE_ADDR" => Some(address.to_string()),
             "PORTICO_SMTP_URL" => Some(smtp_url.clone()),
+            "PORTICO_SECRET_KEY" => Some(secret_key.clone()),
             _ => None,
         })
         .expect("test settings are valid");
@@ -303,7 +308,7 @@ impl TestApp {
         let token = self
             .portal
             .sessions
-            .start(db, person.id, Some("integration test".into()), None)
+            .start(db, person.id, Some("integration test".into()), None, None)
             .await
             .expect("session");
         let cookie = format!("{}={}", self.portal.sessions.cookie_name(), token.expose());

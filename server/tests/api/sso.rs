@@ -1,7 +1,8 @@
 //! Single sign-on against a real OpenID provider (npm `oidc-provider`, started once for the
 //! test run): the whole code flow as a browser goes through it, just-in-time accounts, linking,
 //! invitations, group mapping, and the refusals (unverified email, foreign domain, no account,
-//! suspended, cancelled, wrong or replayed state, another browser).
+//! suspended, cancelled, wrong or replayed state, another browser, forged ID tokens), signing
+//! out at the provider too, and providers added, tested and switched in the admin pages.
 
 use std::collections::HashMap;
 
@@ -48,14 +49,14 @@ impl IdentityProvider {
     }
 }
 
-fn providers() -> Vec<server::auth::sso::ProviderConfig> {
+fn providers() -> Vec<app::admin::ProviderConfig> {
     providers_at(&identity_provider().issuer)
 }
 
 /// Three providers on the same issuer: `corp` makes accounts just in time (into `sso-corp`) and
 /// maps groups; `strict` makes none; `nogroups` maps groups but does not ask for them (so the
 /// tokens carry none).
-fn providers_at(issuer: &str) -> Vec<server::auth::sso::ProviderConfig> {
+fn providers_at(issuer: &str) -> Vec<app::admin::ProviderConfig> {
     let json = serde_json::json!([
         {
             "slug": "corp", "name": "Corp ID", "issuer": issuer,
@@ -81,7 +82,7 @@ fn providers_at(issuer: &str) -> Vec<server::auth::sso::ProviderConfig> {
             "admin_groups": ["portico-admins"]
         }
     ]);
-    server::auth::sso::ProviderConfig::parse_list(&json.to_string()).expect("test providers")
+    server::auth::sso::parse_providers(&json.to_string()).expect("test providers")
 }
 
 async fn spawn_with_providers(engine: Engine) -> Option<TestApp> {
@@ -600,4 +601,336 @@ async fn a_rotated_signing_key_is_fetched_once() {
     })
     .await;
     drop(provider);
+}
+
+/// ID tokens changed on their way (by the provider's test hook, after it signed the real one):
+/// each is refused, and nobody is signed in or created.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forged_id_tokens_are_refused() {
+    let provider = IdentityProvider::start();
+    let issuer = provider.issuer.clone();
+    let app = TestApp::spawn_with(Engine::Sqlite, |settings| {
+        settings.oidc_providers = providers_at(&issuer)
+    })
+    .await
+    .expect("sqlite");
+    crate::helpers::within_time_limit(async {
+        for organization in ["sso-corp", "sso-developers", "sso-ops"] {
+            server::directory::create_organization(
+                &app.portal.db,
+                &app.clock,
+                organization,
+                &app::types::Slug::parse(organization).expect("slug"),
+            )
+            .await
+            .expect("organization");
+        }
+        for kind in [
+            "other-audience",
+            "expired",
+            "wrong-nonce",
+            "wrong-issuer",
+            "alg-none",
+            "foreign-key",
+        ] {
+            let mut browser = Browser::new(&app);
+            browser.issuer = issuer.clone();
+            let callback = browser.through_provider("corp", Some("alice")).await;
+            let armed = app
+                .client
+                .post(format!("{issuer}/test/forge-next-id-token?kind={kind}"))
+                .send()
+                .await
+                .expect("arm the forgery");
+            assert_eq!(armed.status(), 204);
+            let finished = browser.get(&callback).await;
+            assert_eq!(
+                location(&finished),
+                "/sign-in?sso_error=invalid_token&provider=corp",
+                "{kind}"
+            );
+            assert!(
+                !browser
+                    .portico
+                    .0
+                    .contains_key(app.portal.sessions.cookie_name()),
+                "no session with a token that is {kind}"
+            );
+        }
+        assert!(user_by_email(&app, "alice@sso.test").await.is_none());
+        assert_eq!(app.audit_count("auth.sso_failed").await, 6);
+        // The same sign-in without a forgery goes through.
+        let mut browser = Browser::new(&app);
+        browser.issuer = issuer.clone();
+        assert_eq!(browser.sign_in("corp", "alice").await, "/apis");
+    })
+    .await;
+    drop(provider);
+}
+
+/// Signing out of a session that came from a provider with an end-session endpoint offers to
+/// sign out there too, and that leads to the provider's own sign-out page, which accepts the
+/// way back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_out_offers_the_providers_sign_out() {
+    let app = spawn_with_providers(Engine::Sqlite).await.expect("sqlite");
+    crate::helpers::within_time_limit(async {
+        let mut browser = Browser::new(&app);
+        browser.sign_in("corp", "alice").await;
+        let signed_out = app
+            .client
+            .post(app.url("/auth/sign-out"))
+            .header("cookie", browser.session_cookie())
+            .send()
+            .await
+            .expect("sign out");
+        assert_eq!(
+            location(&signed_out),
+            "/sign-in?signed_out=1&provider_logout=corp"
+        );
+        assert_eq!(
+            viewer(&app, &browser.session_cookie()).await,
+            serde_json::Value::Null,
+            "the Portico session is over"
+        );
+        let onward = browser.get(&app.url("/auth/oidc/corp/logout")).await;
+        let to = location(&onward);
+        let issuer = &identity_provider().issuer;
+        assert!(
+            to.starts_with(&format!(
+                "{issuer}/session/end?client_id=portico&post_logout_redirect_uri="
+            )),
+            "{to}"
+        );
+        let confirm = browser.get(&to).await;
+        assert_eq!(confirm.status(), 200, "the provider accepts the request");
+
+        // A session from an email link signs out of Portico only.
+        let (_, cookie) = app.signed_in(&unique_email("linked"), false).await;
+        let signed_out = app
+            .client
+            .post(app.url("/auth/sign-out"))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .expect("sign out");
+        assert_eq!(location(&signed_out), "/sign-in?signed_out=1");
+    })
+    .await;
+}
+
+/// An admin adds a provider in the portal, tests it, switches it on, and people sign in with
+/// it; the secret is stored sealed and never shown; settings' providers are read-only.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admins_add_test_and_switch_providers() {
+    for engine in [Engine::Sqlite, Engine::Postgres] {
+        let Some(app) = spawn_with_providers(engine).await else {
+            continue;
+        };
+        crate::helpers::within_time_limit(async {
+            let issuer = identity_provider().issuer.clone();
+            let (_, admin) = app.signed_in(&unique_email("admin"), true).await;
+            let (_, developer) = app.signed_in(&unique_email("dev"), false).await;
+            let form = |secret: &'static str| {
+                vec![
+                    ("slug", "acme"),
+                    ("name", "Acme SSO"),
+                    ("issuer", issuer.as_str()),
+                    ("client_id", "portico"),
+                    ("client_secret", secret),
+                    ("scopes", "openid email profile"),
+                    ("allowed_domains", "sso.test"),
+                    ("jit", "on"),
+                    ("organization", "sso-corp"),
+                    ("role", "member"),
+                ]
+            };
+            // Only admins.
+            let refused = app
+                .call_with("admin-save-identity-provider", Some(&developer), &form("x"))
+                .await;
+            assert_eq!(refused.status(), 403);
+            assert_eq!(
+                app.call("admin-identity-providers", Some(&developer))
+                    .await
+                    .status(),
+                403
+            );
+            // Bad input is named at its field and saves nothing.
+            let mut bad = form("portico-test-secret");
+            bad[2] = ("issuer", "http://login.example.com");
+            let (field, _) = crate::helpers::invalid(
+                app.call_with("admin-save-identity-provider", Some(&admin), &bad)
+                    .await,
+            )
+            .await;
+            assert_eq!(field, "issuer");
+            let mut bad = form("portico-test-secret");
+            bad[8] = ("organization", "no-such-org");
+            let (field, _) = crate::helpers::invalid(
+                app.call_with("admin-save-identity-provider", Some(&admin), &bad)
+                    .await,
+            )
+            .await;
+            assert_eq!(field, "organization");
+            let mut bad = form("portico-test-secret");
+            bad[0] = ("slug", "corp");
+            let (field, _) = crate::helpers::invalid(
+                app.call_with("admin-save-identity-provider", Some(&admin), &bad)
+                    .await,
+            )
+            .await;
+            assert_eq!(field, "slug", "settings already have corp");
+
+            // Added with a wrong secret: stored sealed, off, and the test says what is wrong.
+            let slug = app
+                .call_json(
+                    "admin-save-identity-provider",
+                    Some(&admin),
+                    &form("wrong-secret"),
+                )
+                .await;
+            assert_eq!(slug, "acme");
+            let stored = server::entities::identity_provider::Entity::find_by_id("acme".to_owned())
+                .one(&app.portal.db)
+                .await
+                .expect("query")
+                .expect("stored");
+            assert!(!stored.sealed_secret.contains("wrong-secret"));
+            assert!(!stored.config.contains("wrong-secret"));
+            assert!(!stored.enabled);
+            let editor = app
+                .call_json("admin-identity-provider", Some(&admin), &[("slug", "acme")])
+                .await;
+            assert!(!editor.to_string().contains("wrong-secret"), "{editor}");
+            assert_eq!(editor["config"]["issuer"], issuer.as_str());
+            let session_info = app.call_json("session-info", None, &[]).await;
+            assert!(!session_info["sso_providers"].to_string().contains("acme"));
+            let report = app
+                .call_json(
+                    "admin-test-identity-provider",
+                    Some(&admin),
+                    &[("slug", "acme")],
+                )
+                .await;
+            let failed: Vec<&str> = report
+                .as_array()
+                .expect("checks")
+                .iter()
+                .filter(|c| c["ok"] == false)
+                .filter_map(|c| c["label"].as_str())
+                .collect();
+            assert_eq!(failed, ["Client id and secret"], "{report}");
+
+            // The right secret: every check passes. Leaving the secret empty keeps it.
+            let mut fixed = form("portico-test-secret");
+            fixed.push(("current_slug", "acme"));
+            app.call_json("admin-save-identity-provider", Some(&admin), &fixed)
+                .await;
+            let mut kept = form("");
+            kept.push(("current_slug", "acme"));
+            kept[1] = ("name", "Acme Single Sign-On");
+            app.call_json("admin-save-identity-provider", Some(&admin), &kept)
+                .await;
+            let report = app
+                .call_json(
+                    "admin-test-identity-provider",
+                    Some(&admin),
+                    &[("slug", "acme")],
+                )
+                .await;
+            assert!(
+                report
+                    .as_array()
+                    .expect("checks")
+                    .iter()
+                    .all(|c| c["ok"] == true),
+                "{report}"
+            );
+
+            // On: a button on the sign-in page, and people sign in with it (just in time).
+            app.call_json(
+                "admin-enable-identity-provider",
+                Some(&admin),
+                &[("slug", "acme"), ("enabled", "true")],
+            )
+            .await;
+            let session_info = app.call_json("session-info", None, &[]).await;
+            assert!(
+                session_info["sso_providers"]
+                    .as_array()
+                    .expect("providers")
+                    .contains(&serde_json::json!({"slug": "acme", "name": "Acme Single Sign-On"}))
+            );
+            let mut browser = Browser::new(&app);
+            assert_eq!(browser.sign_in("acme", "erin").await, "/apis");
+            assert_eq!(
+                viewer(&app, &browser.session_cookie()).await["email"],
+                "erin@sso.test"
+            );
+            let list = app
+                .call_json("admin-identity-providers", Some(&admin), &[])
+                .await;
+            let acme = list
+                .as_array()
+                .expect("rows")
+                .iter()
+                .find(|r| r["slug"] == "acme")
+                .expect("acme listed")
+                .clone();
+            assert_eq!(acme["accounts"], 1);
+            assert_eq!(acme["source"], "Portal");
+            assert!(
+                list.as_array()
+                    .expect("rows")
+                    .iter()
+                    .any(|r| r["slug"] == "corp" && r["source"] == "Settings")
+            );
+
+            // Settings' providers cannot be changed here.
+            let mut declared = form("x");
+            declared.push(("current_slug", "corp"));
+            let refused = app
+                .call_with("admin-save-identity-provider", Some(&admin), &declared)
+                .await;
+            assert_eq!(refused.status(), 403);
+            let refused = app
+                .call_with(
+                    "admin-delete-identity-provider",
+                    Some(&admin),
+                    &[("slug", "corp")],
+                )
+                .await;
+            assert_eq!(refused.status(), 403);
+
+            // Off and deleted: no button, no sign-in.
+            app.call_json(
+                "admin-delete-identity-provider",
+                Some(&admin),
+                &[("slug", "acme")],
+            )
+            .await;
+            let session_info = app.call_json("session-info", None, &[]).await;
+            assert!(!session_info["sso_providers"].to_string().contains("acme"));
+            let gone = app
+                .client
+                .get(app.url("/auth/oidc/acme/login"))
+                .send()
+                .await
+                .expect("GET");
+            assert_eq!(
+                location(&gone),
+                "/sign-in?sso_error=unknown_provider&provider=acme"
+            );
+            for action in [
+                "identity_provider.added",
+                "identity_provider.enabled",
+                "identity_provider.deleted",
+            ] {
+                assert_eq!(app.audit_count(action).await, 1, "{action}");
+            }
+            assert_eq!(app.audit_count("identity_provider.changed").await, 2);
+        })
+        .await;
+    }
 }

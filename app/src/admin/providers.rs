@@ -1,0 +1,993 @@
+//! Admin: the identity providers people sign in through (OpenID Connect). Providers added here
+//! live in the database with their client secret sealed; providers declared in settings
+//! (`PORTICO_OIDC_PROVIDERS`) are shown read-only.
+// The form's server function takes each field as an argument, the way the form posts them.
+#![allow(clippy::too_many_arguments)]
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::form::{Field, error_for, error_outside, on_success};
+use crate::layout::{EmptyState, LoadError, PageHeader};
+
+/// One identity provider: the same shape in settings (JSON), in the database (JSON, without the
+/// secret) and behind the admin form. The secret is never serialized, so it never reaches a
+/// page; `Debug` leaves it out too.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderConfig {
+    pub slug: String,
+    /// The name on the sign-in button.
+    pub name: String,
+    pub issuer: String,
+    pub client_id: String,
+    #[serde(default, skip_serializing)]
+    pub client_secret: String,
+    #[serde(default = "default_scopes")]
+    pub scopes: Vec<String>,
+    /// Email domains this provider vouches for: only these link to existing accounts or get
+    /// new ones.
+    #[serde(default)]
+    pub allowed_domains: Vec<String>,
+    /// Create accounts on first sign-in (just in time).
+    #[serde(default)]
+    pub jit: bool,
+    /// People of `allowed_domains` must sign in here: the email field sends them over.
+    #[serde(default)]
+    pub enforce_sso: bool,
+    /// The organization (slug) and role (`member` or `admin`) of accounts made just in time.
+    #[serde(default)]
+    pub organization: Option<String>,
+    #[serde(default = "default_role")]
+    pub role: String,
+    /// A claim listing groups (`groups`), applied at every sign-in.
+    #[serde(default)]
+    pub groups_claim: Option<String>,
+    /// Group → organization slug: members of the group belong to the organization.
+    #[serde(default)]
+    pub group_organizations: BTreeMap<String, String>,
+    /// Members of these groups are portal admins; others are not.
+    #[serde(default)]
+    pub admin_groups: Vec<String>,
+}
+
+impl std::fmt::Debug for ProviderConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProviderConfig")
+            .field("slug", &self.slug)
+            .field("issuer", &self.issuer)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"[redacted]")
+            .finish_non_exhaustive()
+    }
+}
+
+fn default_scopes() -> Vec<String> {
+    vec!["openid".into(), "email".into(), "profile".into()]
+}
+
+fn default_role() -> String {
+    "member".to_owned()
+}
+
+/// Words separated by commas, spaces or lines.
+fn words(text: &str) -> Vec<String> {
+    let mut list: Vec<String> = Vec::new();
+    for word in text
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        if !list.iter().any(|w| w == word) {
+            list.push(word.to_owned());
+        }
+    }
+    list
+}
+
+/// The host of an `http(s)` address, if it has one and nothing odd in it.
+fn web_host(address: &str) -> Option<(&str, &str)> {
+    let (scheme, rest) = address.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next()?,
+        None => authority.split(':').next()?,
+    };
+    let plain = !address
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\'));
+    (plain && !host.is_empty() && !authority.contains('@')).then_some((scheme, host))
+}
+
+fn is_loopback(host: &str) -> bool {
+    host == "localhost" || host == "::1" || host.starts_with("127.")
+}
+
+fn is_domain(text: &str) -> bool {
+    text.len() <= 253
+        && text.contains('.')
+        && text.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+}
+
+impl ProviderConfig {
+    /// A new provider's starting values.
+    pub fn blank() -> ProviderConfig {
+        ProviderConfig {
+            slug: String::new(),
+            name: String::new(),
+            issuer: String::new(),
+            client_id: String::new(),
+            client_secret: String::new(),
+            scopes: default_scopes(),
+            allowed_domains: Vec::new(),
+            jit: false,
+            enforce_sso: false,
+            organization: None,
+            role: default_role(),
+            groups_claim: None,
+            group_organizations: BTreeMap::new(),
+            admin_groups: Vec::new(),
+        }
+    }
+
+    /// The admin form's fields, read. An empty secret stays empty (the saved one is kept);
+    /// `check` tells what is wrong with the values.
+    pub fn from_form(
+        slug: &str,
+        name: &str,
+        issuer: &str,
+        client_id: &str,
+        client_secret: &str,
+        scopes: &str,
+        allowed_domains: &str,
+        jit: bool,
+        enforce_sso: bool,
+        organization: &str,
+        role: &str,
+        groups_claim: &str,
+        group_organizations: &str,
+        admin_groups: &str,
+    ) -> Result<ProviderConfig, AppError> {
+        let mut mapping = BTreeMap::new();
+        for (number, line) in group_organizations.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            let Some((group, organization)) = line
+                .split_once('=')
+                .map(|(g, o)| (g.trim(), o.trim()))
+                .filter(|(g, o)| !g.is_empty() && !o.is_empty())
+            else {
+                return Err(AppError::invalid(
+                    "group_organizations",
+                    format!(
+                        "Line {} should read group = organization-slug, like api-team = acme.",
+                        number + 1
+                    ),
+                ));
+            };
+            mapping.insert(group.to_owned(), organization.to_owned());
+        }
+        let optional = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
+        Ok(ProviderConfig {
+            slug: slug.trim().to_owned(),
+            name: name.trim().to_owned(),
+            issuer: issuer.trim().to_owned(),
+            client_id: client_id.trim().to_owned(),
+            client_secret: client_secret.trim().to_owned(),
+            scopes: words(scopes),
+            allowed_domains: words(&allowed_domains.to_ascii_lowercase()),
+            jit,
+            enforce_sso,
+            organization: optional(organization),
+            role: role.trim().to_owned(),
+            groups_claim: optional(groups_claim),
+            group_organizations: mapping,
+            admin_groups: words(admin_groups),
+        })
+    }
+
+    /// Whether the values make a provider Portico can sign people in with. The error names
+    /// the form field it is about (settings name the same keys).
+    pub fn check(&self) -> Result<(), AppError> {
+        crate::types::Slug::parse(&self.slug)
+            .map_err(|e| AppError::invalid("slug", e.to_string()))?;
+        if self.slug == "new" {
+            return Err(AppError::invalid(
+                "slug",
+                "\"new\" is kept for the page that adds a provider; choose another slug.",
+            ));
+        }
+        if self.name.trim().is_empty() || self.name.chars().count() > 60 {
+            return Err(AppError::invalid(
+                "name",
+                "Enter a name of 1 to 60 characters, like Acme SSO.",
+            ));
+        }
+        let issuer_ok = self.issuer.len() <= 500
+            && match web_host(&self.issuer) {
+                Some(("https", _)) => true,
+                Some(("http", host)) => is_loopback(host),
+                _ => false,
+            };
+        if !issuer_ok {
+            return Err(AppError::invalid(
+                "issuer",
+                "The issuer must be an https address, like https://login.example.com (http only on this machine).",
+            ));
+        }
+        if self.client_id.trim().is_empty() || self.client_id.len() > 255 {
+            return Err(AppError::invalid(
+                "client_id",
+                "Enter the client id the provider gave Portico.",
+            ));
+        }
+        if self.client_secret.trim().is_empty() || self.client_secret.len() > 1000 {
+            return Err(AppError::invalid(
+                "client_secret",
+                "Enter the client secret the provider gave Portico.",
+            ));
+        }
+        if !self.scopes.iter().any(|s| s == "openid") {
+            return Err(AppError::invalid(
+                "scopes",
+                "The scopes must include openid.",
+            ));
+        }
+        if self.scopes.len() > 20
+            || self.scopes.iter().any(|s| {
+                s.len() > 100
+                    || !s
+                        .chars()
+                        .all(|c| c.is_ascii_graphic() && c != '"' && c != '\\')
+            })
+        {
+            return Err(AppError::invalid(
+                "scopes",
+                "Scopes are words like openid email profile (at most 20).",
+            ));
+        }
+        if let Some(bad) = self.allowed_domains.iter().find(|d| !is_domain(d)) {
+            return Err(AppError::invalid(
+                "allowed_domains",
+                format!("\"{bad}\" is not an email domain like example.com."),
+            ));
+        }
+        if self.enforce_sso && self.allowed_domains.is_empty() {
+            return Err(AppError::invalid(
+                "allowed_domains",
+                "Sending people to this provider needs the email domains it is for.",
+            ));
+        }
+        if self.jit && self.allowed_domains.is_empty() {
+            return Err(AppError::invalid(
+                "allowed_domains",
+                "Creating accounts on first sign-in needs the email domains this provider vouches for.",
+            ));
+        }
+        if self.jit && self.organization.is_none() {
+            return Err(AppError::invalid(
+                "organization",
+                "Choose the organization that accounts made on first sign-in join.",
+            ));
+        }
+        if !crate::admin::ROLES
+            .iter()
+            .any(|(role, _)| *role == self.role)
+        {
+            return Err(AppError::invalid(
+                "role",
+                "The role must be member or admin.",
+            ));
+        }
+        if self.groups_claim.is_none()
+            && (!self.group_organizations.is_empty() || !self.admin_groups.is_empty())
+        {
+            return Err(AppError::invalid(
+                "groups_claim",
+                "Name the claim that lists groups (like groups) to map groups.",
+            ));
+        }
+        if self
+            .groups_claim
+            .as_ref()
+            .is_some_and(|claim| claim.len() > 100 || claim.contains(char::is_whitespace))
+        {
+            return Err(AppError::invalid(
+                "groups_claim",
+                "A claim name is one word, like groups.",
+            ));
+        }
+        if let Some((_, organization)) = self
+            .group_organizations
+            .iter()
+            .find(|(_, o)| crate::types::Slug::parse(o).is_err())
+        {
+            return Err(AppError::invalid(
+                "group_organizations",
+                format!("\"{organization}\" is not an organization slug."),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Whether this provider vouches for the address's domain.
+    pub fn domain_allowed(&self, email: &crate::types::Email) -> bool {
+        let domain = email.as_str().rsplit('@').next().unwrap_or_default();
+        self.allowed_domains
+            .iter()
+            .any(|allowed| allowed.trim().eq_ignore_ascii_case(domain))
+    }
+}
+
+/// Where a provider comes from: settings are read-only here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProviderSource {
+    Settings,
+    Portal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProviderRow {
+    pub slug: String,
+    pub name: String,
+    pub issuer: String,
+    pub source: ProviderSource,
+    pub enabled: bool,
+    pub jit: bool,
+    pub enforce_sso: bool,
+    pub allowed_domains: Vec<String>,
+    /// People who have signed in through it.
+    pub accounts: u64,
+    /// Why it cannot be used although switched on (its secret cannot be read, say).
+    pub problem: Option<String>,
+}
+
+/// What the editor shows: the saved provider (none for a new one) and the choices it offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProviderEditor {
+    pub provider: Option<ProviderRow>,
+    pub config: ProviderConfig,
+    /// The organizations (slug, name) accounts can join.
+    pub organizations: Vec<(String, String)>,
+    /// The portal's address; the redirect URIs to register follow from it and the slug.
+    pub base_url: String,
+}
+
+/// One thing "Test connection" checked, in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConnectionCheck {
+    pub ok: bool,
+    pub label: String,
+    pub detail: String,
+}
+
+pub fn redirect_uri(base_url: &str, slug: &str) -> String {
+    format!(
+        "{}/auth/oidc/{slug}/callback",
+        base_url.trim_end_matches('/')
+    )
+}
+
+pub fn post_logout_redirect_uri(base_url: &str) -> String {
+    format!("{}/sign-in?signed_out=1", base_url.trim_end_matches('/'))
+}
+
+#[cfg(feature = "ssr")]
+#[async_trait::async_trait]
+pub trait IdentityProvidersService: Send + Sync {
+    async fn list(&self) -> Result<Vec<ProviderRow>, AppError>;
+    /// `None`: the editor of a new provider.
+    async fn editor(&self, slug: Option<&str>) -> Result<ProviderEditor, AppError>;
+    /// Adds (`current` is `None`) or changes a provider added here; an empty secret keeps the
+    /// saved one. New providers start switched off. Returns the (new) slug.
+    async fn save(
+        &self,
+        actor: &crate::auth::Viewer,
+        current: Option<&str>,
+        config: ProviderConfig,
+        request: &http::request::Parts,
+    ) -> Result<String, AppError>;
+    async fn set_enabled(
+        &self,
+        actor: &crate::auth::Viewer,
+        slug: &str,
+        enabled: bool,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError>;
+    async fn delete(
+        &self,
+        actor: &crate::auth::Viewer,
+        slug: &str,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError>;
+    /// Reads the provider's discovery document and keys, and asks its token endpoint whether
+    /// it knows the client id and secret.
+    async fn test(&self, slug: &str) -> Result<Vec<ConnectionCheck>, AppError>;
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-identity-providers")]
+pub async fn load_identity_providers() -> Result<Vec<ProviderRow>, AppError> {
+    crate::auth::require_admin().await?;
+    crate::services::services()?.identity_providers.list().await
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-identity-provider")]
+pub async fn load_provider_editor(slug: Option<String>) -> Result<ProviderEditor, AppError> {
+    crate::auth::require_admin().await?;
+    crate::services::services()?
+        .identity_providers
+        .editor(slug.as_deref())
+        .await
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-save-identity-provider")]
+pub async fn save_identity_provider(
+    #[server(default)] current_slug: String,
+    #[server(default)] slug: String,
+    #[server(default)] name: String,
+    #[server(default)] issuer: String,
+    #[server(default)] client_id: String,
+    #[server(default)] client_secret: String,
+    #[server(default)] scopes: String,
+    #[server(default)] allowed_domains: String,
+    #[server(default)] jit: Option<String>,
+    #[server(default)] enforce_sso: Option<String>,
+    #[server(default)] organization: String,
+    #[server(default)] role: String,
+    #[server(default)] groups_claim: String,
+    #[server(default)] group_organizations: String,
+    #[server(default)] admin_groups: String,
+) -> Result<String, AppError> {
+    let actor = crate::auth::require_admin().await?;
+    let config = ProviderConfig::from_form(
+        &slug,
+        &name,
+        &issuer,
+        &client_id,
+        &client_secret,
+        &scopes,
+        &allowed_domains,
+        jit.is_some(),
+        enforce_sso.is_some(),
+        &organization,
+        &role,
+        &groups_claim,
+        &group_organizations,
+        &admin_groups,
+    )?;
+    let current = Some(current_slug.trim()).filter(|s| !s.is_empty());
+    crate::services::services()?
+        .identity_providers
+        .save(&actor, current, config, &crate::services::request_parts()?)
+        .await
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-enable-identity-provider")]
+pub async fn set_identity_provider_enabled(slug: String, enabled: bool) -> Result<(), AppError> {
+    let actor = crate::auth::require_admin().await?;
+    crate::services::services()?
+        .identity_providers
+        .set_enabled(&actor, &slug, enabled, &crate::services::request_parts()?)
+        .await
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-delete-identity-provider")]
+pub async fn delete_identity_provider(slug: String) -> Result<(), AppError> {
+    let actor = crate::auth::require_admin().await?;
+    crate::services::services()?
+        .identity_providers
+        .delete(&actor, &slug, &crate::services::request_parts()?)
+        .await
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-test-identity-provider")]
+pub async fn test_identity_provider(slug: String) -> Result<Vec<ConnectionCheck>, AppError> {
+    crate::auth::require_admin().await?;
+    crate::services::services()?
+        .identity_providers
+        .test(&slug)
+        .await
+}
+
+fn state_label(row: &ProviderRow) -> (&'static str, bool) {
+    match (row.enabled, &row.problem) {
+        (true, None) => ("On", true),
+        (true, Some(_)) => ("Needs attention", false),
+        (false, _) => ("Off", false),
+    }
+}
+
+#[component]
+pub fn IdentityProvidersPage() -> impl IntoView {
+    let providers = Resource::new(|| (), |_| load_identity_providers());
+    view! {
+        <PageHeader
+            title="Identity providers"
+            lead="Single sign-on with OpenID Connect: the providers people sign in through, and what their accounts get."
+        />
+        <p><a href="/admin">"← Admin overview"</a></p>
+        <p><a class="button" href="/admin/identity-providers/new">"Add a provider"</a></p>
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || providers.get().map(|result| match result {
+                Ok(list) if list.is_empty() => view! {
+                    <EmptyState
+                        title="No identity providers yet"
+                        message="Add your company's OpenID provider (Okta, Entra ID, Keycloak, Google…) so people sign in with it instead of an email link."
+                    />
+                }.into_any(),
+                Ok(list) => view! {
+                    <div class="table-wrap" role="region" aria-label="Identity providers" tabindex="0">
+                        <table class="table">
+                            <thead><tr>
+                                <th scope="col">"Name"</th>
+                                <th scope="col">"State"</th>
+                                <th scope="col">"Issuer"</th>
+                                <th scope="col">"Email domains"</th>
+                                <th scope="col">"Accounts"</th>
+                                <th scope="col">"Managed in"</th>
+                            </tr></thead>
+                            <tbody>
+                                {list.into_iter().map(|row| {
+                                    let (state, on) = state_label(&row);
+                                    let domains = if row.allowed_domains.is_empty() { "—".to_owned() } else { row.allowed_domains.join(", ") };
+                                    let extras = [row.jit.then_some("accounts on first sign-in"), row.enforce_sso.then_some("required for its domains")]
+                                        .into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                                    view! {
+                                        <tr data-testid="provider-row">
+                                            <td><a href=format!("/admin/identity-providers/{}", row.slug)>{row.name}</a><br /><small>{extras}</small></td>
+                                            <td>
+                                                <span class="status" class:status--off=!on>{state}</span>
+                                                {row.problem.map(|p| view! { <br /><small>{p}</small> })}
+                                            </td>
+                                            <td><code>{row.issuer}</code></td>
+                                            <td>{domains}</td>
+                                            <td>{row.accounts}</td>
+                                            <td>{match row.source { ProviderSource::Settings => "Settings (read-only)", ProviderSource::Portal => "Portal" }}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any(),
+                Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn IdentityProviderPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").filter(|s| s != "new");
+    let changed = RwSignal::new(0u32);
+    let editor = Resource::new(
+        move || (slug(), changed.get()),
+        |(slug, _)| load_provider_editor(slug),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || editor.get().map(|result| match result {
+                Ok(editor) => view! { <ProviderEditorView editor changed /> }.into_any(),
+                Err(error) => view! {
+                    <PageHeader title="Identity provider" />
+                    <LoadError error purpose="as an admin to see this page" />
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProviderEditorView(editor: ProviderEditor, changed: RwSignal<u32>) -> impl IntoView {
+    let save = ServerAction::<SaveIdentityProvider>::new();
+    let navigate = leptos_router::hooks::use_navigate();
+    let current_slug = editor.provider.as_ref().map(|p| p.slug.clone());
+    {
+        let current_slug = current_slug.clone();
+        on_success(save, move |new_slug: &String| {
+            if current_slug.as_deref() != Some(new_slug.as_str()) {
+                navigate(
+                    &format!("/admin/identity-providers/{new_slug}"),
+                    Default::default(),
+                );
+            } else {
+                changed.update(|n| *n += 1);
+            }
+        });
+    }
+    let answer = move || save.value().get();
+    let error = move |field: &'static str| Signal::derive(move || error_for(&answer(), field));
+    let fields = [
+        "slug",
+        "name",
+        "issuer",
+        "client_id",
+        "client_secret",
+        "scopes",
+        "allowed_domains",
+        "organization",
+        "role",
+        "groups_claim",
+        "group_organizations",
+        "admin_groups",
+    ];
+    let read_only = editor
+        .provider
+        .as_ref()
+        .is_some_and(|p| p.source == ProviderSource::Settings);
+    let config = editor.config;
+    let title = editor
+        .provider
+        .as_ref()
+        .map(|p| p.name.clone())
+        .unwrap_or_else(|| "Add an identity provider".to_owned());
+    let redirect_example = redirect_uri(
+        &editor.base_url,
+        if config.slug.is_empty() {
+            "{slug}"
+        } else {
+            &config.slug
+        },
+    );
+    let logout_uri = post_logout_redirect_uri(&editor.base_url);
+    let secret_hint = if current_slug.is_some() {
+        "Stored encrypted and never shown again. Leave empty to keep the saved secret."
+    } else {
+        "Stored encrypted and never shown again."
+    };
+    let mapping = config
+        .group_organizations
+        .iter()
+        .map(|(group, organization)| format!("{group} = {organization}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let organization = config.organization.clone().unwrap_or_default();
+    let role = config.role.clone();
+    view! {
+        <PageHeader title=title lead="An OpenID Connect provider: Portico signs people in with the authorization code flow and PKCE." />
+        <p><a href="/admin/identity-providers">"← Identity providers"</a></p>
+        {editor.provider.clone().map(|provider| view! { <ProviderStatePanel provider changed /> })}
+        <section class="card" aria-labelledby="register-heading">
+            <h2 id="register-heading">"Register Portico at the provider"</h2>
+            <p>"Create a web application (confidential client) at your provider with these addresses:"</p>
+            <dl class="facts">
+                <dt>"Redirect URI"</dt>
+                <dd><code data-testid="redirect-uri">{redirect_example}</code></dd>
+                <dt>"Post-logout redirect URI"</dt>
+                <dd><code>{logout_uri}</code></dd>
+            </dl>
+        </section>
+        <section class="card" aria-labelledby="settings-heading">
+            <h2 id="settings-heading">"Settings"</h2>
+            {read_only.then(|| view! {
+                <p class="notice" role="note">"This provider is declared in the portal's settings (PORTICO_OIDC_PROVIDERS); change it there."</p>
+            })}
+            <ActionForm action=save attr:class="stack-form" attr:novalidate="true">
+                <fieldset disabled=read_only class="checkboxes">
+                    <legend class="visually-hidden">"Provider settings"</legend>
+                    <input type="hidden" name="current_slug" value=current_slug.clone().unwrap_or_default() />
+                    <div class="field-row">
+                        <Field id="provider-name" name="name" label="Name on the sign-in button" required=true value=config.name.clone() error=error("name") placeholder="Acme SSO" />
+                        <Field id="provider-slug" name="slug" label="Slug (in addresses)" required=true value=config.slug.clone() error=error("slug") placeholder="acme" />
+                    </div>
+                    <Field id="provider-issuer" name="issuer" label="Issuer URL" kind="url" required=true value=config.issuer.clone() error=error("issuer")
+                        hint="Its endpoints and keys are found from {issuer}/.well-known/openid-configuration." placeholder="https://login.example.com" />
+                    <div class="field-row">
+                        <Field id="provider-client-id" name="client_id" label="Client id" required=true value=config.client_id.clone() error=error("client_id") autocomplete="off" />
+                        <Field id="provider-client-secret" name="client_secret" label="Client secret" kind="password" required=current_slug.is_none() error=error("client_secret") hint=secret_hint autocomplete="new-password" />
+                    </div>
+                    <Field id="provider-scopes" name="scopes" label="Scopes" value=config.scopes.join(" ") error=error("scopes") hint="Separated by spaces; openid is required." />
+                    <Field id="provider-domains" name="allowed_domains" label="Email domains" value=config.allowed_domains.join(", ") error=error("allowed_domains")
+                        hint="Only verified addresses of these domains link to existing accounts or get new ones, like example.com, example.org." />
+                    <fieldset class="field checkboxes">
+                        <legend>"Sign-in"</legend>
+                        <label for="provider-enforce" class="checkbox">
+                            <input id="provider-enforce" name="enforce_sso" type="checkbox" value="on" checked=config.enforce_sso />
+                            "Required for these domains (no email links)"
+                        </label>
+                        <label for="provider-jit" class="checkbox">
+                            <input id="provider-jit" name="jit" type="checkbox" value="on" checked=config.jit />
+                            "Create accounts on first sign-in (just in time)"
+                        </label>
+                    </fieldset>
+                    <div class="field-row">
+                        <div class="field" class:field--invalid=move || error("organization").get().is_some()>
+                            <label for="provider-organization">"Organization of new accounts"</label>
+                            <select id="provider-organization" name="organization" aria-describedby="provider-organization-error">
+                                <option value="" selected=organization.is_empty()>"None (invitations only)"</option>
+                                {editor.organizations.into_iter().map(|(slug, name)| {
+                                    let selected = slug == organization;
+                                    view! { <option value=slug selected=selected>{name}</option> }
+                                }).collect_view()}
+                            </select>
+                            <p id="provider-organization-error" class="field__error" role="alert">{move || error("organization").get()}</p>
+                        </div>
+                        <div class="field">
+                            <label for="provider-role">"Their role"</label>
+                            <select id="provider-role" name="role">
+                                {crate::admin::ROLES.iter().map(|(value, label)| view! {
+                                    <option value=*value selected=role == *value>{*label}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                    </div>
+                    <details class="card-section" open=config.groups_claim.is_some()>
+                        <summary>"Group mapping (optional)"</summary>
+                        <Field id="provider-groups-claim" name="groups_claim" label="Claim that lists groups" value=config.groups_claim.clone().unwrap_or_default() error=error("groups_claim") placeholder="groups"
+                            hint="Read from the ID token at every sign-in: memberships and the admin role follow it." />
+                        <Field id="provider-group-organizations" name="group_organizations" label="Groups → organizations" kind="textarea" value=mapping error=error("group_organizations")
+                            hint="One per line: group = organization-slug." />
+                        <Field id="provider-admin-groups" name="admin_groups" label="Groups of portal admins" value=config.admin_groups.join(", ") error=error("admin_groups")
+                            hint="Members of these groups are portal admins; everyone else signing in here is not." />
+                    </details>
+                    <p class="notice notice--error" role="alert" hidden=move || error_outside(&answer(), &fields).is_none()>
+                        {move || error_outside(&answer(), &fields)}
+                    </p>
+                    <p class="notice notice--ok" role="status" hidden=move || !matches!(answer(), Some(Ok(_)))>"Saved."</p>
+                    {(!read_only).then(|| view! {
+                        <button class="button" type="submit" disabled=move || save.pending().get()>
+                            {if current_slug.is_some() { "Save changes" } else { "Add provider" }}
+                        </button>
+                    })}
+                </fieldset>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// A saved provider's state: test its connection, switch it on or off, delete it.
+#[component]
+fn ProviderStatePanel(provider: ProviderRow, changed: RwSignal<u32>) -> impl IntoView {
+    let test = ServerAction::<TestIdentityProvider>::new();
+    let toggle = ServerAction::<SetIdentityProviderEnabled>::new();
+    let delete = ServerAction::<DeleteIdentityProvider>::new();
+    on_success(toggle, move |_| changed.update(|n| *n += 1));
+    let navigate = leptos_router::hooks::use_navigate();
+    on_success(delete, move |_| {
+        navigate("/admin/identity-providers", Default::default())
+    });
+    let (state, on) = state_label(&provider);
+    let from_settings = provider.source == ProviderSource::Settings;
+    let slug = provider.slug.clone();
+    let toggle_slug = provider.slug.clone();
+    let delete_slug = provider.slug.clone();
+    let enabled = provider.enabled;
+    let confirming = RwSignal::new(false);
+    let action_error = move || {
+        [toggle.value().get(), delete.value().get()]
+            .into_iter()
+            .flatten()
+            .find_map(Result::err)
+            .or_else(|| test.value().get().and_then(Result::err))
+            .map(|error| error.to_string())
+    };
+    view! {
+        <section class="card" aria-labelledby="state-heading">
+            <h2 id="state-heading">"State"</h2>
+            <p>
+                <span class="status" class:status--off=!on data-testid="provider-state">{state}</span>
+                " "
+                {match (enabled, &provider.problem) {
+                    (_, Some(problem)) => problem.clone(),
+                    (true, None) => "People see a button for it on the sign-in page.".to_owned(),
+                    (false, None) => "Not on the sign-in page. Test the connection, then turn it on.".to_owned(),
+                }}
+            </p>
+            <div class="button-row">
+                <ActionForm action=test attr:class="inline-form">
+                    <input type="hidden" name="slug" value=slug />
+                    <button class="button button--secondary" type="submit" disabled=move || test.pending().get()>
+                        {move || if test.pending().get() { "Testing…" } else { "Test connection" }}
+                    </button>
+                </ActionForm>
+                {(!from_settings).then(|| view! {
+                    <ActionForm action=toggle attr:class="inline-form">
+                        <input type="hidden" name="slug" value=toggle_slug />
+                        <input type="hidden" name="enabled" value=(!enabled).to_string() />
+                        <button class="button" type="submit">{if enabled { "Turn off" } else { "Turn on" }}</button>
+                    </ActionForm>
+                    <button class="button button--danger" type="button" hidden=move || confirming.get() on:click=move |_| confirming.set(true)>"Delete"</button>
+                })}
+            </div>
+            <div class="confirm" role="group" aria-label="Delete this provider" hidden=move || !confirming.get()>
+                <p>"Delete this provider? People who signed in with it keep their accounts and can use email links."</p>
+                <ActionForm action=delete attr:class="inline-form">
+                    <input type="hidden" name="slug" value=delete_slug />
+                    <button class="button button--danger" type="submit">"Delete for good"</button>
+                </ActionForm>
+                " "
+                <button class="button button--secondary" type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+            </div>
+            <p class="notice notice--error" role="alert" hidden=move || action_error().is_none()>{action_error}</p>
+            {move || test.value().get().and_then(Result::ok).map(|checks| view! { <ConnectionReport checks /> })}
+        </section>
+    }
+}
+
+#[component]
+fn ConnectionReport(checks: Vec<ConnectionCheck>) -> impl IntoView {
+    let passed = checks.iter().all(|c| c.ok);
+    view! {
+        <div class="connection-report" role="status" data-testid="connection-report">
+            <p class="notice" class:notice--ok=passed class:notice--error=!passed>
+                {if passed { "The connection works." } else { "The connection has problems:" }}
+            </p>
+            <ul class="checklist">
+                {checks.into_iter().map(|check| view! {
+                    <li class="checklist__item" class:checklist__item--bad=!check.ok>
+                        <span aria-hidden="true">{if check.ok { "✓ " } else { "✗ " }}</span>
+                        <span class="visually-hidden">{if check.ok { "Passed: " } else { "Failed: " }}</span>
+                        <strong>{check.label}</strong>
+                        " — "{check.detail}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(
+        slug: &str,
+        issuer: &str,
+        domains: &str,
+        jit: bool,
+        organization: &str,
+        mapping: &str,
+    ) -> Result<ProviderConfig, AppError> {
+        ProviderConfig::from_form(
+            slug,
+            "Acme SSO",
+            issuer,
+            "portico",
+            "s3cret",
+            "openid email",
+            domains,
+            jit,
+            false,
+            organization,
+            "member",
+            "groups",
+            mapping,
+            "",
+        )
+    }
+
+    fn field_of(result: Result<(), AppError>) -> Option<String> {
+        match result {
+            Err(AppError::Invalid { field, .. }) => field,
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_form_reads_lists_and_mappings() {
+        let config = form(
+            "acme",
+            "https://login.acme.test/",
+            "Acme.test, acme.org\nacme.test",
+            true,
+            "acme",
+            "devs = acme\n\nops = acme-ops",
+        )
+        .expect("reads");
+        assert_eq!(
+            config.issuer, "https://login.acme.test/",
+            "kept exactly: issuers are compared as written"
+        );
+        assert_eq!(config.allowed_domains, ["acme.test", "acme.org"]);
+        assert_eq!(
+            config.group_organizations.get("ops").map(String::as_str),
+            Some("acme-ops")
+        );
+        assert_eq!(config.check(), Ok(()));
+        let bad_line = form("acme", "https://a.test", "", false, "", "devs acme");
+        assert!(
+            matches!(bad_line, Err(AppError::Invalid { field: Some(f), .. }) if f == "group_organizations")
+        );
+    }
+
+    #[test]
+    fn each_mistake_is_named_at_its_field() {
+        let good = || {
+            form(
+                "acme",
+                "https://login.acme.test",
+                "acme.test",
+                true,
+                "acme",
+                "",
+            )
+            .expect("reads")
+        };
+        type Change = Box<dyn Fn(&mut ProviderConfig)>;
+        let cases: Vec<(Change, &str)> = vec![
+            (Box::new(|c| c.slug = "Bad Slug".into()), "slug"),
+            (Box::new(|c| c.slug = "new".into()), "slug"),
+            (Box::new(|c| c.name = " ".into()), "name"),
+            (
+                Box::new(|c| c.issuer = "ftp://login.acme.test".into()),
+                "issuer",
+            ),
+            (
+                Box::new(|c| c.issuer = "http://login.acme.test".into()),
+                "issuer",
+            ),
+            (
+                Box::new(|c| c.issuer = "https://user@login.acme.test".into()),
+                "issuer",
+            ),
+            (Box::new(|c| c.client_id = String::new()), "client_id"),
+            (
+                Box::new(|c| c.client_secret = String::new()),
+                "client_secret",
+            ),
+            (Box::new(|c| c.scopes = vec!["email".into()]), "scopes"),
+            (
+                Box::new(|c| c.allowed_domains = vec!["not a domain".into()]),
+                "allowed_domains",
+            ),
+            (Box::new(|c| c.allowed_domains.clear()), "allowed_domains"),
+            (Box::new(|c| c.organization = None), "organization"),
+            (Box::new(|c| c.role = "owner".into()), "role"),
+            (
+                Box::new(|c| {
+                    c.groups_claim = None;
+                    c.admin_groups = vec!["x".into()];
+                }),
+                "groups_claim",
+            ),
+            (
+                Box::new(|c| {
+                    c.group_organizations
+                        .insert("g".into(), "Not A Slug".into());
+                }),
+                "group_organizations",
+            ),
+        ];
+        for (change, field) in cases {
+            let mut config = good();
+            change(&mut config);
+            assert_eq!(
+                field_of(config.check()).as_deref(),
+                Some(field),
+                "{config:?}"
+            );
+        }
+        let mut local = good();
+        local.issuer = "http://127.0.0.1:3227".into();
+        assert_eq!(local.check(), Ok(()));
+    }
+
+    #[test]
+    fn the_secret_never_leaves_in_json_or_debug() {
+        let config = form("acme", "https://a.test", "", false, "", "").expect("reads");
+        let json = serde_json::to_string(&config).expect("json");
+        assert!(!json.contains("s3cret"), "{json}");
+        assert!(!format!("{config:?}").contains("s3cret"));
+    }
+
+    #[test]
+    fn only_allowed_domains_vouch_for_an_email() {
+        let config = form("acme", "https://a.test", "Corp.test", false, "", "").expect("reads");
+        let email = |text: &str| crate::types::Email::parse(text).expect("email");
+        assert!(config.domain_allowed(&email("a@corp.test")));
+        assert!(!config.domain_allowed(&email("a@evilcorp.test")));
+        assert!(!config.domain_allowed(&email("a@corp.test.evil")));
+    }
+}
