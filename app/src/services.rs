@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use crate::access::AccessService;
 use crate::admin::{
-    AuditLogService, CollectionsService, IdentityProvidersService, InvitationsService,
-    OrganizationsService, PeopleService,
+    AuditLogService, CollectionsService, DashboardService, IdentityProvidersService,
+    InvitationsService, OrganizationsService, PeopleService,
 };
 use crate::auth::{RegistrationService, SessionService, SignInService, SsoService, TermsService};
 use crate::catalog::CatalogService;
@@ -34,6 +34,7 @@ pub struct Services {
     pub try_it: Arc<dyn TryItService>,
     pub sso: Arc<dyn SsoService>,
     pub identity_providers: Arc<dyn IdentityProvidersService>,
+    pub dashboard: Arc<dyn DashboardService>,
 }
 
 /// Lets a page choose the HTTP status of its response (a 404 page, say) without the UI crate

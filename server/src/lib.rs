@@ -87,6 +87,7 @@ pub struct Portal {
     pub try_it: Arc<tryit::TryIt>,
     pub sso: Arc<auth::sso::Sso>,
     pub identity_providers: Arc<admin::IdentityProviders>,
+    pub dashboard: Arc<admin::Dashboard>,
 }
 
 impl Portal {
@@ -202,9 +203,14 @@ impl Portal {
             clock: clock.clone(),
             sso: sso.clone(),
         });
+        let dashboard = Arc::new(admin::Dashboard {
+            db: db.clone(),
+            clock: clock.clone(),
+        });
         Ok(Portal {
             sso,
             identity_providers,
+            dashboard,
             try_it,
             gateway,
             gateway_state,

@@ -65,7 +65,15 @@ impl SecretBox {
                 .filter(|p| !p.as_os_str().is_empty())
                 .map(Path::to_path_buf)
                 .unwrap_or_else(|| PathBuf::from(".")),
-            _ => PathBuf::from("data"),
+            _ => {
+                // Instances that share a database must share the key too; one made here is
+                // this instance's alone.
+                tracing::warn!(
+                    "PORTICO_SECRET_KEY is not set: stored secrets are sealed with data/secret.key \
+                     of this instance; set the same PORTICO_SECRET_KEY on every instance"
+                );
+                PathBuf::from("data")
+            }
         };
         SecretBox::from_key_file(&folder.join(KEY_FILE))
     }

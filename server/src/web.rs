@@ -61,6 +61,7 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         try_it: portal.try_it.clone(),
         sso: portal.sso.clone(),
         identity_providers: portal.identity_providers.clone(),
+        dashboard: portal.dashboard.clone(),
     };
     let auth = crate::auth::routes::routes(crate::auth::routes::AuthState {
         magic_links: portal.magic_links.clone(),

@@ -52,6 +52,7 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "membership.from_provider",
     "organization.authorized_email_added",
     "organization.authorized_email_removed",
+    "organization.created",
     "organization.member_added",
     "organization.portal_access_off",
     "organization.portal_access_on",

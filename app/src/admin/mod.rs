@@ -2,6 +2,7 @@
 
 mod audit;
 mod collections;
+mod dashboard;
 mod invitations;
 mod organizations;
 mod people;
@@ -19,6 +20,9 @@ pub use collections::{
     CollectionsAdminPage,
 };
 #[cfg(feature = "ssr")]
+pub use dashboard::DashboardService;
+pub use dashboard::{AdminOverview, CHART_HOURS, HourlyCalls, load_admin_overview};
+#[cfg(feature = "ssr")]
 pub use invitations::InvitationsService;
 pub use invitations::{InvitationRow, InviteOutcome, ROLES, role_label};
 #[cfg(feature = "ssr")]
@@ -31,33 +35,14 @@ pub use people::{PeoplePage, PersonRow};
 pub use providers::IdentityProvidersService;
 pub use providers::{
     ConnectionCheck, IdentityProviderPage, IdentityProvidersPage, ProviderConfig, ProviderEditor,
-    ProviderRow, ProviderSource, post_logout_redirect_uri, redirect_uri,
+    ProviderRow, ProviderSource, is_secure_endpoint, post_logout_redirect_uri, redirect_uri,
 };
 pub use registrations::RegistrationOverview;
 pub use terms::TermsAdminPage;
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::error::AppError;
 use crate::layout::{LoadError, PageHeader};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AdminOverview {
-    pub organizations: u64,
-    pub users: u64,
-}
-
-#[server(prefix = "/rpc", endpoint = "admin-overview")]
-pub async fn load_admin_overview() -> Result<AdminOverview, AppError> {
-    use crate::services::services;
-    crate::auth::require_admin().await?;
-    let status = services()?.system.status().await?;
-    Ok(AdminOverview {
-        organizations: status.organizations,
-        users: status.users,
-    })
-}
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
@@ -67,6 +52,9 @@ pub fn AdminPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
             {move || overview.get().map(|result| match result {
                 Ok(overview) => view! {
+                    <dashboard::DashboardCounts overview=overview.clone() />
+                    <dashboard::CallsChart hours=overview.hours />
+                    <h2>"Run the portal"</h2>
                     <nav aria-label="Admin sections" class="admin-links">
                         <a class="card card--link" href="/admin/people">
                             <h2>"People"</h2>
@@ -97,12 +85,7 @@ pub fn AdminPage() -> impl IntoView {
                             <p>"Single sign-on with OpenID Connect: add, test and switch providers."</p>
                         </a>
                     </nav>
-                    <dl class="facts facts--large">
-                        <dt>"Organizations"</dt>
-                        <dd>{overview.organizations}</dd>
-                        <dt>"Users"</dt>
-                        <dd>{overview.users}</dd>
-                    </dl>
+
                 }.into_any(),
                 Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
             })}

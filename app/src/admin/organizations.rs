@@ -21,6 +21,13 @@ pub struct OrganizationRow {
 #[async_trait::async_trait]
 pub trait OrganizationsService: Send + Sync {
     async fn list(&self) -> Result<Vec<OrganizationRow>, AppError>;
+    /// A new organization with portal access; its slug follows from the name.
+    async fn create(
+        &self,
+        actor: &crate::auth::Viewer,
+        name: &str,
+        request: &http::request::Parts,
+    ) -> Result<OrganizationRow, AppError>;
     /// Turning access off also ends the sessions of members who have no other way in.
     async fn set_portal_access(
         &self,
@@ -50,6 +57,20 @@ pub async fn load_organizations() -> Result<Vec<OrganizationRow>, AppError> {
     use crate::services::services;
     crate::auth::require_admin().await?;
     services()?.organizations.list().await
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-create-organization")]
+pub async fn create_organization(name: String) -> Result<OrganizationRow, AppError> {
+    use crate::services::{request_parts, services};
+    let actor = crate::auth::require_admin().await?;
+    let name = crate::form::text_field(&name, "name", "a name", 120, true)?;
+    crate::types::Slug::from_name(&name).map_err(|_| {
+        AppError::invalid("name", "Use at least two letters or digits in the name.")
+    })?;
+    services()?
+        .organizations
+        .create(&actor, &name, &request_parts()?)
+        .await
 }
 
 #[server(prefix = "/rpc", endpoint = "admin-set-portal-access")]
@@ -99,6 +120,7 @@ pub fn OrganizationsPage() -> impl IntoView {
             lead="Who may sign in: an organization's portal access, and the addresses it has authorized."
         />
         <p><a href="/admin">"← Admin overview"</a></p>
+        <NewOrganization changed />
         <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
             {move || organizations.get().map(|result| match result {
                 Ok(list) if list.is_empty() => view! {
@@ -110,6 +132,44 @@ pub fn OrganizationsPage() -> impl IntoView {
                 Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
             })}
         </Transition>
+    }
+}
+
+/// Adds an organization; the list below shows it once it exists.
+#[component]
+fn NewOrganization(changed: RwSignal<u32>) -> impl IntoView {
+    let create = ServerAction::<CreateOrganization>::new();
+    let form = NodeRef::<leptos::html::Form>::new();
+    on_success(create, move |_| {
+        changed.update(|n| *n += 1);
+        if let Some(form) = form.get() {
+            form.reset();
+        }
+    });
+    let answer = move || create.value().get();
+    let created = move || match answer() {
+        Some(Ok(row)) => Some(format!("{} is added, with portal access on.", row.name)),
+        _ => None,
+    };
+    view! {
+        <section class="card" aria-labelledby="new-organization-heading">
+            <h2 id="new-organization-heading">"Add an organization"</h2>
+            <ActionForm action=create node_ref=form attr:class="add-form" attr:novalidate="true">
+                <Field
+                    id="new-organization-name"
+                    name="name"
+                    label="Organization name"
+                    required=true
+                    placeholder="Acme Payments"
+                    error=Signal::derive(move || error_for(&answer(), "name"))
+                />
+                <button class="button" type="submit" disabled=move || create.pending().get()>"Add organization"</button>
+            </ActionForm>
+            <p class="notice notice--error" role="alert" hidden=move || error_outside(&answer(), &["name"]).is_none()>
+                {move || error_outside(&answer(), &["name"])}
+            </p>
+            <p class="notice notice--ok" role="status" hidden=move || created().is_none()>{created}</p>
+        </section>
     }
 }
 

@@ -106,6 +106,18 @@ fn is_loopback(host: &str) -> bool {
     host == "localhost" || host == "::1" || host.starts_with("127.")
 }
 
+/// Whether Portico may talk to a provider at this address: https, or plain http on this
+/// machine only (tests, a provider beside the portal). Issuers and the endpoints their
+/// discovery documents name are held to it, so a secret never crosses a network in the clear.
+pub fn is_secure_endpoint(address: &str) -> bool {
+    address.len() <= 500
+        && match web_host(address) {
+            Some(("https", _)) => true,
+            Some(("http", host)) => is_loopback(host),
+            _ => false,
+        }
+}
+
 fn is_domain(text: &str) -> bool {
     text.len() <= 253
         && text.contains('.')
@@ -214,13 +226,7 @@ impl ProviderConfig {
                 "Enter a name of 1 to 60 characters, like Acme SSO.",
             ));
         }
-        let issuer_ok = self.issuer.len() <= 500
-            && match web_host(&self.issuer) {
-                Some(("https", _)) => true,
-                Some(("http", host)) => is_loopback(host),
-                _ => false,
-            };
-        if !issuer_ok {
+        if !is_secure_endpoint(&self.issuer) {
             return Err(AppError::invalid(
                 "issuer",
                 "The issuer must be an https address, like https://login.example.com (http only on this machine).",
@@ -618,7 +624,6 @@ fn ProviderEditorView(editor: ProviderEditor, changed: RwSignal<u32>) -> impl In
         "scopes",
         "allowed_domains",
         "organization",
-        "role",
         "groups_claim",
         "group_organizations",
         "admin_groups",
@@ -705,7 +710,7 @@ fn ProviderEditorView(editor: ProviderEditor, changed: RwSignal<u32>) -> impl In
                     <div class="field-row">
                         <div class="field" class:field--invalid=move || error("organization").get().is_some()>
                             <label for="provider-organization">"Organization of new accounts"</label>
-                            <select id="provider-organization" name="organization" aria-describedby="provider-organization-error">
+                            <select id="provider-organization" name="organization" aria-describedby="provider-organization-error" aria-invalid=move || error("organization").get().is_some().to_string()>
                                 <option value="" selected=organization.is_empty()>"None (invitations only)"</option>
                                 {editor.organizations.into_iter().map(|(slug, name)| {
                                     let selected = slug == organization;
@@ -811,7 +816,10 @@ fn ProviderStatePanel(provider: ProviderRow, changed: RwSignal<u32>) -> impl Int
                 <button class="button button--secondary" type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
             </div>
             <p class="notice notice--error" role="alert" hidden=move || action_error().is_none()>{action_error}</p>
-            {move || test.value().get().and_then(Result::ok).map(|checks| view! { <ConnectionReport checks /> })}
+            // The live region is there before the report, so screen readers announce it.
+            <div role="status" aria-live="polite">
+                {move || test.value().get().and_then(Result::ok).map(|checks| view! { <ConnectionReport checks /> })}
+            </div>
         </section>
     }
 }
@@ -820,7 +828,7 @@ fn ProviderStatePanel(provider: ProviderRow, changed: RwSignal<u32>) -> impl Int
 fn ConnectionReport(checks: Vec<ConnectionCheck>) -> impl IntoView {
     let passed = checks.iter().all(|c| c.ok);
     view! {
-        <div class="connection-report" role="status" data-testid="connection-report">
+        <div class="connection-report" data-testid="connection-report">
             <p class="notice" class:notice--ok=passed class:notice--error=!passed>
                 {if passed { "The connection works." } else { "The connection has problems:" }}
             </p>

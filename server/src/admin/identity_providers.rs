@@ -18,7 +18,7 @@ use sea_orm::{
 use crate::audit::AuditEvent;
 use crate::auth::sso::Sso;
 use crate::clock::Clock;
-use crate::entities::{identity_provider, membership, organization, user_identity};
+use crate::entities::{identity_provider, membership, organization, session, user_identity};
 use crate::error::DomainError;
 use crate::web::client_addr;
 
@@ -188,6 +188,15 @@ impl IdentityProvidersService for IdentityProviders {
         };
         let secret_given = !config.client_secret.is_empty();
         if !secret_given && let Some(existing) = &existing {
+            // The secret was given for one provider and client: it goes nowhere else unless
+            // someone who knows it enters it again.
+            let before: Option<ProviderConfig> = serde_json::from_str(&existing.config).ok();
+            if before.is_none_or(|b| b.issuer != config.issuer || b.client_id != config.client_id) {
+                return Err(AppError::invalid(
+                    "client_secret",
+                    "Enter the client secret again: the issuer or client id changed.",
+                ));
+            }
             // Kept: the form never shows it, so an empty field means "unchanged".
             config.client_secret = self.sso.open_secret(existing).ok_or_else(|| {
                 AppError::invalid(
@@ -251,6 +260,12 @@ impl IdentityProvidersService for IdentityProviders {
                 .exec(&txn)
                 .await
                 .map_err(DomainError::from)?;
+            session::Entity::update_many()
+                .col_expr(session::Column::Provider, Expr::value(config.slug.clone()))
+                .filter(session::Column::Provider.eq(&existing.slug))
+                .exec(&txn)
+                .await
+                .map_err(DomainError::from)?;
         }
         let row = identity_provider::ActiveModel {
             slug: Set(config.slug.clone()),
@@ -263,7 +278,17 @@ impl IdentityProvidersService for IdentityProviders {
         if existing.is_some() && !renamed {
             row.update(&txn).await.map_err(DomainError::from)?;
         } else {
-            row.insert(&txn).await.map_err(DomainError::from)?;
+            row.insert(&txn).await.map_err(|error| {
+                // Another admin added the same slug a moment ago.
+                if matches!(
+                    error.sql_err(),
+                    Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+                ) {
+                    AppError::invalid("slug", "Another identity provider has this slug.")
+                } else {
+                    DomainError::from(error).into()
+                }
+            })?;
         }
         let action = if existing.is_some() {
             "identity_provider.changed"
@@ -332,10 +357,14 @@ impl IdentityProvidersService for IdentityProviders {
         slug: &str,
         request: &http::request::Parts,
     ) -> Result<(), AppError> {
-        if self.declared(slug).is_some() {
-            return Err(read_only());
-        }
-        let stored = self.stored(slug).await?.ok_or_else(not_found)?;
+        // A stored provider hidden by one of the same slug in settings can still be deleted.
+        let Some(stored) = self.stored(slug).await? else {
+            return Err(if self.declared(slug).is_some() {
+                read_only()
+            } else {
+                not_found()
+            });
+        };
         let txn = crate::db::begin_write(&self.db)
             .await
             .map_err(DomainError::from)?;

@@ -1,10 +1,12 @@
 //! What admins do: the implementations behind `app::admin`.
 
+mod dashboard;
 mod identity_providers;
 mod invitations;
 mod organizations;
 mod people;
 
+pub use dashboard::Dashboard;
 pub use identity_providers::IdentityProviders;
 pub use invitations::{INVITATION_VALIDITY_DAYS, Invitations};
 pub use organizations::Organizations;

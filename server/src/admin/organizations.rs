@@ -128,6 +128,68 @@ impl OrganizationsService for Organizations {
             .collect())
     }
 
+    async fn create(
+        &self,
+        actor: &Viewer,
+        name: &str,
+        request: &http::request::Parts,
+    ) -> Result<OrganizationRow, AppError> {
+        let base = app::types::Slug::from_name(name).map_err(|_| {
+            AppError::invalid("name", "Use at least two letters or digits in the name.")
+        })?;
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
+        let taken: Vec<String> = organization::Entity::find()
+            .filter(organization::Column::Slug.starts_with(base.as_str()))
+            .all(&txn)
+            .await
+            .map_err(DomainError::from)?
+            .into_iter()
+            .map(|o| o.slug)
+            .collect();
+        if organization::Entity::find()
+            .filter(organization::Column::Name.eq(name))
+            .filter(organization::Column::ArchivedAt.is_null())
+            .one(&txn)
+            .await
+            .map_err(DomainError::from)?
+            .is_some()
+        {
+            return Err(AppError::invalid(
+                "name",
+                format!("An organization named {name} already exists."),
+            ));
+        }
+        // The name's slug, or the first free one after it (acme, acme-2, …).
+        let slug = (1..)
+            .map(|n| {
+                if n == 1 {
+                    base.to_string()
+                } else {
+                    format!("{base}-{n}")
+                }
+            })
+            .find(|candidate| !taken.contains(candidate))
+            .and_then(|candidate| app::types::Slug::parse(&candidate).ok())
+            .ok_or_else(|| AppError::invalid("name", "Choose a shorter name."))?;
+        let organization =
+            crate::directory::create_organization(&txn, self.clock.as_ref(), name, &slug).await?;
+        Self::event(actor, "organization.created", &organization, request)
+            .with_details(serde_json::json!({ "name": name, "slug": organization.slug }))
+            .record(&txn, self.clock.as_ref())
+            .await?;
+        txn.commit().await.map_err(DomainError::from)?;
+        Ok(OrganizationRow {
+            id: organization.id.to_string(),
+            name: organization.name,
+            slug: organization.slug,
+            portal_access: organization.portal_access,
+            members: 0,
+            authorized_emails: Vec::new(),
+        })
+    }
+
     async fn set_portal_access(
         &self,
         actor: &Viewer,

@@ -134,6 +134,15 @@ impl From<sea_orm::DbErr> for SsoFailure {
 /// A provider's discovery document, with the end-session endpoint of RP-initiated logout.
 type Metadata = openidconnect::ProviderMetadataWithLogout;
 
+/// The first endpoint (keys or token) of a discovery document that is neither https nor on
+/// this machine: the client secret and the keys must not travel in the clear.
+fn insecure_endpoint(metadata: &Metadata) -> Option<String> {
+    std::iter::once(metadata.jwks_uri().url().as_str())
+        .chain(metadata.token_endpoint().map(|t| t.url().as_str()))
+        .find(|endpoint| !app::admin::is_secure_endpoint(endpoint))
+        .map(str::to_owned)
+}
+
 /// A client made from discovery: authorization endpoint known, token and userinfo if announced.
 type DiscoveredClient = CoreClient<
     openidconnect::EndpointSet,
@@ -192,6 +201,8 @@ pub struct Sso {
     declared: Vec<ProviderConfig>,
     secrets: Arc<SecretBox>,
     registry: std::sync::RwLock<Registry>,
+    /// One reload at a time, so an older reading never replaces a newer one.
+    reloading: Mutex<()>,
     http: openidconnect::reqwest::Client,
 }
 
@@ -244,6 +255,7 @@ impl Sso {
             declared,
             secrets,
             registry: std::sync::RwLock::new(Arc::new(Vec::new())),
+            reloading: Mutex::new(()),
             http,
         })
     }
@@ -273,6 +285,7 @@ impl Sso {
     /// Reads the providers again: settings first, then the switched-on providers of the
     /// database. A provider whose configuration did not change keeps its cached metadata.
     pub async fn reload(&self) -> Result<(), DomainError> {
+        let _one_at_a_time = self.reloading.lock().await;
         let rows = identity_provider::Entity::find()
             .filter(identity_provider::Column::Enabled.eq(true))
             .all(&self.db)
@@ -358,6 +371,10 @@ impl Sso {
                     tracing::warn!(%error, provider = %provider.config.slug, "discovery failed");
                     SsoFailure::ProviderUnavailable
                 })?;
+            if let Some(endpoint) = insecure_endpoint(&metadata) {
+                tracing::warn!(provider = %provider.config.slug, %endpoint, "discovery names an endpoint without https");
+                return Err(SsoFailure::Misconfigured);
+            }
             let refetched_for_key = if refresh {
                 Some(Instant::now())
             } else {
@@ -859,6 +876,16 @@ impl Sso {
             }
         };
         add(true, "Discovery", format!("Read {address}."));
+        if let Some(endpoint) = insecure_endpoint(&metadata) {
+            add(
+                false,
+                "Endpoints",
+                format!(
+                    "The document names {endpoint}, which is not https: Portico sends no keys or secrets there."
+                ),
+            );
+            return checks;
+        }
         let announced = metadata.issuer().as_str();
         if announced == config.issuer {
             add(true, "Issuer", "The provider names the same issuer.".into());

@@ -172,3 +172,60 @@ on_both_engines!(
         );
     }
 );
+
+on_both_engines!(
+    admins_add_organizations_with_slugs_from_their_names,
+    |app: TestApp| async move {
+        let (_, admin) = app.signed_in(&unique_email("root"), true).await;
+        let (_, developer) = app.signed_in(&unique_email("dev"), false).await;
+        assert_eq!(
+            app.call_with(
+                "admin-create-organization",
+                Some(&developer),
+                &[("name", "Acme")]
+            )
+            .await
+            .status(),
+            403
+        );
+        let acme = app
+            .call_json(
+                "admin-create-organization",
+                Some(&admin),
+                &[("name", "Acme Payments, Inc.")],
+            )
+            .await;
+        assert_eq!(acme["slug"], "acme-payments-inc");
+        assert_eq!(acme["portal_access"], true);
+        // A name whose slug is taken gets the next free one; the same name again is refused.
+        let similar = app
+            .call_json(
+                "admin-create-organization",
+                Some(&admin),
+                &[("name", "Acme Payments Inc")],
+            )
+            .await;
+        assert_eq!(similar["slug"], "acme-payments-inc-2");
+        for (name, why) in [
+            ("Acme Payments, Inc.", "already exists"),
+            ("  ", "Enter a name"),
+            ("!!", "two letters or digits"),
+        ] {
+            let (field, message) = crate::helpers::invalid(
+                app.call_with("admin-create-organization", Some(&admin), &[("name", name)])
+                    .await,
+            )
+            .await;
+            assert_eq!(field, "name");
+            assert!(message.contains(why), "{name}: {message}");
+        }
+        let listed: Vec<serde_json::Value> = app
+            .call("admin-organizations", Some(&admin))
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert!(listed.iter().any(|o| o["name"] == "Acme Payments, Inc."));
+        assert_eq!(app.audit_count("organization.created").await, 2);
+    }
+);

@@ -4,6 +4,7 @@
 mod helpers;
 
 mod access;
+mod admin_dashboard;
 mod admin_organizations;
 mod admin_people;
 mod audit_log;

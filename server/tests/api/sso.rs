@@ -796,7 +796,12 @@ async fn admins_add_test_and_switch_providers() {
                 .await
                 .expect("query")
                 .expect("stored");
-            assert!(!stored.sealed_secret.contains("wrong-secret"));
+            assert!(stored.sealed_secret.starts_with("v1."));
+            assert_eq!(
+                app.portal.sso.open_secret(&stored).as_deref(),
+                Some("wrong-secret"),
+                "sealed, and only the portal's key opens it"
+            );
             assert!(!stored.config.contains("wrong-secret"));
             assert!(!stored.enabled);
             let editor = app
@@ -903,33 +908,91 @@ async fn admins_add_test_and_switch_providers() {
                 .await;
             assert_eq!(refused.status(), 403);
 
-            // Off and deleted: no button, no sign-in.
-            app.call_json(
-                "admin-delete-identity-provider",
-                Some(&admin),
-                &[("slug", "acme")],
-            )
-            .await;
+            // Off: no button, no sign-in; on again.
+            let switch = |on: &'static str| {
+                let admin = admin.clone();
+                let app = &app;
+                async move {
+                    app.call_json(
+                        "admin-enable-identity-provider",
+                        Some(&admin),
+                        &[("slug", "acme"), ("enabled", on)],
+                    )
+                    .await;
+                }
+            };
+            switch("false").await;
             let session_info = app.call_json("session-info", None, &[]).await;
             assert!(!session_info["sso_providers"].to_string().contains("acme"));
-            let gone = app
+            let off = app
                 .client
                 .get(app.url("/auth/oidc/acme/login"))
                 .send()
                 .await
                 .expect("GET");
             assert_eq!(
-                location(&gone),
+                location(&off),
                 "/sign-in?sso_error=unknown_provider&provider=acme"
             );
-            for action in [
-                "identity_provider.added",
-                "identity_provider.enabled",
-                "identity_provider.deleted",
+            switch("true").await;
+
+            // A new issuer or client id needs the secret again: the kept one goes nowhere new.
+            let mut elsewhere = form("");
+            elsewhere.push(("current_slug", "acme"));
+            elsewhere[2] = ("issuer", "https://login.elsewhere.test");
+            let (field, _) = crate::helpers::invalid(
+                app.call_with("admin-save-identity-provider", Some(&admin), &elsewhere)
+                    .await,
+            )
+            .await;
+            assert_eq!(field, "client_secret");
+
+            // A new slug: the accounts made through it follow, and the secret is sealed anew.
+            let mut renamed = form("");
+            renamed.push(("current_slug", "acme"));
+            renamed[0] = ("slug", "acme-sso");
+            assert_eq!(
+                app.call_json("admin-save-identity-provider", Some(&admin), &renamed)
+                    .await,
+                "acme-sso"
+            );
+            let erin = user_identity::Entity::find()
+                .filter(user_identity::Column::Provider.eq("acme-sso"))
+                .count(&app.portal.db)
+                .await
+                .expect("count");
+            assert_eq!(erin, 1);
+            let mut browser = Browser::new(&app);
+            assert_eq!(browser.sign_in("acme-sso", "erin").await, "/apis");
+
+            // Deleted: gone.
+            app.call_json(
+                "admin-delete-identity-provider",
+                Some(&admin),
+                &[("slug", "acme-sso")],
+            )
+            .await;
+            let session_info = app.call_json("session-info", None, &[]).await;
+            assert!(!session_info["sso_providers"].to_string().contains("acme"));
+            let gone = app
+                .client
+                .get(app.url("/auth/oidc/acme-sso/login"))
+                .send()
+                .await
+                .expect("GET");
+            assert_eq!(
+                location(&gone),
+                "/sign-in?sso_error=unknown_provider&provider=acme-sso"
+            );
+            for (action, times) in [
+                ("identity_provider.added", 1),
+                ("identity_provider.enabled", 2),
+                ("identity_provider.disabled", 1),
+                ("identity_provider.changed", 3),
+                ("identity_provider.deleted", 1),
             ] {
-                assert_eq!(app.audit_count(action).await, 1, "{action}");
+                assert_eq!(app.audit_count(action).await, times, "{action}");
             }
-            assert_eq!(app.audit_count("identity_provider.changed").await, 2);
         })
         .await;
     }
