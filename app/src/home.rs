@@ -20,6 +20,16 @@ pub fn HomePage() -> impl IntoView {
             title="Welcome"
             lead="Find the APIs your team can use, read their reference docs, and get keys to call them."
         />
+        <Transition fallback=|| ()>
+            {move || {
+                let message = session.get().and_then(Result::ok).map(|info| info.branding.home_message).unwrap_or_default();
+                (!message.is_empty()).then(|| view! {
+                    <section class="card home-message" aria-label="Message from the portal team" data-testid="home-message">
+                        {message.split("\n\n").map(|paragraph| view! { <p>{paragraph.trim().to_owned()}</p> }).collect_view()}
+                    </section>
+                })
+            }}
+        </Transition>
         <div class="card-grid">
             <a class="card card--link" href="/apis">
                 <h2>"My APIs"</h2>

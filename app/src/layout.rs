@@ -37,7 +37,15 @@ fn Header() -> impl IntoView {
         <header class="site-header">
             <div class="site-header__inner">
                 <a class="brand" href="/">
-                    <span class="brand__mark" aria-hidden="true">"◆"</span>
+                    <Transition fallback=|| view! { <span class="brand__mark" aria-hidden="true">"◆"</span> }>
+                        {move || match info().and_then(|info| info.branding.logo_url) {
+                            // The name beside it says what the logo is.
+                            Some(logo) => view! { <img class="brand__logo" src=logo alt="" /> }.into_any(),
+                            None => view! { <span class="brand__mark" aria-hidden="true">"◆"</span> }.into_any(),
+                        }}
+                        // In the page itself (not the head), so it is there in the first HTML too.
+                        {move || info().and_then(|info| info.branding.accent_css()).map(|css| view! { <style>{css}</style> })}
+                    </Transition>
                     <Transition fallback=|| "Portico">{portal_name}</Transition>
                 </a>
                 <button
@@ -188,8 +196,28 @@ fn DecisionNotice() -> impl IntoView {
 
 #[component]
 fn Footer() -> impl IntoView {
+    let session = expect_context::<SessionResource>();
+    let links = move || {
+        session
+            .get()
+            .and_then(Result::ok)
+            .map(|info| info.branding.footer_links)
+            .unwrap_or_default()
+    };
     view! {
         <footer class="site-footer">
+            <Transition fallback=|| ()>
+                {move || {
+                    let links = links();
+                    (!links.is_empty()).then(|| view! {
+                        <nav aria-label="Footer">
+                            <ul class="footer-links">
+                                {links.into_iter().map(|link| view! { <li><a href=link.url>{link.label}</a></li> }).collect_view()}
+                            </ul>
+                        </nav>
+                    })
+                }}
+            </Transition>
             <p>
                 "Powered by Portico " {env!("CARGO_PKG_VERSION")}
             </p>

@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use crate::access::AccessService;
 use crate::admin::{
-    AuditLogService, CollectionsService, DashboardService, IdentityProvidersService,
-    InvitationsService, OrganizationsService, PeopleService,
+    AuditLogService, BrandingService, CollectionsService, DashboardService,
+    IdentityProvidersService, InvitationsService, OrganizationsService, PeopleService,
 };
 use crate::auth::{RegistrationService, SessionService, SignInService, SsoService, TermsService};
 use crate::catalog::CatalogService;
@@ -35,6 +35,7 @@ pub struct Services {
     pub sso: Arc<dyn SsoService>,
     pub identity_providers: Arc<dyn IdentityProvidersService>,
     pub dashboard: Arc<dyn DashboardService>,
+    pub branding: Arc<dyn BrandingService>,
 }
 
 /// Lets a page choose the HTTP status of its response (a 404 page, say) without the UI crate

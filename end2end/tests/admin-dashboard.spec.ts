@@ -45,3 +45,38 @@ test('the dashboard counts a member invited into a new organization once they si
   await page.setViewportSize({ width: 320, height: 800 });
   await page.screenshot({ path: 'test-results/screens/admin-dashboard-phone.png', fullPage: true });
 });
+
+test('an admin brands the portal; an unreadable accent is refused with the reason', async ({ page }) => {
+  await signInAs(page, 'admin@portico.test');
+  await openHydrated(page, '/admin/branding');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Branding');
+  await page.getByLabel('Portal name').fill('Acme Developer Hub');
+  await page.getByLabel('Accent color').fill('#ffcc00');
+  await page.getByLabel('Footer links').fill('Status | https://status.acme.test');
+  await page.getByLabel('Home-page message').fill('Welcome to Acme.\n\nAsk #api-help for anything.');
+  await page.getByRole('button', { name: 'Save branding' }).click();
+  await expect(page.getByText(/White text on #ffcc00 has a contrast of [\d.]+:1/)).toBeVisible();
+  await expect(page.getByLabel('Accent color')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+
+  await page.getByLabel('Accent color').fill('#1a5e20');
+  await page.getByRole('button', { name: 'Save branding' }).click();
+  await expect(page.getByText('Saved. Every page and email uses it now.')).toBeVisible();
+  // The frame follows at once, without a reload.
+  await expect(page.locator('.brand')).toContainText('Acme Developer Hub');
+  await expect(page.getByRole('navigation', { name: 'Footer' }).getByRole('link', { name: 'Status' })).toBeVisible();
+  await openHydrated(page, '/');
+  await expect(page.getByTestId('home-message')).toContainText('Ask #api-help for anything.');
+  const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--color-accent').trim());
+  expect(accent).toBe('#1a5e20');
+  await page.screenshot({ path: 'test-results/screens/branded-home.png', fullPage: true });
+
+  // Back to Portico's own look for the other tests.
+  await openHydrated(page, '/admin/branding');
+  await page.getByLabel('Portal name').fill('Portico');
+  await page.getByLabel('Accent color').fill('');
+  await page.getByLabel('Footer links').fill('');
+  await page.getByLabel('Home-page message').fill('');
+  await page.getByRole('button', { name: 'Save branding' }).click();
+  await expect(page.getByText('Saved. Every page and email uses it now.')).toBeVisible();
+});

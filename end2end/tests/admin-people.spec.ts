@@ -21,6 +21,22 @@ test('an admin suspends and reactivates a developer; the profile lists sessions'
   await expect(row.getByText('Active')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/admin-people.png', fullPage: true });
 
+  // Finding people: the filters live in the address.
+  await page.getByLabel('Name or email').fill('dev@portico');
+  await page.getByLabel('Status').selectOption({ label: 'Active' });
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/q=dev%40portico&.*status=active/);
+  await expect(page.getByTestId('person-row')).toHaveCount(1);
+  await expect(page.getByTestId('people-count')).toContainText(/^1 of \d+ people$/);
+  await expectAccessible(page);
+  const dev = page.getByTestId('person-row').filter({ hasText: 'dev@portico.test' });
+  await dev.getByRole('button', { name: 'Make admin: Dev' }).click();
+  await expect(dev).toContainText('Portal admin');
+  await dev.getByRole('button', { name: 'Remove admin: Dev' }).click();
+  await expect(dev).toContainText('Developer');
+  await page.getByRole('link', { name: 'Clear' }).click();
+  await expect(page.getByTestId('person-row').filter({ hasText: 'admin@portico.test' })).toBeVisible();
+
   // Suspending oneself is refused with a reason.
   const me = page.getByTestId('person-row').filter({ hasText: 'admin@portico.test' });
   await me.getByRole('button', { name: 'Suspend Admin' }).click();

@@ -4,6 +4,7 @@ pub mod access;
 pub mod admin;
 pub mod audit;
 pub mod auth;
+pub mod branding;
 pub mod catalog;
 pub mod clock;
 pub mod db;
@@ -88,6 +89,7 @@ pub struct Portal {
     pub sso: Arc<auth::sso::Sso>,
     pub identity_providers: Arc<admin::IdentityProviders>,
     pub dashboard: Arc<admin::Dashboard>,
+    pub brand: Arc<branding::Brand>,
 }
 
 impl Portal {
@@ -100,10 +102,18 @@ impl Portal {
             db: db.clone(),
             engine: settings.database_url.engine(),
         });
+        let brand = Arc::new(branding::Brand::new(
+            db.clone(),
+            clock.clone(),
+            settings.portal_name.clone(),
+        ));
+        brand
+            .reload()
+            .await
+            .map_err(|e| StartError::Migration(e.to_string()))?;
         let sessions = Arc::new(Sessions {
             db: db.clone(),
             clock: clock.clone(),
-            portal_name: settings.portal_name.clone(),
             secure_cookies: settings.is_https(),
             idle_timeout: settings.session_idle_timeout,
             max_age: settings.session_max_age,
@@ -114,7 +124,7 @@ impl Portal {
             mailer: mailer.clone(),
             sessions: sessions.clone(),
             base_url: settings.base_url.clone(),
-            portal_name: settings.portal_name.clone(),
+            brand: brand.clone(),
             ttl: settings.magic_link_ttl,
             per_email: auth::magic_link::hourly(settings.links_per_email),
             per_client: auth::magic_link::hourly(settings.links_per_client),
@@ -150,7 +160,7 @@ impl Portal {
             catalog: catalog.clone(),
             mailer: mailer.clone(),
             base_url: settings.base_url.clone(),
-            portal_name: settings.portal_name.clone(),
+            brand: brand.clone(),
         });
         let audit_log = Arc::new(audit::log::AuditLog { db: db.clone() });
         let gateway = Arc::new(gateway::Gateway::new(db.clone(), clock.clone()));
@@ -211,6 +221,7 @@ impl Portal {
             sso,
             identity_providers,
             dashboard,
+            brand,
             try_it,
             gateway,
             gateway_state,

@@ -118,6 +118,7 @@ async fn serve(settings: Settings) -> Result<(), StartError> {
     // Sign-ins never finished at an identity provider are dropped the same way.
     let access = portal.access.clone();
     let sso = portal.sso.clone();
+    let brand = portal.brand.clone();
     tokio::spawn(async move {
         let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
         loop {
@@ -131,6 +132,9 @@ async fn serve(settings: Settings) -> Result<(), StartError> {
             // Other instances' admin changes reach this one within a minute.
             if let Err(error) = sso.reload().await {
                 tracing::warn!(%error, "could not reload identity providers");
+            }
+            if let Err(error) = brand.reload().await {
+                tracing::warn!(%error, "could not reload the branding");
             }
         }
     });

@@ -62,6 +62,7 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         sso: portal.sso.clone(),
         identity_providers: portal.identity_providers.clone(),
         dashboard: portal.dashboard.clone(),
+        branding: portal.brand.clone(),
     };
     let auth = crate::auth::routes::routes(crate::auth::routes::AuthState {
         magic_links: portal.magic_links.clone(),

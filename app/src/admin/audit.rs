@@ -25,6 +25,7 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "auth.signed_out_everywhere",
     "auth.sso_failed",
     "auth.sso_linked",
+    "branding.changed",
     "collection.auto_approve_changed",
     "collection.document_replaced",
     "collection.grant_expired",
@@ -64,11 +65,13 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "terms.accepted",
     "terms.published",
     "terms.withdrawn",
+    "user.admin_removed",
     "user.joined_by_authorized_email",
     "user.made_admin",
     "user.provisioned",
     "user.reactivated",
     "user.role_from_provider",
+    "user.sessions_ended",
     "user.suspended",
 ];
 

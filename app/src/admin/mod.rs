@@ -1,6 +1,7 @@
 //! The admin area. Every server function here starts with `require_admin`.
 
 mod audit;
+mod branding;
 mod collections;
 mod dashboard;
 mod invitations;
@@ -13,6 +14,9 @@ mod terms;
 #[cfg(feature = "ssr")]
 pub use audit::AuditLogService;
 pub use audit::{AUDIT_ACTIONS, AuditFilter, AuditLogPage, AuditPage, AuditRow};
+#[cfg(feature = "ssr")]
+pub use branding::BrandingService;
+pub use branding::{Branding, BrandingPage, FooterLink, contrast, parse_color};
 #[cfg(feature = "ssr")]
 pub use collections::CollectionsService;
 pub use collections::{
@@ -30,7 +34,7 @@ pub use organizations::OrganizationsService;
 pub use organizations::{OrganizationRow, OrganizationsPage, load_organizations};
 #[cfg(feature = "ssr")]
 pub use people::PeopleService;
-pub use people::{PeoplePage, PersonRow};
+pub use people::{PeopleFilter, PeopleList, PeoplePage, PersonRow};
 #[cfg(feature = "ssr")]
 pub use providers::IdentityProvidersService;
 pub use providers::{
@@ -79,6 +83,10 @@ pub fn AdminPage() -> impl IntoView {
                         <a class="card card--link" href="/admin/terms">
                             <h2>"Terms of use"</h2>
                             <p>"Publish the terms everyone accepts before using the portal."</p>
+                        </a>
+                        <a class="card card--link" href="/admin/branding">
+                            <h2>"Branding"</h2>
+                            <p>"Name, logo, accent color, footer links and the home-page message."</p>
                         </a>
                         <a class="card card--link" href="/admin/identity-providers">
                             <h2>"Identity providers"</h2>

@@ -1,6 +1,8 @@
-//! Admin: the people who may use the portal, and suspending or reactivating them.
+//! Admin: the people who may use the portal: finding them, suspending or reactivating them,
+//! the portal admin role, and ending their sessions.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use super::invitations::InvitationsPanel;
@@ -18,12 +20,87 @@ pub struct PersonRow {
     pub suspended: bool,
     pub organizations: Vec<String>,
     pub last_seen: Option<String>,
+    /// Has signed in through an identity provider (else: email links only).
+    pub sso: bool,
+    /// Live sessions.
+    pub sessions: u64,
+}
+
+/// What the people list is narrowed to; empty fields narrow nothing. The page keeps it in its
+/// address, so a filtered list can be bookmarked and shared.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeopleFilter {
+    /// Part of the name or email address.
+    #[serde(default)]
+    pub q: String,
+    /// An organization's slug.
+    #[serde(default)]
+    pub organization: String,
+    /// `admin` or `developer`.
+    #[serde(default)]
+    pub role: String,
+    /// `active` or `suspended`.
+    #[serde(default)]
+    pub status: String,
+    /// `sso` or `email`.
+    #[serde(default)]
+    pub method: String,
+}
+
+impl PeopleFilter {
+    /// Whether `person`, a member of the organizations (slugs) `in_organizations`, is shown.
+    pub fn admits(&self, person: &PersonRow, in_organizations: &[String]) -> bool {
+        let q = self.q.trim().to_lowercase();
+        (q.is_empty()
+            || person.email.to_lowercase().contains(&q)
+            || person.display_name.to_lowercase().contains(&q))
+            && (self.organization.is_empty() || in_organizations.contains(&self.organization))
+            && match self.role.as_str() {
+                "admin" => person.is_admin,
+                "developer" => !person.is_admin,
+                _ => true,
+            }
+            && match self.status.as_str() {
+                "active" => !person.suspended,
+                "suspended" => person.suspended,
+                _ => true,
+            }
+            && match self.method.as_str() {
+                "sso" => person.sso,
+                "email" => !person.sso,
+                _ => true,
+            }
+    }
+}
+
+/// The people list, and the organizations (slug, name) it can be filtered by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeopleList {
+    pub people: Vec<PersonRow>,
+    /// Everyone, before filtering.
+    pub total: u64,
+    pub organizations: Vec<(String, String)>,
 }
 
 #[cfg(feature = "ssr")]
 #[async_trait::async_trait]
 pub trait PeopleService: Send + Sync {
-    async fn list(&self) -> Result<Vec<PersonRow>, AppError>;
+    async fn list(&self, filter: &PeopleFilter) -> Result<PeopleList, AppError>;
+    /// Makes a person a portal admin, or takes the role away (never one's own).
+    async fn set_admin(
+        &self,
+        actor: &crate::auth::Viewer,
+        person_id: &str,
+        admin: bool,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError>;
+    /// Ends every session of a person: they sign in again on every device.
+    async fn end_sessions(
+        &self,
+        actor: &crate::auth::Viewer,
+        person_id: &str,
+        request: &http::request::Parts,
+    ) -> Result<u64, AppError>;
     /// Suspends (ending every session at once) or reactivates a person.
     async fn set_suspended(
         &self,
@@ -35,10 +112,30 @@ pub trait PeopleService: Send + Sync {
 }
 
 #[server(prefix = "/rpc", endpoint = "admin-people")]
-pub async fn load_people() -> Result<Vec<PersonRow>, AppError> {
+pub async fn load_people(#[server(default)] filter: PeopleFilter) -> Result<PeopleList, AppError> {
     use crate::services::services;
     crate::auth::require_admin().await?;
-    services()?.people.list().await
+    services()?.people.list(&filter).await
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-set-portal-admin")]
+pub async fn set_portal_admin(person_id: String, admin: bool) -> Result<(), AppError> {
+    use crate::services::{request_parts, services};
+    let actor = crate::auth::require_admin().await?;
+    services()?
+        .people
+        .set_admin(&actor, &person_id, admin, &request_parts()?)
+        .await
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-end-sessions")]
+pub async fn end_sessions(person_id: String) -> Result<u64, AppError> {
+    use crate::services::{request_parts, services};
+    let actor = crate::auth::require_admin().await?;
+    services()?
+        .people
+        .end_sessions(&actor, &person_id, &request_parts()?)
+        .await
 }
 
 #[server(prefix = "/rpc", endpoint = "admin-set-suspended")]
@@ -55,35 +152,135 @@ pub async fn set_suspended(person_id: String, suspended: bool) -> Result<(), App
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     let change = ServerAction::<SetSuspended>::new();
+    let role = ServerAction::<SetPortalAdmin>::new();
+    let end = ServerAction::<EndSessions>::new();
     // Every panel counts its changes here; the lists reload after each.
     let changed = RwSignal::new(0u32);
     on_success(change, move |_| changed.update(|n| *n += 1));
-    let people = Resource::new(move || changed.get(), |_| load_people());
+    on_success(role, move |_| changed.update(|n| *n += 1));
+    on_success(end, move |_| changed.update(|n| *n += 1));
+    let query = use_query_map();
+    let filter = move || {
+        let query = query.read();
+        let read = |name: &str| query.get(name).unwrap_or_default();
+        PeopleFilter {
+            q: read("q"),
+            organization: read("organization"),
+            role: read("role"),
+            status: read("status"),
+            method: read("method"),
+        }
+    };
+    let people = Resource::new(
+        move || (filter(), changed.get()),
+        |(filter, _)| load_people(filter),
+    );
+    let action_error = move || {
+        [change.value().get(), role.value().get()]
+            .into_iter()
+            .flatten()
+            .find_map(Result::err)
+            .or_else(|| end.value().get().and_then(Result::err))
+            .map(|error| error.to_string())
+    };
+    let ended = move || match end.value().get() {
+        Some(Ok(count)) => Some(format!(
+            "{count} session{} ended.",
+            if count == 1 { "" } else { "s" }
+        )),
+        _ => None,
+    };
     view! {
         <PageHeader title="People" lead="Everyone who may sign in to the portal. Suspending someone ends their sessions at once." />
         <p><a href="/admin">"← Admin overview"</a></p>
         <InvitationsPanel changed />
         <RegistrationsPanel changed />
-        <h2>"Everyone with an account"</h2>
-        <p class="notice notice--error" role="alert" hidden=move || !matches!(change.value().get(), Some(Err(_)))>
-            {move || match change.value().get() { Some(Err(error)) => error.to_string(), _ => String::new() }}
-        </p>
+        <h2 id="everyone-heading">"Everyone with an account"</h2>
+        <p class="notice notice--error" role="alert" hidden=move || action_error().is_none()>{action_error}</p>
+        <p class="notice notice--ok" role="status" hidden=move || ended().is_none()>{ended}</p>
         <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
             {move || people.get().map(|result| match result {
-                Ok(list) if list.is_empty() => view! {
-                    <EmptyState title="Nobody here yet" message="People appear here when they are invited or sign in for the first time." />
-                }.into_any(),
-                Ok(list) => view! { <PeopleTable people=list change /> }.into_any(),
+                Ok(page) => {
+                    let shown = page.people.len();
+                    view! {
+                        <PeopleFilters current=filter() organizations=page.organizations.clone() />
+                        <p role="status" data-testid="people-count">
+                            {if shown as u64 == page.total { format!("{shown} people") } else { format!("{shown} of {} people", page.total) }}
+                        </p>
+                        {if page.people.is_empty() {
+                            view! { <EmptyState title="Nobody matches" message="Change the filters, or clear them to see everyone." /> }.into_any()
+                        } else {
+                            view! { <PeopleTable people=page.people change role end /> }.into_any()
+                        }}
+                    }.into_any()
+                }
                 Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
             })}
         </Transition>
     }
 }
 
+/// The filters: a plain GET form, so the address holds them (and works without scripts).
 #[component]
-fn PeopleTable(people: Vec<PersonRow>, change: ServerAction<SetSuspended>) -> impl IntoView {
+fn PeopleFilters(current: PeopleFilter, organizations: Vec<(String, String)>) -> impl IntoView {
+    let choice = |value: &'static str, label: &'static str, selected: &str| {
+        view! { <option value=value selected=selected == value>{label}</option> }
+    };
     view! {
-        <div class="table-wrap" role="region" aria-label="People" tabindex="0">
+        <form class="filters" method="get" action="/admin/people" role="search" aria-label="Find people">
+            <div class="field">
+                <label for="people-q">"Name or email"</label>
+                <input id="people-q" name="q" type="search" value=current.q.clone() />
+            </div>
+            <div class="field">
+                <label for="people-organization">"Organization"</label>
+                <select id="people-organization" name="organization">
+                    <option value="" selected=current.organization.is_empty()>"Any"</option>
+                    {organizations.into_iter().map(|(slug, name)| {
+                        let selected = slug == current.organization;
+                        view! { <option value=slug selected=selected>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="people-role">"Role"</label>
+                <select id="people-role" name="role">
+                    {choice("", "Any", &current.role)}
+                    {choice("admin", "Portal admin", &current.role)}
+                    {choice("developer", "Developer", &current.role)}
+                </select>
+            </div>
+            <div class="field">
+                <label for="people-status">"Status"</label>
+                <select id="people-status" name="status">
+                    {choice("", "Any", &current.status)}
+                    {choice("active", "Active", &current.status)}
+                    {choice("suspended", "Suspended", &current.status)}
+                </select>
+            </div>
+            <div class="field">
+                <label for="people-method">"Signs in with"</label>
+                <select id="people-method" name="method">
+                    {choice("", "Any", &current.method)}
+                    {choice("sso", "Single sign-on", &current.method)}
+                    {choice("email", "Email links", &current.method)}
+                </select>
+            </div>
+            <button class="button button--secondary" type="submit">"Filter"</button>
+            <a href="/admin/people">"Clear"</a>
+        </form>
+    }
+}
+
+#[component]
+fn PeopleTable(
+    people: Vec<PersonRow>,
+    change: ServerAction<SetSuspended>,
+    role: ServerAction<SetPortalAdmin>,
+    end: ServerAction<EndSessions>,
+) -> impl IntoView {
+    view! {
+        <div class="table-wrap" role="region" aria-labelledby="everyone-heading" tabindex="0">
             <table class="table">
                 <thead>
                     <tr>
@@ -91,35 +288,66 @@ fn PeopleTable(people: Vec<PersonRow>, change: ServerAction<SetSuspended>) -> im
                         <th scope="col">"Email"</th>
                         <th scope="col">"Role"</th>
                         <th scope="col">"Organizations"</th>
+                        <th scope="col">"Signs in with"</th>
                         <th scope="col">"Last active"</th>
                         <th scope="col">"Status"</th>
+                        <th scope="col">"Actions"</th>
                     </tr>
                 </thead>
                 <tbody>
                     {people.into_iter().map(|person| {
+                        let name = person.display_name.clone();
                         let action_label = if person.suspended {
-                            format!("Reactivate {}", person.display_name)
+                            format!("Reactivate {name}")
                         } else {
-                            format!("Suspend {}", person.display_name)
+                            format!("Suspend {name}")
                         };
+                        // Each label starts with the button's visible words (for voice control).
+                        let role_label = if person.is_admin {
+                            format!("Remove admin: {name}")
+                        } else {
+                            format!("Make admin: {name}")
+                        };
+                        let end_label = format!("End sessions ({}): {name}", person.sessions);
+                        let (id_suspend, id_role, id_end) = (person.id.clone(), person.id.clone(), person.id.clone());
                         view! {
                             <tr data-testid="person-row">
-                                <td>{person.display_name.clone()}</td>
+                                <td>{name.clone()}</td>
                                 <td>{person.email.clone()}</td>
                                 <td>{if person.is_admin { "Portal admin" } else { "Developer" }}</td>
                                 <td>{if person.organizations.is_empty() { "—".to_owned() } else { person.organizations.join(", ") }}</td>
+                                <td>{if person.sso { "Single sign-on" } else { "Email links" }}</td>
                                 <td>{person.last_seen.clone().unwrap_or_else(|| "Never".to_owned())}</td>
                                 <td>
                                     <span class="status" class:status--off=person.suspended>
                                         {if person.suspended { "Suspended" } else { "Active" }}
                                     </span>
-                                    <ActionForm action=change attr:class="inline-form">
-                                        <input type="hidden" name="person_id" value=person.id.clone() />
-                                        <input type="hidden" name="suspended" value=(!person.suspended).to_string() />
-                                        <button class="button button--small button--secondary" type="submit" aria-label=action_label>
-                                            {if person.suspended { "Reactivate" } else { "Suspend" }}
-                                        </button>
-                                    </ActionForm>
+                                </td>
+                                <td>
+                                    <div class="button-row">
+                                        <ActionForm action=change attr:class="inline-form">
+                                            <input type="hidden" name="person_id" value=id_suspend />
+                                            <input type="hidden" name="suspended" value=(!person.suspended).to_string() />
+                                            <button class="button button--small button--secondary" type="submit" aria-label=action_label>
+                                                {if person.suspended { "Reactivate" } else { "Suspend" }}
+                                            </button>
+                                        </ActionForm>
+                                        <ActionForm action=role attr:class="inline-form">
+                                            <input type="hidden" name="person_id" value=id_role />
+                                            <input type="hidden" name="admin" value=(!person.is_admin).to_string() />
+                                            <button class="button button--small button--secondary" type="submit" aria-label=role_label>
+                                                {if person.is_admin { "Remove admin" } else { "Make admin" }}
+                                            </button>
+                                        </ActionForm>
+                                        {(person.sessions > 0).then(|| view! {
+                                            <ActionForm action=end attr:class="inline-form">
+                                                <input type="hidden" name="person_id" value=id_end />
+                                                <button class="button button--small button--secondary" type="submit" aria-label=end_label>
+                                                    {format!("End sessions ({})", person.sessions)}
+                                                </button>
+                                            </ActionForm>
+                                        })}
+                                    </div>
                                 </td>
                             </tr>
                         }

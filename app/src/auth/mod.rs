@@ -82,6 +82,8 @@ pub struct SessionInfo {
     pub profile: Option<crate::tryit::Profile>,
     /// Buttons of the sign-in page.
     pub sso_providers: Vec<SsoProvider>,
+    /// Logo, accent, footer links and home-page message.
+    pub branding: crate::admin::Branding,
 }
 
 #[cfg(feature = "ssr")]
@@ -89,7 +91,6 @@ pub struct SessionInfo {
 pub trait SessionService: Send + Sync {
     /// The viewer behind the request's session cookie, if it names a live session.
     async fn viewer(&self, headers: &http::HeaderMap) -> Result<Option<Viewer>, AppError>;
-    fn portal_name(&self) -> String;
     /// The viewer's sessions, newest first.
     async fn sessions_of_viewer(
         &self,
@@ -136,8 +137,10 @@ pub async fn load_session() -> Result<SessionInfo, AppError> {
         ),
         _ => (crate::access::Notices::default(), None),
     };
+    let branding = services.branding.current();
     Ok(SessionInfo {
-        portal_name: services.sessions.portal_name(),
+        portal_name: branding.portal_name.clone(),
+        branding,
         viewer,
         self_registration: services.registrations.is_open().await?,
         notices,

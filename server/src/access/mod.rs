@@ -42,7 +42,7 @@ pub struct Access {
     pub catalog: Arc<Catalog>,
     pub mailer: Arc<Mailer>,
     pub base_url: url::Url,
-    pub portal_name: String,
+    pub brand: Arc<crate::branding::Brand>,
 }
 
 fn request_not_found() -> AppError {
@@ -210,7 +210,7 @@ impl Access {
         let row = names.row(request.clone(), false);
         let environments = Environment::describe(&row.environments);
         let mail = AccessRequestMail {
-            portal: &self.portal_name,
+            portal: &self.brand.name(),
             collection: &row.collection_name,
             organization: &row.organization,
             requester: &row.requester_name,
@@ -239,7 +239,7 @@ impl Access {
         };
         let environments = Environment::describe(&row.environments);
         let mail = AccessRequestMail {
-            portal: &self.portal_name,
+            portal: &self.brand.name(),
             collection: &row.collection_name,
             organization: &row.organization,
             requester: &row.requester_name,

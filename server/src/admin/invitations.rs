@@ -75,7 +75,7 @@ impl Invitations {
         match self.links.issue_link_valid_for(email, validity()).await {
             Ok(link) => self.links.send_later(templates::invitation(
                 email,
-                &self.links.portal_name,
+                &self.links.brand.name(),
                 &organization.name,
                 &actor.display_name,
                 link.as_str(),
@@ -132,7 +132,7 @@ impl Invitations {
         match link {
             Ok((email, link)) => self.links.send_later(templates::added_to_organization(
                 &email,
-                &self.links.portal_name,
+                &self.links.brand.name(),
                 &organization.name,
                 &actor.display_name,
                 link.as_str(),

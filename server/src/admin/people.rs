@@ -1,16 +1,18 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use app::admin::{PeopleService, PersonRow};
+use app::admin::{PeopleFilter, PeopleList, PeopleService, PersonRow};
 use app::auth::Viewer;
 use app::error::AppError;
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 use uuid::Uuid;
 
 use crate::audit::AuditEvent;
 use crate::auth::Sessions;
 use crate::clock::Clock;
-use crate::entities::{membership, organization, user};
+use crate::entities::{membership, organization, session, user, user_identity};
 use crate::error::DomainError;
 
 pub struct People {
@@ -19,18 +21,34 @@ pub struct People {
     pub sessions: Arc<Sessions>,
 }
 
+/// The person behind an id from a page; unknown and malformed ids are the same "not found".
+async fn find_person(
+    db: &impl sea_orm::ConnectionTrait,
+    person_id: &str,
+) -> Result<user::Model, AppError> {
+    let not_found = || AppError::NotFound("That person".to_owned());
+    let id = Uuid::parse_str(person_id).map_err(|_| not_found())?;
+    user::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(DomainError::from)?
+        .ok_or_else(not_found)
+}
+
 #[async_trait::async_trait]
 impl PeopleService for People {
-    async fn list(&self) -> Result<Vec<PersonRow>, AppError> {
+    async fn list(&self, filter: &PeopleFilter) -> Result<PeopleList, AppError> {
+        let db = &self.db;
         let people = user::Entity::find()
             .order_by_asc(user::Column::Email)
-            .all(&self.db)
+            .all(db)
             .await
             .map_err(DomainError::from)?;
-        let mut organizations: BTreeMap<Uuid, Vec<String>> = BTreeMap::new();
+        // Names to show, and slugs to filter by.
+        let mut organizations: BTreeMap<Uuid, Vec<(String, String)>> = BTreeMap::new();
         for (membership, organization) in membership::Entity::find()
             .find_also_related(organization::Entity)
-            .all(&self.db)
+            .all(db)
             .await
             .map_err(DomainError::from)?
         {
@@ -38,21 +56,125 @@ impl PeopleService for People {
                 organizations
                     .entry(membership.user_id)
                     .or_default()
-                    .push(organization.name);
+                    .push((organization.slug, organization.name));
             }
         }
-        Ok(people
+        let with_sso: BTreeSet<Uuid> = user_identity::Entity::find()
+            .all(db)
+            .await
+            .map_err(DomainError::from)?
             .into_iter()
-            .map(|person| PersonRow {
-                id: person.id.to_string(),
-                organizations: organizations.remove(&person.id).unwrap_or_default(),
-                suspended: person.status == user::STATUS_SUSPENDED,
-                last_seen: person.last_seen_at.map(crate::clock::shown),
-                email: person.email,
-                display_name: person.display_name,
-                is_admin: person.is_admin,
+            .map(|identity| identity.user_id)
+            .collect();
+        let now = self.clock.now();
+        let mut sessions: BTreeMap<Uuid, u64> = BTreeMap::new();
+        for live in session::Entity::find()
+            .filter(session::Column::ExpiresAt.gt(now))
+            .all(db)
+            .await
+            .map_err(DomainError::from)?
+        {
+            *sessions.entry(live.user_id).or_default() += 1;
+        }
+        let total = people.len() as u64;
+        let people = people
+            .into_iter()
+            .filter_map(|person| {
+                let memberships = organizations.remove(&person.id).unwrap_or_default();
+                let row = PersonRow {
+                    id: person.id.to_string(),
+                    organizations: memberships.iter().map(|(_, name)| name.clone()).collect(),
+                    suspended: person.status == user::STATUS_SUSPENDED,
+                    last_seen: person.last_seen_at.map(crate::clock::shown),
+                    sso: with_sso.contains(&person.id),
+                    sessions: sessions.get(&person.id).copied().unwrap_or_default(),
+                    email: person.email,
+                    display_name: person.display_name,
+                    is_admin: person.is_admin,
+                };
+                let slugs: Vec<String> = memberships.into_iter().map(|(slug, _)| slug).collect();
+                filter.admits(&row, &slugs).then_some(row)
             })
-            .collect())
+            .collect();
+        let organizations = organization::Entity::find()
+            .filter(organization::Column::ArchivedAt.is_null())
+            .order_by_asc(organization::Column::Name)
+            .all(db)
+            .await
+            .map_err(DomainError::from)?
+            .into_iter()
+            .map(|o| (o.slug, o.name))
+            .collect();
+        Ok(PeopleList {
+            people,
+            total,
+            organizations,
+        })
+    }
+
+    async fn set_admin(
+        &self,
+        actor: &Viewer,
+        person_id: &str,
+        admin: bool,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError> {
+        if !admin && actor.id == person_id {
+            return Err(AppError::invalid(
+                "person_id",
+                "You cannot remove your own admin role; ask another admin.",
+            ));
+        }
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
+        let person = find_person(&txn, person_id).await?;
+        if person.is_admin != admin {
+            user::ActiveModel {
+                id: Set(person.id),
+                is_admin: Set(admin),
+                ..Default::default()
+            }
+            .update(&txn)
+            .await
+            .map_err(DomainError::from)?;
+            AuditEvent::by_viewer(
+                actor,
+                if admin {
+                    "user.made_admin"
+                } else {
+                    "user.admin_removed"
+                },
+            )
+            .on("user", person.id)
+            .from_addr(crate::web::client_addr(&request.extensions))
+            .with_details(serde_json::json!({ "email": person.email }))
+            .record(&txn, self.clock.as_ref())
+            .await?;
+        }
+        txn.commit().await.map_err(DomainError::from)?;
+        Ok(())
+    }
+
+    async fn end_sessions(
+        &self,
+        actor: &Viewer,
+        person_id: &str,
+        request: &http::request::Parts,
+    ) -> Result<u64, AppError> {
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
+        let person = find_person(&txn, person_id).await?;
+        let ended = self.sessions.end_all_for(&txn, person.id).await?;
+        AuditEvent::by_viewer(actor, "user.sessions_ended")
+            .on("user", person.id)
+            .from_addr(crate::web::client_addr(&request.extensions))
+            .with_details(serde_json::json!({ "email": person.email, "sessions": ended }))
+            .record(&txn, self.clock.as_ref())
+            .await?;
+        txn.commit().await.map_err(DomainError::from)?;
+        Ok(ended)
     }
 
     async fn set_suspended(
@@ -62,8 +184,6 @@ impl PeopleService for People {
         suspended: bool,
         request: &http::request::Parts,
     ) -> Result<(), AppError> {
-        let not_found = || AppError::NotFound("That person".to_owned());
-        let id = Uuid::parse_str(person_id).map_err(|_| not_found())?;
         if suspended && actor.id == person_id {
             return Err(AppError::invalid(
                 "person_id",
@@ -73,11 +193,7 @@ impl PeopleService for People {
         let txn = crate::db::begin_write(&self.db)
             .await
             .map_err(DomainError::from)?;
-        let person = user::Entity::find_by_id(id)
-            .one(&txn)
-            .await
-            .map_err(DomainError::from)?
-            .ok_or_else(not_found)?;
+        let person = find_person(&txn, person_id).await?;
         user::ActiveModel {
             id: Set(person.id),
             status: Set(if suspended {

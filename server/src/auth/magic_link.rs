@@ -36,7 +36,7 @@ pub struct MagicLinks {
     pub mailer: Arc<Mailer>,
     pub sessions: Arc<Sessions>,
     pub base_url: Url,
-    pub portal_name: String,
+    pub brand: Arc<crate::branding::Brand>,
     pub ttl: Duration,
     pub per_email: Limit,
     pub per_client: Limit,
@@ -137,7 +137,7 @@ impl MagicLinks {
         let link = self.issue_link(email).await?;
         let mail = templates::sign_in_link(
             email,
-            &self.portal_name,
+            &self.brand.name(),
             link.as_str(),
             self.ttl.num_minutes(),
         );

@@ -264,7 +264,7 @@ impl RegistrationService for Registrations {
         .record(&txn, clock)
         .await?;
         txn.commit().await.map_err(DomainError::from)?;
-        let portal = &self.links.portal_name;
+        let portal = &self.links.brand.name();
         // The decision stands; a link that cannot be made is logged (the person can still ask for
         // a sign-in link on the sign-in page).
         let mail = if approve {

@@ -19,7 +19,6 @@ use crate::error::DomainError;
 pub struct Sessions {
     pub db: DatabaseConnection,
     pub clock: Arc<dyn Clock>,
-    pub portal_name: String,
     /// `__Host-` cookies need https; on plain http the prefix would make browsers drop them.
     pub secure_cookies: bool,
     pub idle_timeout: Duration,
@@ -167,10 +166,6 @@ impl SessionService for Sessions {
             is_admin: person.is_admin,
             terms_pending,
         }))
-    }
-
-    fn portal_name(&self) -> String {
-        self.portal_name.clone()
     }
 
     async fn sessions_of_viewer(

@@ -9,6 +9,7 @@ mod admin_organizations;
 mod admin_people;
 mod audit_log;
 mod binary;
+mod branding;
 mod catalog;
 mod corpus;
 mod gateway;
