@@ -77,6 +77,44 @@ impl fmt::Display for Email {
     }
 }
 
+/// Whether `text` is an email domain like example.com (lower-case letters, digits, hyphens and
+/// dots, at least two labels).
+pub fn is_email_domain(text: &str) -> bool {
+    text.len() <= 253
+        && text.contains('.')
+        && text.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+}
+
+/// Public email services: anyone can have an address there, so such a domain vouches for
+/// nobody's organization.
+pub const PUBLIC_MAIL_DOMAINS: &[&str] = &[
+    "aol.com",
+    "gmail.com",
+    "gmx.de",
+    "gmx.net",
+    "googlemail.com",
+    "hotmail.com",
+    "icloud.com",
+    "live.com",
+    "mail.com",
+    "me.com",
+    "msn.com",
+    "outlook.com",
+    "proton.me",
+    "protonmail.com",
+    "web.de",
+    "yahoo.com",
+    "yandex.ru",
+];
+
 /// A URL-safe identifier: lower-case letters, digits and single hyphens, 2 to 63 characters.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]

@@ -44,6 +44,16 @@ test('the dashboard counts a member invited into a new organization once they si
   await expectAccessible(page);
   await page.setViewportSize({ width: 320, height: 800 });
   await page.screenshot({ path: 'test-results/screens/admin-dashboard-phone.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Archived, the organization leaves the list (and the count).
+  await openHydrated(page, '/admin/organizations');
+  const partners = page.getByTestId('organization').filter({ hasText: 'Dashboard Partners' });
+  await partners.getByRole('button', { name: 'Archive Dashboard Partners' }).click();
+  await partners.getByRole('button', { name: 'Archive for good' }).click();
+  await expect(page.getByTestId('organization').filter({ hasText: 'Dashboard Partners' })).toHaveCount(0);
+  await openHydrated(page, '/admin');
+  expect(await tile(page, 'Organizations')).toBe(organizations);
 });
 
 test('an admin brands the portal; an unreadable accent is refused with the reason', async ({ page }) => {

@@ -23,4 +23,15 @@ test('an admin switches portal access and authorizes an address', async ({ page 
 
   await card.getByRole('button', { name: 'Remove partner@client.test' }).click();
   await expect(card.getByText('partner@client.test')).toHaveCount(0);
+
+  // Domains whose people join on their first sign-in; public mail services are refused.
+  await card.getByLabel('Add a domain').fill('gmail.com');
+  await card.getByRole('button', { name: 'Add domain' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'gmail.com is a public email service' })).toBeVisible();
+  await card.getByLabel('Add a domain').fill('democlient.test');
+  await card.getByRole('button', { name: 'Add domain' }).click();
+  await expect(card.getByText('democlient.test')).toBeVisible();
+  await expectAccessible(page);
+  await card.getByRole('button', { name: 'Remove democlient.test' }).click();
+  await expect(card.getByText('democlient.test')).toHaveCount(0);
 });

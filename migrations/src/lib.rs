@@ -12,6 +12,7 @@ mod m20261125_000002_api_keys;
 mod m20261125_000003_profiles;
 mod m20261125_000004_single_sign_on;
 mod m20261125_000005_identity_providers;
+mod m20261125_000006_organization_domains;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000003_profiles::Migration),
             Box::new(m20261125_000004_single_sign_on::Migration),
             Box::new(m20261125_000005_identity_providers::Migration),
+            Box::new(m20261125_000006_organization_domains::Migration),
         ]
     }
 }

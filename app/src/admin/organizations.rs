@@ -15,6 +15,8 @@ pub struct OrganizationRow {
     pub portal_access: bool,
     pub members: u64,
     pub authorized_emails: Vec<String>,
+    /// Email domains whose people join on their first sign-in.
+    pub domains: Vec<String>,
 }
 
 #[cfg(feature = "ssr")]
@@ -50,6 +52,87 @@ pub trait OrganizationsService: Send + Sync {
         email: &str,
         request: &http::request::Parts,
     ) -> Result<(), AppError>;
+    /// A domain belongs to one organization at most; public mail services are refused.
+    async fn add_domain(
+        &self,
+        actor: &crate::auth::Viewer,
+        organization_id: &str,
+        domain: &str,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError>;
+    async fn remove_domain(
+        &self,
+        actor: &crate::auth::Viewer,
+        organization_id: &str,
+        domain: &str,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError>;
+    /// Archives an organization: gone from lists, its members' access ends with it (unless
+    /// another organization gives them access), its history stays.
+    async fn archive(
+        &self,
+        actor: &crate::auth::Viewer,
+        organization_id: &str,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError>;
+}
+
+/// An auto-join domain from the form: lower-cased, checked, and no public mail service.
+#[cfg(feature = "ssr")]
+pub fn parse_join_domain(text: &str) -> Result<String, AppError> {
+    let domain = text.trim().trim_start_matches('@').to_ascii_lowercase();
+    if !crate::types::is_email_domain(&domain) {
+        return Err(AppError::invalid(
+            "domain",
+            "Enter an email domain like example.com.",
+        ));
+    }
+    if crate::types::PUBLIC_MAIL_DOMAINS.contains(&domain.as_str()) {
+        return Err(AppError::invalid(
+            "domain",
+            format!(
+                "{domain} is a public email service: anyone can have an address there. Authorize single addresses instead."
+            ),
+        ));
+    }
+    Ok(domain)
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-add-organization-domain")]
+pub async fn add_organization_domain(
+    organization_id: String,
+    domain: String,
+) -> Result<(), AppError> {
+    use crate::services::{request_parts, services};
+    let actor = crate::auth::require_admin().await?;
+    let domain = parse_join_domain(&domain)?;
+    services()?
+        .organizations
+        .add_domain(&actor, &organization_id, &domain, &request_parts()?)
+        .await
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-remove-organization-domain")]
+pub async fn remove_organization_domain(
+    organization_id: String,
+    domain: String,
+) -> Result<(), AppError> {
+    use crate::services::{request_parts, services};
+    let actor = crate::auth::require_admin().await?;
+    services()?
+        .organizations
+        .remove_domain(&actor, &organization_id, &domain, &request_parts()?)
+        .await
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-archive-organization")]
+pub async fn archive_organization(organization_id: String) -> Result<(), AppError> {
+    use crate::services::{request_parts, services};
+    let actor = crate::auth::require_admin().await?;
+    services()?
+        .organizations
+        .archive(&actor, &organization_id, &request_parts()?)
+        .await
 }
 
 #[server(prefix = "/rpc", endpoint = "admin-organizations")]
@@ -178,16 +261,29 @@ fn OrganizationCard(organization: OrganizationRow, changed: RwSignal<u32>) -> im
     let switch = ServerAction::<SetPortalAccess>::new();
     let add = ServerAction::<AddAuthorizedEmail>::new();
     let remove = ServerAction::<RemoveAuthorizedEmail>::new();
+    let add_domain = ServerAction::<AddOrganizationDomain>::new();
+    let remove_domain = ServerAction::<RemoveOrganizationDomain>::new();
+    let archive = ServerAction::<ArchiveOrganization>::new();
     on_success(switch, move |_| changed.update(|n| *n += 1));
     on_success(add, move |_| changed.update(|n| *n += 1));
     on_success(remove, move |_| changed.update(|n| *n += 1));
+    on_success(add_domain, move |_| changed.update(|n| *n += 1));
+    on_success(remove_domain, move |_| changed.update(|n| *n += 1));
+    on_success(archive, move |_| changed.update(|n| *n += 1));
+    let confirming = RwSignal::new(false);
     let card_error = move || {
-        [switch.value().get(), remove.value().get()]
-            .into_iter()
-            .flatten()
-            .find_map(Result::err)
-            .map(|error| error.to_string())
-            .or_else(|| error_outside(&add.value().get(), &["email"]))
+        [
+            switch.value().get(),
+            remove.value().get(),
+            remove_domain.value().get(),
+            archive.value().get(),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(Result::err)
+        .map(|error| error.to_string())
+        .or_else(|| error_outside(&add.value().get(), &["email"]))
+        .or_else(|| error_outside(&add_domain.value().get(), &["domain"]))
     };
     let heading_id = format!("org-{}", organization.slug);
     let labelled_by = heading_id.clone();
@@ -195,7 +291,36 @@ fn OrganizationCard(organization: OrganizationRow, changed: RwSignal<u32>) -> im
     let switch_id = organization.id.clone();
     let add_id = organization.id.clone();
     let enabled = organization.portal_access;
-    let remove_id = organization.id;
+    let remove_id = organization.id.clone();
+    let (domain_add_id, domain_remove_id, archive_id) = (
+        organization.id.clone(),
+        organization.id.clone(),
+        organization.id,
+    );
+    let domain_field_id = format!("domain-{}", organization.slug);
+    let archive_label = format!("Archive {}", organization.name);
+    let domains = if organization.domains.is_empty() {
+        view! { <p>"None. People of a domain listed here join this organization when they first sign in."</p> }.into_any()
+    } else {
+        view! {
+            <ul class="session-list">
+                {organization.domains.into_iter().map(|domain| {
+                    let id = domain_remove_id.clone();
+                    let label = format!("Remove {domain}");
+                    view! {
+                        <li class="session-list__item">
+                            <span>{domain.clone()}</span>" "
+                            <ActionForm action=remove_domain attr:class="inline-form">
+                                <input type="hidden" name="organization_id" value=id />
+                                <input type="hidden" name="domain" value=domain />
+                                <button class="button button--small button--secondary" type="submit" aria-label=label>"Remove"</button>
+                            </ActionForm>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }.into_any()
+    };
     let emails = if organization.authorized_emails.is_empty() {
         view! { <p>"None yet. Add an address to let its owner sign in and join this organization."</p> }.into_any()
     } else {
@@ -248,6 +373,32 @@ fn OrganizationCard(organization: OrganizationRow, changed: RwSignal<u32>) -> im
                 />
                 <button class="button button--small" type="submit">"Authorize"</button>
             </ActionForm>
+            <h3>"Email domains that join automatically"</h3>
+            {domains}
+            <ActionForm action=add_domain attr:class="add-form" attr:novalidate="true">
+                <input type="hidden" name="organization_id" value=domain_add_id />
+                <Field
+                    id=domain_field_id
+                    name="domain"
+                    label="Add a domain"
+                    required=true
+                    placeholder="client.com"
+                    error=Signal::derive(move || error_for(&add_domain.value().get(), "domain"))
+                />
+                <button class="button button--small" type="submit">"Add domain"</button>
+            </ActionForm>
+            <div class="button-row">
+                <button class="button button--small button--danger" type="button" aria-label=archive_label.clone() hidden=move || confirming.get() on:click=move |_| confirming.set(true)>"Archive"</button>
+            </div>
+            <div class="confirm" role="group" aria-label=archive_label hidden=move || !confirming.get()>
+                <p>"Archive this organization? Its members lose access unless another organization gives it; its history stays."</p>
+                <ActionForm action=archive attr:class="inline-form">
+                    <input type="hidden" name="organization_id" value=archive_id />
+                    <button class="button button--small button--danger" type="submit">"Archive for good"</button>
+                </ActionForm>
+                " "
+                <button class="button button--small button--secondary" type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+            </div>
         </section>
     }
 }

@@ -118,18 +118,6 @@ pub fn is_secure_endpoint(address: &str) -> bool {
         }
 }
 
-fn is_domain(text: &str) -> bool {
-    text.len() <= 253
-        && text.contains('.')
-        && text.split('.').all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        })
-}
-
 impl ProviderConfig {
     /// A new provider's starting values.
     pub fn blank() -> ProviderConfig {
@@ -263,7 +251,11 @@ impl ProviderConfig {
                 "Scopes are words like openid email profile (at most 20).",
             ));
         }
-        if let Some(bad) = self.allowed_domains.iter().find(|d| !is_domain(d)) {
+        if let Some(bad) = self
+            .allowed_domains
+            .iter()
+            .find(|d| !crate::types::is_email_domain(&d.to_ascii_lowercase()))
+        {
             return Err(AppError::invalid(
                 "allowed_domains",
                 format!("\"{bad}\" is not an email domain like example.com."),
@@ -329,10 +321,9 @@ impl ProviderConfig {
 
     /// Whether this provider vouches for the address's domain.
     pub fn domain_allowed(&self, email: &crate::types::Email) -> bool {
-        let domain = email.as_str().rsplit('@').next().unwrap_or_default();
         self.allowed_domains
             .iter()
-            .any(|allowed| allowed.trim().eq_ignore_ascii_case(domain))
+            .any(|allowed| allowed.trim().eq_ignore_ascii_case(email.domain()))
     }
 }
 

@@ -36,7 +36,10 @@ impl Dashboard {
             .filter(user::Column::LastSeenAt.gte(now - TimeDelta::days(30)))
             .count(db)
             .await?;
-        let organizations = organization::Entity::find().count(db).await?;
+        let organizations = organization::Entity::find()
+            .filter(organization::Column::ArchivedAt.is_null())
+            .count(db)
+            .await?;
         let published_collections = collection::Entity::find()
             .filter(collection::Column::Published.eq(true))
             .count(db)

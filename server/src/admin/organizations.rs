@@ -14,7 +14,7 @@ use uuid::Uuid;
 use crate::audit::AuditEvent;
 use crate::auth::Sessions;
 use crate::clock::Clock;
-use crate::entities::{authorized_email, membership, organization, user};
+use crate::entities::{authorized_email, membership, organization, organization_domain, user};
 use crate::error::DomainError;
 use crate::web::client_addr;
 
@@ -115,12 +115,25 @@ impl OrganizationsService for Organizations {
                 .or_default()
                 .push(entry.email);
         }
+        let mut domains: BTreeMap<Uuid, Vec<String>> = BTreeMap::new();
+        for entry in organization_domain::Entity::find()
+            .order_by_asc(organization_domain::Column::Domain)
+            .all(&self.db)
+            .await
+            .map_err(DomainError::from)?
+        {
+            domains
+                .entry(entry.organization_id)
+                .or_default()
+                .push(entry.domain);
+        }
         Ok(organizations
             .into_iter()
             .map(|organization| OrganizationRow {
                 id: organization.id.to_string(),
                 members: members.get(&organization.id).copied().unwrap_or_default(),
                 authorized_emails: emails.remove(&organization.id).unwrap_or_default(),
+                domains: domains.remove(&organization.id).unwrap_or_default(),
                 name: organization.name,
                 slug: organization.slug,
                 portal_access: organization.portal_access,
@@ -187,6 +200,7 @@ impl OrganizationsService for Organizations {
             portal_access: organization.portal_access,
             members: 0,
             authorized_emails: Vec::new(),
+            domains: Vec::new(),
         })
     }
 
@@ -263,6 +277,117 @@ impl OrganizationsService for Organizations {
         .with_details(serde_json::json!({ "email": email.as_str() }))
         .record(&txn, self.clock.as_ref())
         .await?;
+        txn.commit().await.map_err(DomainError::from)?;
+        Ok(())
+    }
+
+    async fn add_domain(
+        &self,
+        actor: &Viewer,
+        organization_id: &str,
+        domain: &str,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError> {
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
+        let organization = self.find(&txn, organization_id).await?;
+        if let Some((_, owner)) = organization_domain::Entity::find_by_id(domain.to_owned())
+            .find_also_related(organization::Entity)
+            .one(&txn)
+            .await
+            .map_err(DomainError::from)?
+        {
+            let owner = owner.map(|o| o.name).unwrap_or_default();
+            return Err(AppError::invalid(
+                "domain",
+                if owner == organization.name {
+                    format!("{domain} is already on this organization's list.")
+                } else {
+                    format!(
+                        "{domain} already joins people to {owner}; a domain belongs to one organization."
+                    )
+                },
+            ));
+        }
+        organization_domain::ActiveModel {
+            domain: Set(domain.to_owned()),
+            organization_id: Set(organization.id),
+            created_at: Set(self.clock.now()),
+        }
+        .insert(&txn)
+        .await
+        .map_err(DomainError::from)?;
+        Self::event(actor, "organization.domain_added", &organization, request)
+            .with_details(serde_json::json!({ "domain": domain }))
+            .record(&txn, self.clock.as_ref())
+            .await?;
+        txn.commit().await.map_err(DomainError::from)?;
+        Ok(())
+    }
+
+    async fn remove_domain(
+        &self,
+        actor: &Viewer,
+        organization_id: &str,
+        domain: &str,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError> {
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
+        let organization = self.find(&txn, organization_id).await?;
+        let removed = organization_domain::Entity::delete_many()
+            .filter(organization_domain::Column::Domain.eq(domain.trim().to_lowercase()))
+            .filter(organization_domain::Column::OrganizationId.eq(organization.id))
+            .exec(&txn)
+            .await
+            .map_err(DomainError::from)?;
+        if removed.rows_affected == 0 {
+            return Err(AppError::NotFound("That domain".to_owned()));
+        }
+        Self::event(actor, "organization.domain_removed", &organization, request)
+            .with_details(serde_json::json!({ "domain": domain }))
+            .record(&txn, self.clock.as_ref())
+            .await?;
+        txn.commit().await.map_err(DomainError::from)?;
+        Ok(())
+    }
+
+    async fn archive(
+        &self,
+        actor: &Viewer,
+        organization_id: &str,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError> {
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
+        let organization = self.find(&txn, organization_id).await?;
+        if organization.archived_at.is_some() {
+            return Err(AppError::NotFound("That organization".to_owned()));
+        }
+        organization::ActiveModel {
+            id: Set(organization.id),
+            archived_at: Set(Some(self.clock.now())),
+            ..Default::default()
+        }
+        .update(&txn)
+        .await
+        .map_err(DomainError::from)?;
+        // Its domains are free for another organization; nobody joins an archived one.
+        organization_domain::Entity::delete_many()
+            .filter(organization_domain::Column::OrganizationId.eq(organization.id))
+            .exec(&txn)
+            .await
+            .map_err(DomainError::from)?;
+        let ended = self
+            .end_sessions_without_access(&txn, organization.id)
+            .await?;
+        Self::event(actor, "organization.archived", &organization, request)
+            .with_details(serde_json::json!({ "sessions_ended": ended }))
+            .record(&txn, self.clock.as_ref())
+            .await?;
         txn.commit().await.map_err(DomainError::from)?;
         Ok(())
     }

@@ -1,12 +1,15 @@
 //! Who may sign in: managed access. An address may sign in when it belongs to an active user
 //! whose organizations still have portal access, has a pending invitation, or is on an
-//! organization's list of authorized emails while that organization has portal access.
+//! organization's list of authorized emails (or of a domain that joins it automatically) while
+//! that organization has portal access.
 
 use app::types::Email;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::entities::{authorized_email, invitation, membership, organization, user};
+use crate::entities::{
+    authorized_email, invitation, membership, organization, organization_domain, user,
+};
 use crate::error::DomainError;
 
 /// Why an address may sign in, which also says what signing in will do.
@@ -45,11 +48,30 @@ pub async fn entry_for(
         .find_also_related(organization::Entity)
         .all(db)
         .await?;
-    Ok(authorized
+    if let Some(organization) = authorized
         .into_iter()
         .filter_map(|(_, organization)| organization)
         .find(|organization| organization.may_use_portal())
-        .map(Entry::Authorized))
+    {
+        return Ok(Some(Entry::Authorized(organization)));
+    }
+    Ok(joined_by_domain(db, email).await?.map(Entry::Authorized))
+}
+
+/// The organization whose auto-join domains include the address's, while it may use the
+/// portal. (A sign-in link proves the address; a provider must say it verified it.)
+pub(crate) async fn joined_by_domain(
+    db: &impl ConnectionTrait,
+    email: &Email,
+) -> Result<Option<organization::Model>, DomainError> {
+    Ok(
+        organization_domain::Entity::find_by_id(email.domain().to_owned())
+            .find_also_related(organization::Entity)
+            .one(db)
+            .await?
+            .and_then(|(_, organization)| organization)
+            .filter(organization::Model::may_use_portal),
+    )
 }
 
 /// A user without organizations keeps access (an admin may not have placed them yet); one with

@@ -659,7 +659,13 @@ impl Sso {
                             .one(&txn)
                             .await?
                             .is_some();
-                        if !invited && !config.jit {
+                        // An organization that takes in everyone of this (verified) domain.
+                        let by_domain = if invited || config.jit {
+                            None
+                        } else {
+                            super::eligibility::joined_by_domain(&txn, &email).await?
+                        };
+                        if !invited && !config.jit && by_domain.is_none() {
                             return Err(SsoFailure::NoAccount);
                         }
                         let person = create_user(&txn, clock, &email, false).await?;
@@ -677,6 +683,15 @@ impl Sso {
                         if invited {
                             super::magic_link::accept_invitations(&txn, clock, &person, client)
                                 .await?;
+                        } else if let Some(organization) = by_domain {
+                            add_membership(
+                                &txn,
+                                clock,
+                                person.id,
+                                organization.id,
+                                membership::ROLE_MEMBER,
+                            )
+                            .await?;
                         } else {
                             let organization = organization::Entity::find()
                                 .filter(

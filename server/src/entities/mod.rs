@@ -14,6 +14,7 @@ pub mod magic_link;
 pub mod membership;
 pub mod oidc_flow;
 pub mod organization;
+pub mod organization_domain;
 pub mod portal_setting;
 pub mod rate_limit_bucket;
 pub mod registration;

@@ -229,3 +229,101 @@ on_both_engines!(
         assert_eq!(app.audit_count("organization.created").await, 2);
     }
 );
+
+on_both_engines!(
+    people_of_a_domain_join_on_first_sign_in_until_the_organization_is_archived,
+    |app: TestApp| async move {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let (_, admin) = app.signed_in(&unique_email("root"), true).await;
+        let (_, developer) = app.signed_in(&unique_email("dev"), false).await;
+        let client = app.organization("Client Co").await;
+        let other = app.organization("Other Co").await;
+        let domain = format!("{}.test", &uuid::Uuid::new_v4().simple().to_string()[..10]);
+        let add = |organization: &str, domain: &str, cookie: &str| {
+            let organization = organization.to_owned();
+            let domain = domain.to_owned();
+            let cookie = cookie.to_owned();
+            let app = &app;
+            async move {
+                app.call_with(
+                    "admin-add-organization-domain",
+                    Some(&cookie),
+                    &[("organization_id", &organization), ("domain", &domain)],
+                )
+                .await
+            }
+        };
+        let client_id = client.id.to_string();
+        assert_eq!(add(&client_id, &domain, &developer).await.status(), 403);
+        for (bad, why) in [
+            ("gmail.com", "public email service"),
+            ("not a domain", "like example.com"),
+        ] {
+            let (field, message) =
+                crate::helpers::invalid(add(&client_id, bad, &admin).await).await;
+            assert_eq!(field, "domain");
+            assert!(message.contains(why), "{bad}: {message}");
+        }
+        assert_eq!(
+            add(&client_id, &format!("@{}", domain.to_uppercase()), &admin)
+                .await
+                .status(),
+            200
+        );
+        let (field, message) =
+            crate::helpers::invalid(add(&other.id.to_string(), &domain, &admin).await).await;
+        assert_eq!(field, "domain");
+        assert!(message.contains("Client Co"), "{message}");
+
+        // Someone new of that domain signs in with a link and is a member of Client Co.
+        let newcomer = format!("newcomer@{domain}");
+        assert_eq!(app.request_link(&newcomer).await.status(), 202);
+        let token = app.token_from_mail(&newcomer, 1).await;
+        let signed_in = app.validate(&token).await;
+        assert_eq!(signed_in.status(), 200);
+        let cookie = signed_in
+            .headers()
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .expect("session cookie")
+            .to_owned();
+        let person = server::entities::user::Entity::find()
+            .filter(server::entities::user::Column::Email.eq(&newcomer))
+            .one(&app.portal.db)
+            .await
+            .expect("query")
+            .expect("account made");
+        let membership = server::entities::membership::Entity::find()
+            .filter(server::entities::membership::Column::UserId.eq(person.id))
+            .one(&app.portal.db)
+            .await
+            .expect("query")
+            .expect("membership");
+        assert_eq!(membership.organization_id, client.id);
+        assert_eq!(membership.role, "member");
+
+        // Archived: gone from the list, its domain free, its only-member signed out.
+        app.call_json(
+            "admin-archive-organization",
+            Some(&admin),
+            &[("organization_id", &client_id)],
+        )
+        .await;
+        assert_eq!(app.call("my-sessions", Some(&cookie)).await.status(), 401);
+        let listed: Vec<serde_json::Value> = app
+            .call("admin-organizations", Some(&admin))
+            .await
+            .json()
+            .await
+            .expect("json");
+        assert!(listed.iter().all(|o| o["name"] != "Client Co"));
+        assert_eq!(
+            add(&other.id.to_string(), &domain, &admin).await.status(),
+            200
+        );
+        for action in ["organization.domain_added", "organization.archived"] {
+            assert!(app.audit_count(action).await >= 1, "{action}");
+        }
+    }
+);

@@ -997,3 +997,39 @@ async fn admins_add_test_and_switch_providers() {
         .await;
     }
 }
+
+/// A provider that makes no accounts still lets in people of a domain that joins an
+/// organization automatically (their address verified by the provider).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_verified_address_of_an_auto_join_domain_gets_an_account() {
+    let app = spawn_with_providers(Engine::Sqlite).await.expect("sqlite");
+    crate::helpers::within_time_limit(async {
+        let (_, admin) = app.signed_in(&unique_email("admin"), true).await;
+        let mut refused = Browser::new(&app);
+        assert_eq!(
+            refused.sign_in("strict", "alice").await,
+            "/sign-in?sso_error=no_account&provider=strict"
+        );
+        let organization = app.organization("Sso Test Inc").await;
+        app.call_json(
+            "admin-add-organization-domain",
+            Some(&admin),
+            &[
+                ("organization_id", &organization.id.to_string()),
+                ("domain", "sso.test"),
+            ],
+        )
+        .await;
+        let mut browser = Browser::new(&app);
+        assert_eq!(browser.sign_in("strict", "alice").await, "/apis");
+        let alice = user_by_email(&app, "alice@sso.test").await.expect("alice");
+        assert_eq!(organizations_of(&app, alice.id).await, [organization.slug]);
+        // An unverified address of the domain is still refused.
+        let mut bob = Browser::new(&app);
+        assert_eq!(
+            bob.sign_in("strict", "bob").await,
+            "/sign-in?sso_error=unverified_email&provider=strict"
+        );
+    })
+    .await;
+}
