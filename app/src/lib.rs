@@ -80,6 +80,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/audit") view=admin::AuditLogPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/people") view=admin::PeoplePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/people/:id") view=admin::PersonPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/organizations") view=admin::OrganizationsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/terms") view=admin::TermsAdminPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/branding") view=admin::BrandingPage ssr=SsrMode::Async />

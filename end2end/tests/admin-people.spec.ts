@@ -34,6 +34,15 @@ test('an admin suspends and reactivates a developer; the profile lists sessions'
   await expect(dev).toContainText('Portal admin');
   await dev.getByRole('button', { name: 'Remove admin: Dev' }).click();
   await expect(dev).toContainText('Developer');
+  // Their page: organizations, browsers, keys, requests and recent events.
+  await dev.getByRole('link', { name: 'Dev' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dev');
+  await expect(page.getByRole('heading', { name: 'Recent events' })).toBeVisible();
+  await expect(page.getByTestId('person-event').filter({ hasText: 'user.admin_removed' })).toBeVisible();
+  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  await expectAccessible(page);
+  await page.screenshot({ path: 'test-results/screens/admin-person.png', fullPage: true });
+  await openHydrated(page, '/admin/people?q=dev%40portico');
   await page.getByRole('link', { name: 'Clear' }).click();
   await expect(page.getByTestId('person-row').filter({ hasText: 'admin@portico.test' })).toBeVisible();
 

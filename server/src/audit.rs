@@ -146,7 +146,8 @@ pub mod log {
         Ok(query.limit(limit).all(db).await?)
     }
 
-    fn row(event: audit_event::Model) -> AuditRow {
+    /// An event as the audit pages show it.
+    pub fn row(event: audit_event::Model) -> AuditRow {
         AuditRow {
             id: event.id,
             at: event

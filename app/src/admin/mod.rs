@@ -34,7 +34,10 @@ pub use organizations::OrganizationsService;
 pub use organizations::{OrganizationRow, OrganizationsPage, load_organizations};
 #[cfg(feature = "ssr")]
 pub use people::PeopleService;
-pub use people::{PeopleFilter, PeopleList, PeoplePage, PersonRow};
+pub use people::{
+    PeopleFilter, PeopleList, PeoplePage, PersonDetails, PersonKey, PersonPage, PersonRequest,
+    PersonRow,
+};
 #[cfg(feature = "ssr")]
 pub use providers::IdentityProvidersService;
 pub use providers::{

@@ -82,9 +82,44 @@ pub struct PeopleList {
     pub organizations: Vec<(String, String)>,
 }
 
+/// One API key a person made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonKey {
+    pub name: String,
+    pub prefix: String,
+    pub environment: String,
+    pub organization: String,
+    pub active: bool,
+    pub last_used: Option<String>,
+}
+
+/// One access request a person made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRequest {
+    pub collection: String,
+    pub organization: String,
+    pub status: String,
+    pub requested_at: String,
+}
+
+/// Everything about one person an admin may need: where they belong, where they are signed
+/// in, what keys and requests they made, and what they did or had done to them lately.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonDetails {
+    pub person: PersonRow,
+    /// (organization, role label)
+    pub memberships: Vec<(String, String)>,
+    pub sessions: Vec<crate::auth::SessionSummary>,
+    pub keys: Vec<PersonKey>,
+    pub requests: Vec<PersonRequest>,
+    /// The newest first, at most 20.
+    pub events: Vec<super::AuditRow>,
+}
+
 #[cfg(feature = "ssr")]
 #[async_trait::async_trait]
 pub trait PeopleService: Send + Sync {
+    async fn details(&self, person_id: &str) -> Result<PersonDetails, AppError>;
     async fn list(&self, filter: &PeopleFilter) -> Result<PeopleList, AppError>;
     /// Makes a person a portal admin, or takes the role away (never one's own).
     async fn set_admin(
@@ -116,6 +151,15 @@ pub async fn load_people(#[server(default)] filter: PeopleFilter) -> Result<Peop
     use crate::services::services;
     crate::auth::require_admin().await?;
     services()?.people.list(&filter).await
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-person")]
+pub async fn load_person(person_id: String) -> Result<PersonDetails, AppError> {
+    crate::auth::require_admin().await?;
+    crate::services::services()?
+        .people
+        .details(&person_id)
+        .await
 }
 
 #[server(prefix = "/rpc", endpoint = "admin-set-portal-admin")]
@@ -312,7 +356,7 @@ fn PeopleTable(
                         let (id_suspend, id_role, id_end) = (person.id.clone(), person.id.clone(), person.id.clone());
                         view! {
                             <tr data-testid="person-row">
-                                <td>{name.clone()}</td>
+                                <td><a href=format!("/admin/people/{}", person.id)>{name.clone()}</a></td>
                                 <td>{person.email.clone()}</td>
                                 <td>{if person.is_admin { "Portal admin" } else { "Developer" }}</td>
                                 <td>{if person.organizations.is_empty() { "—".to_owned() } else { person.organizations.join(", ") }}</td>
@@ -355,5 +399,143 @@ fn PeopleTable(
                 </tbody>
             </table>
         </div>
+    }
+}
+
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let end = ServerAction::<EndSessions>::new();
+    let details = Resource::new(
+        move || (id(), end.version().get()),
+        |(id, _)| load_person(id),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || details.get().map(|result| match result {
+                Ok(details) => view! { <PersonView details end /> }.into_any(),
+                Err(error) => view! {
+                    <PageHeader title="Person" />
+                    <LoadError error purpose="as an admin to see this page" />
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PersonView(details: PersonDetails, end: ServerAction<EndSessions>) -> impl IntoView {
+    let person = details.person;
+    let lead = format!(
+        "{} · {} · {} · last active {}",
+        person.email,
+        if person.is_admin {
+            "Portal admin"
+        } else {
+            "Developer"
+        },
+        if person.suspended {
+            "Suspended"
+        } else {
+            "Active"
+        },
+        person
+            .last_seen
+            .clone()
+            .unwrap_or_else(|| "never".to_owned())
+    );
+    let person_id = person.id.clone();
+    let none = |what: &'static str| view! { <p>{what}</p> };
+    view! {
+        <PageHeader title=person.display_name.clone() lead=lead />
+        <p><a href="/admin/people">"← People"</a></p>
+        <div class="card-grid">
+            <section class="card" aria-labelledby="memberships-heading">
+                <h2 id="memberships-heading">"Organizations"</h2>
+                {if details.memberships.is_empty() { none("In no organization.").into_any() } else { view! {
+                    <ul class="session-list">
+                        {details.memberships.into_iter().map(|(organization, role)| view! {
+                            <li class="session-list__item"><span>{organization}</span>" · "{role}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any() }}
+                <p>{if person.sso { "Signs in with single sign-on." } else { "Signs in with email links." }}</p>
+            </section>
+            <section class="card" aria-labelledby="person-sessions-heading">
+                <h2 id="person-sessions-heading">"Signed-in browsers"</h2>
+                {if details.sessions.is_empty() { none("None.").into_any() } else { view! {
+                    <ul class="session-list">
+                        {details.sessions.into_iter().map(|session| view! {
+                            <li class="session-list__item" data-testid="person-session">
+                                <p class="session-list__device">{session.device}</p>
+                                <p class="session-list__meta">
+                                    {format!("Signed in {} · last seen {}", session.signed_in_at, session.last_seen_at)}
+                                    {session.client_addr.map(|addr| format!(" · from {addr}"))}
+                                </p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <ActionForm action=end>
+                        <input type="hidden" name="person_id" value=person_id />
+                        <button class="button button--secondary" type="submit">"End all sessions"</button>
+                    </ActionForm>
+                }.into_any() }}
+            </section>
+        </div>
+        <section class="card" aria-labelledby="person-keys-heading">
+            <h2 id="person-keys-heading">"API keys they made"</h2>
+            {if details.keys.is_empty() { none("None.").into_any() } else { view! {
+                <div class="table-wrap" role="region" aria-labelledby="person-keys-heading" tabindex="0">
+                    <table class="table">
+                        <thead><tr>
+                            <th scope="col">"Name"</th><th scope="col">"Token starts"</th><th scope="col">"Environment"</th>
+                            <th scope="col">"Organization"</th><th scope="col">"State"</th><th scope="col">"Last used"</th>
+                        </tr></thead>
+                        <tbody>
+                            {details.keys.into_iter().map(|key| view! {
+                                <tr>
+                                    <td>{key.name}</td><td><code>{key.prefix}</code></td><td>{key.environment}</td>
+                                    <td>{key.organization}</td><td>{if key.active { "Active" } else { "Deactivated" }}</td>
+                                    <td>{key.last_used.unwrap_or_else(|| "Never".to_owned())}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }.into_any() }}
+        </section>
+        <section class="card" aria-labelledby="person-requests-heading">
+            <h2 id="person-requests-heading">"Access requests"</h2>
+            {if details.requests.is_empty() { none("None.").into_any() } else { view! {
+                <ul class="session-list">
+                    {details.requests.into_iter().map(|request| view! {
+                        <li class="session-list__item">
+                            <span>{format!("{} for {}", request.collection, request.organization)}</span>
+                            <span class="session-list__meta">{format!(" · {} · {}", request.status, request.requested_at)}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any() }}
+        </section>
+        <section class="card" aria-labelledby="person-events-heading">
+            <h2 id="person-events-heading">"Recent events"</h2>
+            {if details.events.is_empty() { none("None.").into_any() } else { view! {
+                <div class="table-wrap" role="region" aria-labelledby="person-events-heading" tabindex="0">
+                    <table class="table">
+                        <thead><tr><th scope="col">"When"</th><th scope="col">"Who"</th><th scope="col">"What"</th><th scope="col">"From"</th></tr></thead>
+                        <tbody>
+                            {details.events.into_iter().map(|event| view! {
+                                <tr data-testid="person-event">
+                                    <td>{event.at}</td><td>{event.actor}</td><td><code>{event.action}</code></td>
+                                    <td>{event.client_addr.unwrap_or_default()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                <p><a href=format!("/admin/audit?target={}", person.id)>"All events about them"</a></p>
+            }.into_any() }}
+        </section>
     }
 }

@@ -1,18 +1,24 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use app::admin::{PeopleFilter, PeopleList, PeopleService, PersonRow};
+use app::admin::{
+    PeopleFilter, PeopleList, PeopleService, PersonDetails, PersonKey, PersonRequest, PersonRow,
+};
 use app::auth::Viewer;
 use app::error::AppError;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
 use crate::audit::AuditEvent;
 use crate::auth::Sessions;
 use crate::clock::Clock;
-use crate::entities::{membership, organization, session, user, user_identity};
+use crate::entities::{
+    access_request, api_key, audit_event, collection, membership, organization, session, user,
+    user_identity,
+};
 use crate::error::DomainError;
 
 pub struct People {
@@ -109,6 +115,109 @@ impl PeopleService for People {
             people,
             total,
             organizations,
+        })
+    }
+
+    async fn details(&self, person_id: &str) -> Result<PersonDetails, AppError> {
+        let db = &self.db;
+        let person = find_person(db, person_id).await?;
+        let filter = PeopleFilter {
+            q: person.email.clone(),
+            ..PeopleFilter::default()
+        };
+        let row = self
+            .list(&filter)
+            .await?
+            .people
+            .into_iter()
+            .find(|row| row.id == person_id)
+            .ok_or_else(|| AppError::NotFound("That person".to_owned()))?;
+        let memberships = membership::Entity::find()
+            .filter(membership::Column::UserId.eq(person.id))
+            .find_also_related(organization::Entity)
+            .all(db)
+            .await
+            .map_err(DomainError::from)?
+            .into_iter()
+            .filter_map(|(membership, organization)| {
+                organization.map(|o| (o.name, app::admin::role_label(&membership.role).to_owned()))
+            })
+            .collect();
+        let sessions = self.sessions.live_sessions_of(person.id, None).await?;
+        let organization_names: BTreeMap<Uuid, String> = organization::Entity::find()
+            .all(db)
+            .await
+            .map_err(DomainError::from)?
+            .into_iter()
+            .map(|o| (o.id, o.name))
+            .collect();
+        let name_of = |id: &Uuid| organization_names.get(id).cloned().unwrap_or_default();
+        let keys = api_key::Entity::find()
+            .filter(api_key::Column::CreatedBy.eq(person.id))
+            .order_by_desc(api_key::Column::CreatedAt)
+            .all(db)
+            .await
+            .map_err(DomainError::from)?
+            .into_iter()
+            .map(|key| PersonKey {
+                organization: name_of(&key.organization_id),
+                name: key.name,
+                prefix: key.prefix,
+                environment: key.environment,
+                active: key.active,
+                last_used: key.last_used_at.map(crate::clock::shown),
+            })
+            .collect();
+        let collection_names: BTreeMap<Uuid, String> = collection::Entity::find()
+            .all(db)
+            .await
+            .map_err(DomainError::from)?
+            .into_iter()
+            .map(|c| (c.id, c.name))
+            .collect();
+        let requests = access_request::Entity::find()
+            .filter(access_request::Column::RequesterId.eq(person.id))
+            .order_by_desc(access_request::Column::CreatedAt)
+            .all(db)
+            .await
+            .map_err(DomainError::from)?
+            .into_iter()
+            .map(|request| PersonRequest {
+                collection: collection_names
+                    .get(&request.collection_id)
+                    .cloned()
+                    .unwrap_or_default(),
+                organization: name_of(&request.organization_id),
+                status: request.status,
+                requested_at: crate::clock::shown(request.created_at),
+            })
+            .collect();
+        // What they did, and what was done to their account.
+        let events = audit_event::Entity::find()
+            .filter(
+                Condition::any()
+                    .add(audit_event::Column::ActorId.eq(person.id))
+                    .add(
+                        Condition::all()
+                            .add(audit_event::Column::TargetType.eq("user"))
+                            .add(audit_event::Column::TargetId.eq(person.id.to_string())),
+                    ),
+            )
+            .order_by_desc(audit_event::Column::Id)
+            .limit(20)
+            .all(db)
+            .await
+            .map_err(DomainError::from)?
+            .into_iter()
+            .map(crate::audit::log::row)
+            .collect();
+        Ok(PersonDetails {
+            person: row,
+            memberships,
+            sessions,
+            keys,
+            requests,
+            events,
         })
     }
 

@@ -179,15 +179,27 @@ impl SessionService for Sessions {
             .resolve(token)
             .await?
             .ok_or(AppError::Unauthenticated)?;
-        let current = hash_token(token);
+        Ok(self
+            .live_sessions_of(person.id, Some(&hash_token(token)))
+            .await?)
+    }
+}
+
+impl Sessions {
+    /// A person's live sessions, most recently used first; `current` (a token's hash) marks
+    /// the asking browser's.
+    pub async fn live_sessions_of(
+        &self,
+        user_id: Uuid,
+        current: Option<&str>,
+    ) -> Result<Vec<SessionSummary>, DomainError> {
         let now = self.clock.now();
         let sessions = session::Entity::find()
-            .filter(session::Column::UserId.eq(person.id))
+            .filter(session::Column::UserId.eq(user_id))
             .filter(session::Column::ExpiresAt.gt(now))
             .order_by_desc(session::Column::LastSeenAt)
             .all(&self.db)
-            .await
-            .map_err(DomainError::from)?;
+            .await?;
         Ok(sessions
             .into_iter()
             .filter(|s| s.last_seen_at + self.idle_timeout > now)
@@ -196,7 +208,7 @@ impl SessionService for Sessions {
                 client_addr: s.client_addr,
                 signed_in_at: shown(s.created_at),
                 last_seen_at: shown(s.last_seen_at),
-                current: s.id_hash == current,
+                current: current == Some(s.id_hash.as_str()),
             })
             .collect())
     }

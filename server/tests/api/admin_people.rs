@@ -305,3 +305,53 @@ on_both_engines!(
         assert_eq!(app.audit_count("user.sessions_ended").await, 1);
     }
 );
+
+on_both_engines!(
+    a_persons_page_shows_memberships_sessions_and_events,
+    |app: TestApp| async move {
+        let (_, admin) = app.signed_in("root@example.com", true).await;
+        let (ada, ada_cookie) = app.signed_in("ada.lovelace@example.com", false).await;
+        let id = ada.id.to_string();
+        assert_eq!(
+            app.call_with("admin-person", Some(&ada_cookie), &[("person_id", &id)])
+                .await
+                .status(),
+            403
+        );
+        assert_eq!(
+            app.call_with("admin-person", Some(&admin), &[("person_id", "nobody")])
+                .await
+                .status(),
+            404
+        );
+        app.call_json(
+            "admin-set-portal-admin",
+            Some(&admin),
+            &[("person_id", &id), ("admin", "true")],
+        )
+        .await;
+        let details = app
+            .call_json("admin-person", Some(&admin), &[("person_id", &id)])
+            .await;
+        assert_eq!(details["person"]["email"], "ada.lovelace@example.com");
+        assert_eq!(
+            details["memberships"],
+            serde_json::json!([["Test Org", "Developer"]])
+        );
+        assert_eq!(details["sessions"].as_array().expect("sessions").len(), 1);
+        let actions: Vec<&str> = details["events"]
+            .as_array()
+            .expect("events")
+            .iter()
+            .filter_map(|e| e["action"].as_str())
+            .collect();
+        assert_eq!(actions, ["user.made_admin"], "what was done to her account");
+        let page = app
+            .get_as(&format!("/admin/people/{id}"), &admin)
+            .await
+            .text()
+            .await
+            .expect("html");
+        assert!(page.contains("Ada Lovelace") && page.contains("user.made_admin"));
+    }
+);
