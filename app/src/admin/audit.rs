@@ -60,6 +60,7 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "organization.member_added",
     "organization.portal_access_off",
     "organization.portal_access_on",
+    "organization.renamed",
     "registration.approved",
     "registration.rejected",
     "registration.requested",

@@ -52,6 +52,14 @@ pub trait OrganizationsService: Send + Sync {
         email: &str,
         request: &http::request::Parts,
     ) -> Result<(), AppError>;
+    /// A new name (the slug, used in addresses, stays).
+    async fn rename(
+        &self,
+        actor: &crate::auth::Viewer,
+        organization_id: &str,
+        name: &str,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError>;
     /// A domain belongs to one organization at most; public mail services are refused.
     async fn add_domain(
         &self,
@@ -122,6 +130,17 @@ pub async fn remove_organization_domain(
     services()?
         .organizations
         .remove_domain(&actor, &organization_id, &domain, &request_parts()?)
+        .await
+}
+
+#[server(prefix = "/rpc", endpoint = "admin-rename-organization")]
+pub async fn rename_organization(organization_id: String, name: String) -> Result<(), AppError> {
+    use crate::services::{request_parts, services};
+    let actor = crate::auth::require_admin().await?;
+    let name = crate::form::text_field(&name, "name", "a name", 120, true)?;
+    services()?
+        .organizations
+        .rename(&actor, &organization_id, &name, &request_parts()?)
         .await
 }
 
@@ -264,6 +283,8 @@ fn OrganizationCard(organization: OrganizationRow, changed: RwSignal<u32>) -> im
     let add_domain = ServerAction::<AddOrganizationDomain>::new();
     let remove_domain = ServerAction::<RemoveOrganizationDomain>::new();
     let archive = ServerAction::<ArchiveOrganization>::new();
+    let rename = ServerAction::<RenameOrganization>::new();
+    on_success(rename, move |_| changed.update(|n| *n += 1));
     on_success(switch, move |_| changed.update(|n| *n += 1));
     on_success(add, move |_| changed.update(|n| *n += 1));
     on_success(remove, move |_| changed.update(|n| *n += 1));
@@ -298,6 +319,9 @@ fn OrganizationCard(organization: OrganizationRow, changed: RwSignal<u32>) -> im
         organization.id,
     );
     let domain_field_id = format!("domain-{}", organization.slug);
+    let rename_field_id = format!("rename-{}", organization.slug);
+    let rename_id = domain_add_id.clone();
+    let current_name = organization.name.clone();
     let archive_label = format!("Archive {}", organization.name);
     let domains = if organization.domains.is_empty() {
         view! { <p>"None. People of a domain listed here join this organization when they first sign in."</p> }.into_any()
@@ -386,6 +410,19 @@ fn OrganizationCard(organization: OrganizationRow, changed: RwSignal<u32>) -> im
                     error=Signal::derive(move || error_for(&add_domain.value().get(), "domain"))
                 />
                 <button class="button button--small" type="submit">"Add domain"</button>
+            </ActionForm>
+            <h3>"Name"</h3>
+            <ActionForm action=rename attr:class="add-form" attr:novalidate="true">
+                <input type="hidden" name="organization_id" value=rename_id />
+                <Field
+                    id=rename_field_id
+                    name="name"
+                    label="Rename to"
+                    required=true
+                    value=current_name
+                    error=Signal::derive(move || error_for(&rename.value().get(), "name"))
+                />
+                <button class="button button--small button--secondary" type="submit">"Rename"</button>
             </ActionForm>
             <div class="button-row">
                 <button class="button button--small button--danger" type="button" aria-label=archive_label.clone() hidden=move || confirming.get() on:click=move |_| confirming.set(true)>"Archive"</button>

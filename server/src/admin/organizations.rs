@@ -281,6 +281,49 @@ impl OrganizationsService for Organizations {
         Ok(())
     }
 
+    async fn rename(
+        &self,
+        actor: &Viewer,
+        organization_id: &str,
+        name: &str,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError> {
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
+        let organization = self.find(&txn, organization_id).await?;
+        if organization.name == name {
+            return Ok(());
+        }
+        let taken = organization::Entity::find()
+            .filter(organization::Column::Name.eq(name))
+            .filter(organization::Column::ArchivedAt.is_null())
+            .filter(organization::Column::Id.ne(organization.id))
+            .one(&txn)
+            .await
+            .map_err(DomainError::from)?;
+        if taken.is_some() {
+            return Err(AppError::invalid(
+                "name",
+                format!("An organization named {name} already exists."),
+            ));
+        }
+        organization::ActiveModel {
+            id: Set(organization.id),
+            name: Set(name.to_owned()),
+            ..Default::default()
+        }
+        .update(&txn)
+        .await
+        .map_err(DomainError::from)?;
+        Self::event(actor, "organization.renamed", &organization, request)
+            .with_details(serde_json::json!({ "from": organization.name, "to": name }))
+            .record(&txn, self.clock.as_ref())
+            .await?;
+        txn.commit().await.map_err(DomainError::from)?;
+        Ok(())
+    }
+
     async fn add_domain(
         &self,
         actor: &Viewer,

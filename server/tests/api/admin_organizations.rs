@@ -327,3 +327,49 @@ on_both_engines!(
         }
     }
 );
+
+on_both_engines!(
+    renaming_keeps_the_slug_and_refuses_a_taken_name,
+    |app: TestApp| async move {
+        let (_, admin) = app.signed_in(&unique_email("root"), true).await;
+        let acme = app.organization("Acme").await;
+        app.organization("Globex").await;
+        let id = acme.id.to_string();
+        for (name, why) in [("Globex", "already exists"), (" ", "Enter a name")] {
+            let (field, message) = crate::helpers::invalid(
+                app.call_with(
+                    "admin-rename-organization",
+                    Some(&admin),
+                    &[("organization_id", &id), ("name", name)],
+                )
+                .await,
+            )
+            .await;
+            assert_eq!(field, "name");
+            assert!(message.contains(why), "{name}: {message}");
+        }
+        app.call_json(
+            "admin-rename-organization",
+            Some(&admin),
+            &[("organization_id", &id), ("name", "Acme Payments")],
+        )
+        .await;
+        let listed: Vec<serde_json::Value> = app
+            .call("admin-organizations", Some(&admin))
+            .await
+            .json()
+            .await
+            .expect("json");
+        let renamed = listed
+            .iter()
+            .find(|o| o["id"] == id.as_str())
+            .expect("listed");
+        assert_eq!(renamed["name"], "Acme Payments");
+        assert_eq!(
+            renamed["slug"],
+            acme.slug.as_str(),
+            "addresses keep working"
+        );
+        assert_eq!(app.audit_count("organization.renamed").await, 1);
+    }
+);
