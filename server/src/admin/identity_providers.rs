@@ -32,6 +32,21 @@ fn not_found() -> AppError {
     AppError::NotFound("That identity provider".to_owned())
 }
 
+/// Rows that name provider `from` in `column` name `to` instead.
+async fn move_provider<E: EntityTrait>(
+    txn: &sea_orm::DatabaseTransaction,
+    column: E::Column,
+    from: &str,
+    to: &str,
+) -> Result<(), DomainError> {
+    E::update_many()
+        .col_expr(column, Expr::value(to))
+        .filter(column.eq(from))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
 fn read_only() -> AppError {
     AppError::Refused(
         "This provider is declared in the portal's settings (PORTICO_OIDC_PROVIDERS); change it there."
@@ -241,31 +256,29 @@ impl IdentityProvidersService for IdentityProviders {
                 .exec(&txn)
                 .await
                 .map_err(DomainError::from)?;
-            // Accounts and group-made memberships follow the provider to its new slug.
-            user_identity::Entity::update_many()
-                .col_expr(
-                    user_identity::Column::Provider,
-                    Expr::value(config.slug.clone()),
-                )
-                .filter(user_identity::Column::Provider.eq(&existing.slug))
-                .exec(&txn)
-                .await
-                .map_err(DomainError::from)?;
-            membership::Entity::update_many()
-                .col_expr(
-                    membership::Column::Provider,
-                    Expr::value(config.slug.clone()),
-                )
-                .filter(membership::Column::Provider.eq(&existing.slug))
-                .exec(&txn)
-                .await
-                .map_err(DomainError::from)?;
-            session::Entity::update_many()
-                .col_expr(session::Column::Provider, Expr::value(config.slug.clone()))
-                .filter(session::Column::Provider.eq(&existing.slug))
-                .exec(&txn)
-                .await
-                .map_err(DomainError::from)?;
+            // Accounts, group-made memberships and sessions follow the provider to its new
+            // slug.
+            move_provider::<user_identity::Entity>(
+                &txn,
+                user_identity::Column::Provider,
+                &existing.slug,
+                &config.slug,
+            )
+            .await?;
+            move_provider::<membership::Entity>(
+                &txn,
+                membership::Column::Provider,
+                &existing.slug,
+                &config.slug,
+            )
+            .await?;
+            move_provider::<session::Entity>(
+                &txn,
+                session::Column::Provider,
+                &existing.slug,
+                &config.slug,
+            )
+            .await?;
         }
         let row = identity_provider::ActiveModel {
             slug: Set(config.slug.clone()),

@@ -7,8 +7,8 @@ use app::admin::{
 use app::auth::Viewer;
 use app::error::AppError;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -39,6 +39,26 @@ async fn find_person(
         .await
         .map_err(DomainError::from)?
         .ok_or_else(not_found)
+}
+
+/// A person as the people list shows them.
+fn person_row(
+    person: user::Model,
+    organizations: Vec<String>,
+    sso: bool,
+    sessions: u64,
+) -> PersonRow {
+    PersonRow {
+        id: person.id.to_string(),
+        organizations,
+        suspended: person.status == user::STATUS_SUSPENDED,
+        last_seen: person.last_seen_at.map(crate::clock::shown),
+        sso,
+        sessions,
+        email: person.email,
+        display_name: person.display_name,
+        is_admin: person.is_admin,
+    }
 }
 
 #[async_trait::async_trait]
@@ -87,17 +107,10 @@ impl PeopleService for People {
             .into_iter()
             .filter_map(|person| {
                 let memberships = organizations.remove(&person.id).unwrap_or_default();
-                let row = PersonRow {
-                    id: person.id.to_string(),
-                    organizations: memberships.iter().map(|(_, name)| name.clone()).collect(),
-                    suspended: person.status == user::STATUS_SUSPENDED,
-                    last_seen: person.last_seen_at.map(crate::clock::shown),
-                    sso: with_sso.contains(&person.id),
-                    sessions: sessions.get(&person.id).copied().unwrap_or_default(),
-                    email: person.email,
-                    display_name: person.display_name,
-                    is_admin: person.is_admin,
-                };
+                let sso = with_sso.contains(&person.id);
+                let live = sessions.get(&person.id).copied().unwrap_or_default();
+                let names = memberships.iter().map(|(_, name)| name.clone()).collect();
+                let row = person_row(person, names, sso, live);
                 let slugs: Vec<String> = memberships.into_iter().map(|(slug, _)| slug).collect();
                 filter.admits(&row, &slugs).then_some(row)
             })
@@ -121,18 +134,7 @@ impl PeopleService for People {
     async fn details(&self, person_id: &str) -> Result<PersonDetails, AppError> {
         let db = &self.db;
         let person = find_person(db, person_id).await?;
-        let filter = PeopleFilter {
-            q: person.email.clone(),
-            ..PeopleFilter::default()
-        };
-        let row = self
-            .list(&filter)
-            .await?
-            .people
-            .into_iter()
-            .find(|row| row.id == person_id)
-            .ok_or_else(|| AppError::NotFound("That person".to_owned()))?;
-        let memberships = membership::Entity::find()
+        let memberships: Vec<(String, String)> = membership::Entity::find()
             .filter(membership::Column::UserId.eq(person.id))
             .find_also_related(organization::Entity)
             .all(db)
@@ -143,6 +145,19 @@ impl PeopleService for People {
                 organization.map(|o| (o.name, app::admin::role_label(&membership.role).to_owned()))
             })
             .collect();
+        // The row as the list shows it, from this person's rows alone.
+        let sso = user_identity::Entity::find()
+            .filter(user_identity::Column::UserId.eq(person.id))
+            .count(db)
+            .await
+            .map_err(DomainError::from)?
+            > 0;
+        let live = session::Entity::find()
+            .filter(session::Column::UserId.eq(person.id))
+            .filter(session::Column::ExpiresAt.gt(self.clock.now()))
+            .count(db)
+            .await
+            .map_err(DomainError::from)?;
         let sessions = self.sessions.live_sessions_of(person.id, None).await?;
         let organization_names: BTreeMap<Uuid, String> = organization::Entity::find()
             .all(db)
@@ -211,8 +226,9 @@ impl PeopleService for People {
             .into_iter()
             .map(crate::audit::log::row)
             .collect();
+        let names = memberships.iter().map(|(name, _)| name.clone()).collect();
         Ok(PersonDetails {
-            person: row,
+            person: person_row(person, names, sso, live),
             memberships,
             sessions,
             keys,
