@@ -77,6 +77,14 @@ impl fmt::Display for Email {
     }
 }
 
+/// Whether an address typed into a form is plain: nothing that could break out of an HTML
+/// attribute or hide in it (spaces, control characters, `<`, `>`, `"`, backslashes).
+pub fn is_plain_address(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\'))
+}
+
 /// Whether `text` is an email domain like example.com (lower-case letters, digits, hyphens and
 /// dots, at least two labels).
 pub fn is_email_domain(text: &str) -> bool {

@@ -79,9 +79,7 @@ fn web_address(value: &str, field: &str, what: &str) -> Result<Option<String>, A
     if value.is_empty() {
         return Ok(None);
     }
-    let plain = !value
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\'));
+    let plain = crate::types::is_plain_address(value);
     let web = value.starts_with("https://")
         || value.starts_with("http://")
         || (value.starts_with('/') && !value.starts_with("//"));

@@ -96,9 +96,7 @@ fn web_host(address: &str) -> Option<(&str, &str)> {
         Some(v6) => v6.split(']').next()?,
         None => authority.split(':').next()?,
     };
-    let plain = !address
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\'));
+    let plain = crate::types::is_plain_address(address);
     (plain && !host.is_empty() && !authority.contains('@')).then_some((scheme, host))
 }
 
