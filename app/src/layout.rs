@@ -330,3 +330,45 @@ pub fn NotFound() -> impl IntoView {
         <p><a class="button" href="/">"Go to the home page"</a></p>
     }
 }
+
+/// A secret just made (an API key, an admin API token), with a copy button: the only time it is
+/// shown, since only its hash is kept.
+#[component]
+pub fn SecretShownOnce(
+    #[prop(into)] title: String,
+    /// What the secret is, for screen readers ("API key").
+    label: &'static str,
+    secret: String,
+    /// How to use it, one sentence.
+    #[prop(into)]
+    usage: String,
+    on_dismiss: Callback<()>,
+) -> impl IntoView {
+    let copied = RwSignal::new(false);
+    let value = secret.clone();
+    let copy = move |_| copied.set(crate::browser::copy_text(&value));
+    view! {
+        <section class="card issued" aria-labelledby="issued-heading" data-testid="issued-token">
+            <h2 id="issued-heading">{title}</h2>
+            <p class="notice notice--warning">"Copy it now: this is the only time it is shown. Store it like a password."</p>
+            <div class="issued__token">
+                <label for="issued-token" class="visually-hidden">{label}</label>
+                <input id="issued-token" type="text" readonly value=secret on:focus=|event| {
+                    #[cfg(feature = "hydrate")]
+                    {
+                        use leptos::wasm_bindgen::JsCast;
+                        if let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            input.select();
+                        }
+                    }
+                    #[cfg(not(feature = "hydrate"))]
+                    let _ = event;
+                } />
+                <button class="button" type="button" on:click=copy>"Copy"</button>
+            </div>
+            <p role="status" class="issued__copied">{move || copied.get().then_some("Copied to the clipboard.")}</p>
+            <p>{usage}</p>
+            <button class="button button--secondary button--small" type="button" on:click=move |_| on_dismiss.run(())>"I have stored it"</button>
+        </section>
+    }
+}

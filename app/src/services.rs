@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::access::AccessService;
 use crate::admin::{
-    AuditLogService, BrandingService, CollectionsService, DashboardService,
+    ApiTokensService, AuditLogService, BrandingService, CollectionsService, DashboardService,
     IdentityProvidersService, InvitationsService, OrganizationsService, PeopleService,
 };
 use crate::auth::{RegistrationService, SessionService, SignInService, SsoService, TermsService};
@@ -36,6 +36,7 @@ pub struct Services {
     pub identity_providers: Arc<dyn IdentityProvidersService>,
     pub dashboard: Arc<dyn DashboardService>,
     pub branding: Arc<dyn BrandingService>,
+    pub api_tokens: Arc<dyn ApiTokensService>,
 }
 
 /// Lets a page choose the HTTP status of its response (a 404 page, say) without the UI crate

@@ -203,6 +203,7 @@ impl fmt::Display for Slug {
 /// each for one environment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum Environment {
     Sandbox,
     Production,

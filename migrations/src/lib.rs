@@ -13,6 +13,7 @@ mod m20261125_000003_profiles;
 mod m20261125_000004_single_sign_on;
 mod m20261125_000005_identity_providers;
 mod m20261125_000006_organization_domains;
+mod m20261125_000007_admin_api_tokens;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000004_single_sign_on::Migration),
             Box::new(m20261125_000005_identity_providers::Migration),
             Box::new(m20261125_000006_organization_domains::Migration),
+            Box::new(m20261125_000007_admin_api_tokens::Migration),
         ]
     }
 }

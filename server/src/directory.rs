@@ -26,6 +26,12 @@ pub async fn organization_from_form(
             "That organization does not exist any more. Reload the page.",
         )
     };
+    if organization_id.trim().is_empty() {
+        return Err(app::error::AppError::invalid(
+            "organization_id",
+            "Choose an organization.",
+        ));
+    }
     let id = Uuid::parse_str(organization_id.trim()).map_err(|_| missing())?;
     organization::Entity::find_by_id(id)
         .one(db)

@@ -39,6 +39,18 @@ impl<E: Into<AppError>> From<E> for ApiError {
     }
 }
 
+/// What every REST error answers with.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// A stable code: `unauthenticated`, `forbidden`, `not_found`, `conflict`, `invalid`, ….
+    pub error: &'static str,
+    /// What went wrong, in a sentence for people.
+    pub message: String,
+    /// The input field at fault, for `invalid`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status =
@@ -56,11 +68,16 @@ impl IntoResponse for ApiError {
             AppError::Upstream(_) => "upstream_failed",
             AppError::Transport(_) => "bad_gateway",
         };
-        let mut response = (
-            status,
-            Json(serde_json::json!({ "error": code, "message": self.0.to_string() })),
-        )
-            .into_response();
+        let field = match &self.0 {
+            AppError::Invalid { field, .. } => field.clone(),
+            _ => None,
+        };
+        let body = ErrorBody {
+            error: code,
+            message: self.0.to_string(),
+            field,
+        };
+        let mut response = (status, Json(body)).into_response();
         if let AppError::RateLimited { retry_after_secs } = self.0 {
             response
                 .headers_mut()

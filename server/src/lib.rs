@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod admin;
+pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod branding;
@@ -90,6 +91,7 @@ pub struct Portal {
     pub identity_providers: Arc<admin::IdentityProviders>,
     pub dashboard: Arc<admin::Dashboard>,
     pub brand: Arc<branding::Brand>,
+    pub api_tokens: Arc<admin::AdminApiTokens>,
 }
 
 impl Portal {
@@ -217,7 +219,12 @@ impl Portal {
             db: db.clone(),
             clock: clock.clone(),
         });
+        let api_tokens = Arc::new(admin::AdminApiTokens {
+            db: db.clone(),
+            clock: clock.clone(),
+        });
         Ok(Portal {
+            api_tokens,
             sso,
             identity_providers,
             dashboard,

@@ -113,6 +113,9 @@ async fn serve(settings: Settings) -> Result<(), StartError> {
     if portal.settings.demo {
         seed_demo(&portal).await?;
     }
+    if let Err(error) = server::api::publish(&portal.catalog).await {
+        tracing::warn!(%error, "could not publish the management API in the catalog");
+    }
     let router = portal.router(leptos);
     // Grants with a last day end on their own; every process sweeps (each expiry is recorded once).
     // Sign-ins never finished at an identity provider are dropped the same way.

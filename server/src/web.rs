@@ -63,6 +63,7 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         identity_providers: portal.identity_providers.clone(),
         dashboard: portal.dashboard.clone(),
         branding: portal.brand.clone(),
+        api_tokens: portal.api_tokens.clone(),
     };
     let auth = crate::auth::routes::routes(crate::auth::routes::AuthState {
         magic_links: portal.magic_links.clone(),
@@ -78,6 +79,11 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         db: portal.db.clone(),
         sessions: portal.sessions.clone(),
         clock: portal.clock.clone(),
+    });
+    let management_api = crate::api::routes(crate::api::ApiState {
+        tokens: portal.api_tokens.clone(),
+        services: services.clone(),
+        catalog: portal.catalog.clone(),
     });
     let trusted_origin = portal.settings.base_url.origin().ascii_serialization();
     let request_context = move || {
@@ -118,6 +124,7 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         .merge(auth)
         .merge(catalog)
         .merge(audit_export)
+        .merge(management_api)
         .layer(axum::middleware::from_fn(server_fn_error_status))
         .layer(axum::middleware::from_fn(move |request, next| {
             refuse_cross_site(trusted_origin.clone(), request, next)

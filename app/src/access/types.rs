@@ -9,6 +9,7 @@ use crate::types::{CalendarDate, Environment};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum RequestStatus {
     Pending,
     Approved,
@@ -51,6 +52,7 @@ impl RequestStatus {
 
 /// One access request, as both sides read it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AccessRequestRow {
     pub id: String,
     pub collection_slug: String,
@@ -75,6 +77,7 @@ pub struct AccessRequestRow {
 
 /// An organization's access to one environment of a collection.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GrantRow {
     pub organization_id: String,
     pub organization: String,
@@ -272,6 +275,7 @@ pub struct BulkOutcome {
 
 /// A collection's grants and its auto-approval rule, for its admin page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CollectionAccess {
     pub grants: Vec<GrantRow>,
     pub auto_approve: Vec<Environment>,

@@ -16,6 +16,8 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "access.rejected",
     "access.requested",
     "access.withdrawn",
+    "api_token.created",
+    "api_token.revoked",
     "audit.exported",
     "auth.link_refused",
     "auth.link_rejected",
@@ -80,6 +82,7 @@ pub const AUDIT_ACTIONS: &[&str] = &[
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AuditRow {
     pub id: i64,
     pub at: String,
@@ -93,6 +96,7 @@ pub struct AuditRow {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AuditPage {
     pub events: Vec<AuditRow>,
     /// The id to page on from (`before=`), when older events match.

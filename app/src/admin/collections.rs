@@ -15,6 +15,7 @@ use crate::form::{Field, error_for, error_outside, on_success};
 use crate::layout::{EmptyState, LoadError, PageHeader};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CollectionRow {
     pub slug: String,
     pub name: String,
@@ -28,6 +29,7 @@ pub struct CollectionRow {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AdminVersion {
     pub number: i32,
     pub api_version: String,
@@ -39,8 +41,10 @@ pub struct AdminVersion {
 
 /// A collection's editable metadata, checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CollectionForm {
     pub name: String,
+    #[cfg_attr(feature = "ssr", schema(value_type = String))]
     pub slug: crate::types::Slug,
     pub summary: String,
     pub description: String,
@@ -53,6 +57,7 @@ pub struct CollectionForm {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CollectionSettings {
     pub form: CollectionForm,
     pub versions: Vec<AdminVersion>,

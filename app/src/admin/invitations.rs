@@ -8,6 +8,7 @@ use crate::error::AppError;
 use crate::form::{Field, error_for, error_outside, on_success};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct InvitationRow {
     pub id: String,
     pub email: String,
@@ -24,6 +25,7 @@ pub struct InvitationRow {
 /// What inviting did: a new invitation, or (for someone who already has an account) a new
 /// membership at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum InviteOutcome {
     Invited,
     Added,
@@ -38,6 +40,15 @@ pub fn role_label(role: &str) -> &'static str {
         .find(|(value, _)| *value == role)
         .map(|(_, label)| *label)
         .unwrap_or("Developer")
+}
+
+/// The role chosen on the form, one of `ROLES`.
+pub fn parse_role(role: &str) -> Result<&str, AppError> {
+    ROLES
+        .iter()
+        .find(|(value, _)| *value == role)
+        .map(|(value, _)| *value)
+        .ok_or_else(|| AppError::invalid("role", "Choose a role: Developer or Organization admin."))
 }
 
 #[cfg(feature = "ssr")]
@@ -86,18 +97,6 @@ pub async fn invite(
     let actor = crate::auth::require_admin().await?;
     let email = crate::types::Email::parse(&email)
         .map_err(|e| AppError::invalid("email", e.to_string()))?;
-    if organization_id.trim().is_empty() {
-        return Err(AppError::invalid(
-            "organization_id",
-            "Choose the organization to invite them into.",
-        ));
-    }
-    if !ROLES.iter().any(|(value, _)| *value == role) {
-        return Err(AppError::invalid(
-            "role",
-            "Choose a role: Developer or Organization admin.",
-        ));
-    }
     services()?
         .invitations
         .invite(&actor, &organization_id, email, &role, &request_parts()?)

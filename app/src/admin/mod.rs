@@ -1,5 +1,6 @@
 //! The admin area. Every server function here starts with `require_admin`.
 
+mod api_tokens;
 mod audit;
 mod branding;
 mod collections;
@@ -11,6 +12,12 @@ mod providers;
 mod registrations;
 mod terms;
 
+#[cfg(feature = "ssr")]
+pub use api_tokens::ApiTokensService;
+pub use api_tokens::{
+    ApiTokenRow, ApiTokensPage, IssuedApiToken, TOKEN_LIFETIMES, TokenState, token_lifetime,
+    token_name,
+};
 #[cfg(feature = "ssr")]
 pub use audit::AuditLogService;
 pub use audit::{AUDIT_ACTIONS, AuditFilter, AuditLogPage, AuditPage, AuditRow};
@@ -28,10 +35,10 @@ pub use dashboard::DashboardService;
 pub use dashboard::{AdminOverview, CHART_HOURS, HourlyCalls, load_admin_overview};
 #[cfg(feature = "ssr")]
 pub use invitations::InvitationsService;
-pub use invitations::{InvitationRow, InviteOutcome, ROLES, role_label};
-#[cfg(feature = "ssr")]
-pub use organizations::OrganizationsService;
+pub use invitations::{InvitationRow, InviteOutcome, ROLES, parse_role, role_label};
 pub use organizations::{OrganizationRow, OrganizationsPage, load_organizations};
+#[cfg(feature = "ssr")]
+pub use organizations::{OrganizationsService, organization_name, parse_join_domain};
 #[cfg(feature = "ssr")]
 pub use people::PeopleService;
 pub use people::{
@@ -94,6 +101,10 @@ pub fn AdminPage() -> impl IntoView {
                         <a class="card card--link" href="/admin/identity-providers">
                             <h2>"Identity providers"</h2>
                             <p>"Single sign-on with OpenID Connect: add, test and switch providers."</p>
+                        </a>
+                        <a class="card card--link" href="/admin/api-tokens">
+                            <h2>"API tokens"</h2>
+                            <p>"Tokens for the management API, to run the portal from scripts."</p>
                         </a>
                     </nav>
 

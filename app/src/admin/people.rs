@@ -12,6 +12,7 @@ use crate::form::on_success;
 use crate::layout::{EmptyState, LoadError, PageHeader};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PersonRow {
     pub id: String,
     pub email: String,
@@ -84,6 +85,7 @@ pub struct PeopleList {
 
 /// One API key a person made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PersonKey {
     pub name: String,
     pub prefix: String,
@@ -95,6 +97,7 @@ pub struct PersonKey {
 
 /// One access request a person made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PersonRequest {
     pub collection: String,
     pub organization: String,
@@ -105,9 +108,11 @@ pub struct PersonRequest {
 /// Everything about one person an admin may need: where they belong, where they are signed
 /// in, what keys and requests they made, and what they did or had done to them lately.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PersonDetails {
     pub person: PersonRow,
     /// (organization, role label)
+    #[cfg_attr(feature = "ssr", schema(value_type = Vec<Vec<String>>))]
     pub memberships: Vec<(String, String)>,
     pub sessions: Vec<crate::auth::SessionSummary>,
     pub keys: Vec<PersonKey>,

@@ -19,6 +19,7 @@ use crate::layout::{EmptyState, LoadError, PageHeader};
 /// page; `Debug` leaves it out too.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ProviderConfig {
     pub slug: String,
     /// The name on the sign-in button.
@@ -327,12 +328,14 @@ impl ProviderConfig {
 
 /// Where a provider comes from: settings are read-only here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum ProviderSource {
     Settings,
     Portal,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ProviderRow {
     pub slug: String,
     pub name: String,
@@ -361,6 +364,7 @@ pub struct ProviderEditor {
 
 /// One thing "Test connection" checked, in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ConnectionCheck {
     pub ok: bool,
     pub label: String,

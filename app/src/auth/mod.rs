@@ -34,6 +34,7 @@ pub struct Viewer {
 
 /// One signed-in browser, as the profile page lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SessionSummary {
     /// A short description of the browser, from its user agent.
     pub device: String,

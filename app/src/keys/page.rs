@@ -8,7 +8,7 @@ use super::{
     RefreshKey, SetKeyActive, load_keys,
 };
 use crate::form::{Field, error_for, error_outside};
-use crate::layout::{EmptyState, LoadError, PageHeader};
+use crate::layout::{EmptyState, LoadError, PageHeader, SecretShownOnce};
 use crate::types::Environment;
 
 #[component]
@@ -67,37 +67,21 @@ pub fn KeysPage() -> impl IntoView {
     }
 }
 
-/// The token of a key just made or refreshed, with a copy button. It is not kept anywhere.
+/// The token of a key just made or refreshed. It is not kept anywhere.
 #[component]
 fn IssuedToken(key: IssuedKey, issued: RwSignal<Option<IssuedKey>>) -> impl IntoView {
-    let copied = RwSignal::new(false);
-    let token = key.token.clone();
-    let copy = move |_| copied.set(crate::browser::copy_text(&token));
+    let usage = format!(
+        "Send it in the X-API-Key header (or as Authorization: Bearer) to /gateway/<API>/{}/….",
+        key.key.environment.as_str()
+    );
     view! {
-        <section class="card issued" aria-labelledby="issued-heading" data-testid="issued-token">
-            <h2 id="issued-heading">{format!("Your new key “{}”", key.key.name)}</h2>
-            <p class="notice notice--warning">"Copy it now: this is the only time it is shown. Store it like a password."</p>
-            <div class="issued__token">
-                <label for="issued-token" class="visually-hidden">"API key"</label>
-                <input id="issued-token" type="text" readonly value=key.token.clone() on:focus=|event| {
-                    #[cfg(feature = "hydrate")]
-                    {
-                        use leptos::wasm_bindgen::JsCast;
-                        if let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                            input.select();
-                        }
-                    }
-                    #[cfg(not(feature = "hydrate"))]
-                    let _ = event;
-                } />
-                <button class="button" type="button" on:click=copy>"Copy"</button>
-            </div>
-            <p role="status" class="issued__copied">{move || copied.get().then_some("Copied to the clipboard.")}</p>
-            <p>
-                {format!("Send it in the X-API-Key header (or as Authorization: Bearer) to /gateway/<API>/{}/….", key.key.environment.as_str())}
-            </p>
-            <button class="button button--secondary button--small" type="button" on:click=move |_| issued.set(None)>"I have stored it"</button>
-        </section>
+        <SecretShownOnce
+            title=format!("Your new key “{}”", key.key.name)
+            label="API key"
+            secret=key.token
+            usage
+            on_dismiss=Callback::new(move |_| issued.set(None))
+        />
     }
 }
 

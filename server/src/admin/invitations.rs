@@ -195,6 +195,7 @@ impl InvitationsService for Invitations {
         role: &str,
         request: &http::request::Parts,
     ) -> Result<InviteOutcome, AppError> {
+        let role = app::admin::parse_role(role)?;
         let organization =
             crate::directory::organization_from_form(&self.db, organization_id).await?;
         if let Some(person) = find_user_by_email(&self.db, &email).await? {

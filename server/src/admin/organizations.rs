@@ -147,6 +147,7 @@ impl OrganizationsService for Organizations {
         name: &str,
         request: &http::request::Parts,
     ) -> Result<OrganizationRow, AppError> {
+        let name = &app::admin::organization_name(name)?;
         let base = app::types::Slug::from_name(name).map_err(|_| {
             AppError::invalid("name", "Use at least two letters or digits in the name.")
         })?;
@@ -288,11 +289,12 @@ impl OrganizationsService for Organizations {
         name: &str,
         request: &http::request::Parts,
     ) -> Result<(), AppError> {
+        let name = &app::admin::organization_name(name)?;
         let txn = crate::db::begin_write(&self.db)
             .await
             .map_err(DomainError::from)?;
         let organization = self.find(&txn, organization_id).await?;
-        if organization.name == name {
+        if organization.name == *name {
             return Ok(());
         }
         let taken = organization::Entity::find()
@@ -331,6 +333,7 @@ impl OrganizationsService for Organizations {
         domain: &str,
         request: &http::request::Parts,
     ) -> Result<(), AppError> {
+        let domain = &app::admin::parse_join_domain(domain)?;
         let txn = crate::db::begin_write(&self.db)
             .await
             .map_err(DomainError::from)?;

@@ -42,6 +42,14 @@ pub struct Catalog {
     cache: Mutex<Vec<(VersionKey, Arc<Document>)>>,
 }
 
+/// An event by the admin who acted, or by Portico itself.
+fn event_by(actor: Option<&Viewer>, action: &'static str) -> AuditEvent {
+    match actor {
+        Some(actor) => AuditEvent::by_viewer(actor, action),
+        None => AuditEvent::new("system", action),
+    }
+}
+
 fn not_found() -> AppError {
     AppError::NotFound("That API".to_owned())
 }
@@ -169,14 +177,13 @@ impl Catalog {
         .map_err(DomainError::from)?;
         self.store_version(&txn, &collection, 1, &document, text, source, actor)
             .await?;
-        let mut event = match actor {
-            Some(actor) => AuditEvent::by_viewer(actor, "collection.imported"),
-            None => AuditEvent::new("system", "collection.imported"),
-        };
-        event = event.on("collection", collection.id).with_details(
-            serde_json::json!({ "slug": collection.slug, "operations": document.operations.len() }),
-        );
-        event.record(&txn, self.clock.as_ref()).await?;
+        event_by(actor, "collection.imported")
+            .on("collection", collection.id)
+            .with_details(
+                serde_json::json!({ "slug": collection.slug, "operations": document.operations.len() }),
+            )
+            .record(&txn, self.clock.as_ref())
+            .await?;
         txn.commit().await.map_err(DomainError::from)?;
         Ok(Imported {
             collection,
@@ -188,7 +195,7 @@ impl Catalog {
     /// Adds a new version of the document; the previous ones stay downloadable.
     pub async fn replace_document(
         &self,
-        actor: &Viewer,
+        actor: Option<&Viewer>,
         slug: &str,
         text: String,
         source: Option<String>,
@@ -199,16 +206,8 @@ impl Catalog {
             .map_err(DomainError::from)?;
         let collection = self.find(&txn, slug).await?;
         let number = collection.current_version + 1;
-        self.store_version(
-            &txn,
-            &collection,
-            number,
-            &document,
-            text,
-            source,
-            Some(actor),
-        )
-        .await?;
+        self.store_version(&txn, &collection, number, &document, text, source, actor)
+            .await?;
         let collection = collection::ActiveModel {
             id: Set(collection.id),
             current_version: Set(number),
@@ -218,7 +217,7 @@ impl Catalog {
         .update(&txn)
         .await
         .map_err(DomainError::from)?;
-        AuditEvent::by_viewer(actor, "collection.document_replaced")
+        event_by(actor, "collection.document_replaced")
             .on("collection", collection.id)
             .with_details(serde_json::json!({ "version": number }))
             .record(&txn, self.clock.as_ref())
@@ -229,6 +228,55 @@ impl Catalog {
             version: number,
             warnings: document.warnings,
         })
+    }
+
+    /// Keeps the collection `slug`, which describes an API of Portico's own, at `text`: imported
+    /// on first start as published but hidden from Discover (admins read it; organizations can be
+    /// granted it), and a new version whenever the text changes. A collection of that slug made
+    /// by someone else is left alone.
+    pub async fn keep_own_document(&self, slug: &str, text: String) -> Result<(), AppError> {
+        let current = match self.find(&self.db, slug).await {
+            Ok(collection) => Some(collection),
+            Err(AppError::NotFound(_)) => None,
+            Err(error) => return Err(error),
+        };
+        let Some(collection) = current else {
+            let imported = self.import(None, text, None).await?;
+            if imported.collection.slug != slug {
+                return Err(AppError::Conflict(format!(
+                    "the document's title does not give the slug {slug}"
+                )));
+            }
+            collection::ActiveModel {
+                id: Set(imported.collection.id),
+                published: Set(true),
+                listed: Set(false),
+                ..Default::default()
+            }
+            .update(&self.db)
+            .await
+            .map_err(DomainError::from)?;
+            return Ok(());
+        };
+        let version =
+            collection_version::Entity::find_by_id((collection.id, collection.current_version))
+                .one(&self.db)
+                .await
+                .map_err(DomainError::from)?;
+        let Some(version) = version else {
+            return Ok(());
+        };
+        if version.created_by.is_some() {
+            tracing::warn!(
+                slug,
+                "a collection made by an admin has this slug; left alone"
+            );
+            return Ok(());
+        }
+        if version.document != text {
+            self.replace_document(None, slug, text, None).await?;
+        }
+        Ok(())
     }
 
     #[allow(clippy::too_many_arguments)]

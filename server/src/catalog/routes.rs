@@ -261,7 +261,7 @@ async fn replace(
         let (text, source) = document_from(form).await?;
         state
             .catalog
-            .replace_document(&actor, &slug, text, source)
+            .replace_document(Some(&actor), &slug, text, source)
             .await
     }
     .await;

@@ -2,6 +2,7 @@
 
 pub mod access_grant;
 pub mod access_request;
+pub mod admin_api_token;
 pub mod api_key;
 pub mod audit_event;
 pub mod authorized_email;

@@ -30,6 +30,32 @@ fn checksum(prefix_and_body: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// `prefix`, then 32 random base62 characters and their checksum: the shape of every token
+/// Portico hands out (API keys, admin API tokens).
+pub fn random_token(prefix: &str) -> String {
+    let mut rng = rand::rng();
+    let body: String = (0..BODY_CHARS)
+        .map(|_| BASE62[rng.random_range(0..BASE62.len())] as char)
+        .collect();
+    let head = format!("{prefix}{body}");
+    let sum = checksum(&head);
+    head + &sum
+}
+
+/// Whether `input` starts with `prefix` and has a token's length, characters and checksum.
+pub fn check_shape(input: &str, prefix: &str) -> Result<(), MalformedKey> {
+    let rest = input.strip_prefix(prefix).ok_or(MalformedKey::Prefix)?;
+    if rest.len() != BODY_CHARS + CHECKSUM_CHARS || !rest.bytes().all(|b| b.is_ascii_alphanumeric())
+    {
+        return Err(MalformedKey::Shape);
+    }
+    let (head, sum) = input.split_at(input.len() - CHECKSUM_CHARS);
+    if checksum(head) != sum {
+        return Err(MalformedKey::Checksum);
+    }
+    Ok(())
+}
+
 /// A well-formed key token. `Debug` and `Display` never show the secret part.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ApiKeyToken(String);
@@ -47,13 +73,7 @@ pub enum MalformedKey {
 
 impl ApiKeyToken {
     pub fn generate(environment: Environment) -> ApiKeyToken {
-        let mut rng = rand::rng();
-        let body: String = (0..BODY_CHARS)
-            .map(|_| BASE62[rng.random_range(0..BASE62.len())] as char)
-            .collect();
-        let head = format!("{}{body}", prefix(environment));
-        let sum = checksum(&head);
-        ApiKeyToken(head + &sum)
+        ApiKeyToken(random_token(prefix(environment)))
     }
 
     pub fn parse(input: &str) -> Result<ApiKeyToken, MalformedKey> {
@@ -62,16 +82,7 @@ impl ApiKeyToken {
             .into_iter()
             .find(|e| input.starts_with(prefix(*e)))
             .ok_or(MalformedKey::Prefix)?;
-        let rest = &input[prefix(environment).len()..];
-        if rest.len() != BODY_CHARS + CHECKSUM_CHARS
-            || !rest.bytes().all(|b| b.is_ascii_alphanumeric())
-        {
-            return Err(MalformedKey::Shape);
-        }
-        let (head, sum) = input.split_at(input.len() - CHECKSUM_CHARS);
-        if checksum(head) != sum {
-            return Err(MalformedKey::Checksum);
-        }
+        check_shape(input, prefix(environment))?;
         Ok(ApiKeyToken(input.to_owned()))
     }
 
