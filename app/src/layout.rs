@@ -151,6 +151,7 @@ fn Account(info: SessionInfo) -> impl IntoView {
                 <p class="account__email">{viewer.email}</p>
                 <a class="account__item" href="/profile">"Profile and sessions"</a>
                 <a class="account__item" href="/keys">"API keys"</a>
+                <a class="account__item" href="/team">"Your team"</a>
                 <a class="account__item" href="/requests">"My requests"</a>
                 <form method="post" action="/auth/sign-out">
                     <button class="account__item" type="submit">"Sign out"</button>

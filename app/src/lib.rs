@@ -18,6 +18,7 @@ mod layout;
 #[cfg(feature = "ssr")]
 pub mod services;
 pub mod system;
+pub mod team;
 pub mod tryit;
 pub mod types;
 
@@ -76,6 +77,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/apis/:slug/request-access") view=access::RequestAccessPage ssr=SsrMode::Async />
                     <Route path=path!("/requests") view=access::MyRequestsPage ssr=SsrMode::Async />
                     <Route path=path!("/keys") view=keys::KeysPage ssr=SsrMode::Async />
+                    <Route path=path!("/team") view=team::TeamPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/requests") view=access::ApprovalsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=admin::AuditLogPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async />

@@ -37,6 +37,7 @@ pub struct Services {
     pub dashboard: Arc<dyn DashboardService>,
     pub branding: Arc<dyn BrandingService>,
     pub api_tokens: Arc<dyn ApiTokensService>,
+    pub team: Arc<dyn crate::team::TeamService>,
 }
 
 /// Lets a page choose the HTTP status of its response (a 404 page, say) without the UI crate

@@ -216,6 +216,27 @@ pub async fn add_membership_from(
     Ok(())
 }
 
+/// Whether `person` may still use the portal without organization `except`: a portal admin, or
+/// a member of another organization with portal access.
+pub async fn has_access_beyond(
+    db: &impl ConnectionTrait,
+    person: &user::Model,
+    except: Uuid,
+) -> Result<bool, DomainError> {
+    if person.is_admin {
+        return Ok(true);
+    }
+    Ok(membership::Entity::find()
+        .filter(membership::Column::UserId.eq(person.id))
+        .filter(membership::Column::OrganizationId.ne(except))
+        .find_also_related(organization::Entity)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|(_, organization)| organization)
+        .any(|organization| organization.may_use_portal()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,6 +23,7 @@ pub mod portal_settings;
 pub mod secret_box;
 pub mod settings;
 pub mod system;
+pub mod team;
 pub mod terms;
 pub mod tryit;
 pub mod web;
@@ -92,6 +93,7 @@ pub struct Portal {
     pub dashboard: Arc<admin::Dashboard>,
     pub brand: Arc<branding::Brand>,
     pub api_tokens: Arc<admin::AdminApiTokens>,
+    pub teams: Arc<team::Teams>,
 }
 
 impl Portal {
@@ -223,7 +225,14 @@ impl Portal {
             db: db.clone(),
             clock: clock.clone(),
         });
+        let teams = Arc::new(team::Teams {
+            db: db.clone(),
+            clock: clock.clone(),
+            sessions: sessions.clone(),
+            invitations: invitations.clone(),
+        });
         Ok(Portal {
+            teams,
             api_tokens,
             sso,
             identity_providers,

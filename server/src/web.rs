@@ -64,6 +64,7 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         dashboard: portal.dashboard.clone(),
         branding: portal.brand.clone(),
         api_tokens: portal.api_tokens.clone(),
+        team: portal.teams.clone(),
     };
     let auth = crate::auth::routes::routes(crate::auth::routes::AuthState {
         magic_links: portal.magic_links.clone(),

@@ -53,6 +53,8 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "key.reactivated",
     "key.refreshed",
     "membership.from_provider",
+    "membership.removed",
+    "membership.role_changed",
     "organization.archived",
     "organization.authorized_email_added",
     "organization.authorized_email_removed",

@@ -12,6 +12,7 @@ use crate::form::{Field, error_for, error_outside, on_success};
 pub struct InvitationRow {
     pub id: String,
     pub email: String,
+    pub organization_id: String,
     pub organization: String,
     /// `member` or `admin`: the role in the organization.
     pub role: String,

@@ -174,6 +174,7 @@ impl InvitationsService for Invitations {
             .into_iter()
             .map(|(invitation, organization)| InvitationRow {
                 id: invitation.id.to_string(),
+                organization_id: invitation.organization_id.to_string(),
                 organization: organization.map(|o| o.name).unwrap_or_default(),
                 invited_by: invitation
                     .invited_by

@@ -66,19 +66,10 @@ impl Organizations {
             .all(db)
             .await?;
         for (_, person) in members {
-            let Some(person) = person.filter(|p| !p.is_admin) else {
+            let Some(person) = person else {
                 continue;
             };
-            let other_access = membership::Entity::find()
-                .filter(membership::Column::UserId.eq(person.id))
-                .filter(membership::Column::OrganizationId.ne(organization_id))
-                .find_also_related(organization::Entity)
-                .all(db)
-                .await?
-                .into_iter()
-                .filter_map(|(_, organization)| organization)
-                .any(|organization| organization.may_use_portal());
-            if !other_access {
+            if !crate::directory::has_access_beyond(db, &person, organization_id).await? {
                 self.sessions.end_all_for(db, person.id).await?;
             }
         }

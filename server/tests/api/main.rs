@@ -24,5 +24,6 @@ mod schemathesis;
 mod sign_in;
 mod sso;
 mod storage;
+mod team;
 mod terms;
 mod try_it;
