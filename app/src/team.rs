@@ -231,7 +231,7 @@ fn TeamCard(team: Team, actions: TeamActions) -> impl IntoView {
                     "You are a member; the organization's admins manage its people."
                 }}
             </p>
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" aria-label=format!("Members of {}", team.organization) tabindex="0">
                 <table class="table">
                     <caption class="visually-hidden">{format!("Members of {}", team.organization)}</caption>
                     <thead>
