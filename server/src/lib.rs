@@ -8,6 +8,7 @@ pub mod auth;
 pub mod branding;
 pub mod catalog;
 pub mod clock;
+pub mod config;
 pub mod db;
 pub mod demo;
 pub mod directory;

@@ -12,6 +12,7 @@ use crate::layout::{LoadError, PageHeader};
 pub const MIN_CONTRAST: f64 = 4.5;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FooterLink {
     pub label: String,
     pub url: String,
@@ -20,6 +21,7 @@ pub struct FooterLink {
 /// How the portal presents itself. Every field is optional but the name, which falls back to
 /// `PORTICO_PORTAL_NAME`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Branding {
     pub portal_name: String,
     /// `#rrggbb`, for buttons and links in the light color scheme.
@@ -96,6 +98,22 @@ fn web_address(value: &str, field: &str, what: &str) -> Result<Option<String>, A
 }
 
 impl Branding {
+    /// These settings checked as the admin form checks them (for settings that arrive as JSON).
+    pub fn checked(&self) -> Result<Branding, AppError> {
+        let footer_links: Vec<String> = self
+            .footer_links
+            .iter()
+            .map(|link| format!("{} | {}", link.label, link.url))
+            .collect();
+        Branding::from_form(
+            &self.portal_name,
+            self.accent.as_deref().unwrap_or_default(),
+            self.logo_url.as_deref().unwrap_or_default(),
+            &footer_links.join("\n"),
+            &self.home_message,
+        )
+    }
+
     /// The admin form, checked: each mistake named at its field.
     pub fn from_form(
         portal_name: &str,

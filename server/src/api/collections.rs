@@ -124,19 +124,7 @@ async fn update_collection(
     request: Parts,
     Body(form): Body<CollectionForm>,
 ) -> Result<Json<CollectionSettings>, ApiError> {
-    // Checked as the admin page checks it.
-    let form = CollectionForm::parse(
-        &form.name,
-        form.slug.as_str(),
-        &form.summary,
-        &form.description,
-        &form.tags.join(","),
-        form.logo_url.as_deref().unwrap_or_default(),
-        if form.listed { "listed" } else { "hidden" },
-        if form.published { "published" } else { "draft" },
-        form.sandbox_url.as_deref().unwrap_or_default(),
-        form.production_url.as_deref().unwrap_or_default(),
-    )?;
+    let form = crate::config::checked_form(&form)?;
     let collections = &state.services.collections;
     let slug = collections.update(&actor, &slug, form, &request).await?;
     Ok(Json(collections.settings(&slug).await?))

@@ -6,6 +6,7 @@
 mod access;
 mod audit;
 mod collections;
+mod config;
 mod organizations;
 mod providers;
 mod users;
@@ -179,6 +180,7 @@ fn table() -> OpenApiRouter<ApiState> {
         .merge(access::routes())
         .merge(providers::routes())
         .merge(audit::routes())
+        .merge(config::routes())
 }
 
 /// The management API's routes, with `/api/v1/openapi.json`.
@@ -231,7 +233,8 @@ fn describe(document: &mut OpenApi) {
         .description(Some(
             "Run a Portico developer portal from scripts: organizations, users, invitations, \
              collections and their OpenAPI documents, access requests and grants, identity \
-             providers and the audit log. Authenticate with an admin API token, made in the \
+             providers and the audit log; the whole configuration exported and imported as one \
+             document. Authenticate with an admin API token, made in the \
              portal under Admin → API tokens, sent as `Authorization: Bearer <token>`. Errors \
              answer with a JSON body `{\"error\", \"message\", \"field\"}`.",
         ))

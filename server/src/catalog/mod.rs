@@ -230,6 +230,17 @@ impl Catalog {
         })
     }
 
+    /// The text of the collection's current document, as it was imported.
+    pub async fn current_text(&self, slug: &str) -> Result<String, AppError> {
+        let collection = self.find(&self.db, slug).await?;
+        collection_version::Entity::find_by_id((collection.id, collection.current_version))
+            .one(&self.db)
+            .await
+            .map_err(DomainError::from)?
+            .map(|version| version.document)
+            .ok_or_else(not_found)
+    }
+
     /// Keeps the collection `slug`, which describes an API of Portico's own, at `text`: imported
     /// on first start as published but hidden from Discover (admins read it; organizations can be
     /// granted it), and a new version whenever the text changes. A collection of that slug made

@@ -659,3 +659,273 @@ on_both_engines!(
         assert_eq!(published["paths"], served["paths"]);
     }
 );
+
+on_both_engines!(
+    a_portal_is_set_up_from_another_ones_configuration,
+    |app: TestApp| async move {
+        use reqwest::Method;
+        let (_, cookie) = app.signed_in(&unique_email("root"), true).await;
+        let token = app.admin_token(&cookie).await;
+
+        // The first portal: an organization with a domain, a published collection granted to
+        // it, and an identity provider.
+        let acme = app
+            .api_expect(
+                201,
+                Method::POST,
+                "/api/v1/admin/organizations",
+                &token,
+                Some(json!({ "name": "Acme" })),
+            )
+            .await;
+        let acme_id = acme["id"].as_str().expect("id").to_owned();
+        app.api_expect(
+            204,
+            Method::POST,
+            &format!("/api/v1/admin/organizations/{acme_id}/domains"),
+            &token,
+            Some(json!({ "domain": "acme.example" })),
+        )
+        .await;
+        let imported = app
+            .client
+            .post(app.url("/api/v1/admin/collections"))
+            .bearer_auth(&token)
+            .body(PAYMENTS)
+            .send()
+            .await
+            .expect("POST");
+        let slug = imported.json::<Value>().await.expect("json")["slug"]
+            .as_str()
+            .expect("slug")
+            .to_owned();
+        app.api_expect(
+            204,
+            Method::POST,
+            &format!("/api/v1/admin/collections/{slug}/grants"),
+            &token,
+            Some(json!({ "organization_id": acme_id, "environments": ["sandbox"] })),
+        )
+        .await;
+        app.api_expect(
+            200,
+            Method::PUT,
+            "/api/v1/admin/identity-providers/corp",
+            &token,
+            Some(json!({
+                "slug": "corp", "name": "Corp ID", "issuer": "https://id.example.com",
+                "client_id": "portico", "client_secret": "s3cret-value",
+                "scopes": ["openid", "email"], "allowed_domains": ["acme.example"],
+            })),
+        )
+        .await;
+        let exported = app
+            .api_expect(200, Method::GET, "/api/v1/admin/config", &token, None)
+            .await;
+        assert!(!exported.to_string().contains("s3cret-value"), "no secrets");
+        assert_eq!(exported["format"], 1);
+        let acme_out = exported["organizations"]
+            .as_array()
+            .expect("organizations")
+            .iter()
+            .find(|o| o["slug"] == "acme")
+            .expect("acme exported")
+            .clone();
+        assert_eq!(acme_out["domains"], json!(["acme.example"]));
+        assert_eq!(
+            exported["collections"][0]["grants"],
+            json!([{ "organization": "acme", "environments": ["sandbox"] }])
+        );
+
+        // Back into the same portal, the export changes nothing; what would clash with it is
+        // refused before anything is written.
+        let same = app
+            .api_expect(
+                200,
+                Method::PUT,
+                "/api/v1/admin/config",
+                &token,
+                Some(exported.clone()),
+            )
+            .await;
+        assert_eq!(same["changes"], json!([]), "{same}");
+        let mut rival = exported.clone();
+        rival["organizations"]
+            .as_array_mut()
+            .expect("organizations")
+            .push(json!({ "slug": "rival", "name": "Rival", "domains": ["acme.example"] }));
+        let refused = app
+            .api_expect(
+                422,
+                Method::PUT,
+                "/api/v1/admin/config",
+                &token,
+                Some(rival),
+            )
+            .await;
+        assert!(
+            refused["message"]
+                .as_str()
+                .expect("message")
+                .contains("already joins people to Acme"),
+            "{refused}"
+        );
+        let mut moved = exported.clone();
+        moved["identity_providers"][0]["issuer"] = json!("https://elsewhere.example.com");
+        let refused = app
+            .api_expect(
+                422,
+                Method::PUT,
+                "/api/v1/admin/config",
+                &token,
+                Some(moved),
+            )
+            .await;
+        assert_eq!(
+            refused["field"], "identity_providers[0].client_secret",
+            "a kept secret never goes to another issuer: {refused}"
+        );
+        let organizations = app
+            .api_expect(
+                200,
+                Method::GET,
+                "/api/v1/admin/organizations",
+                &token,
+                None,
+            )
+            .await;
+        assert!(
+            !organizations.to_string().contains("Rival"),
+            "nothing was written: {organizations}"
+        );
+
+        // The second portal, empty but for its admin.
+        let other = TestApp::spawn(crate::helpers::Engine::Sqlite)
+            .await
+            .expect("SQLite always runs");
+        let (_, other_cookie) = other.signed_in(&unique_email("root"), true).await;
+        let other_token = other.admin_token(&other_cookie).await;
+        let organizations_before = other
+            .api_expect(
+                200,
+                Method::GET,
+                "/api/v1/admin/organizations",
+                &other_token,
+                None,
+            )
+            .await["total"]
+            .clone();
+
+        // A mistake anywhere changes nothing, and says where it is.
+        let mut broken = exported.clone();
+        broken["organizations"]
+            .as_array_mut()
+            .expect("organizations")
+            .push(json!({ "slug": "gmail-fans", "name": "Gmail fans", "domains": ["gmail.com"] }));
+        let refused = other
+            .api_expect(
+                422,
+                Method::PUT,
+                "/api/v1/admin/config",
+                &other_token,
+                Some(broken),
+            )
+            .await;
+        assert!(
+            refused["field"]
+                .as_str()
+                .expect("field")
+                .ends_with("].domain"),
+            "{refused}"
+        );
+        let secretless = other
+            .api_expect(
+                422,
+                Method::PUT,
+                "/api/v1/admin/config",
+                &other_token,
+                Some(exported.clone()),
+            )
+            .await;
+        assert_eq!(
+            secretless["field"], "identity_providers[0].client_secret",
+            "{secretless}"
+        );
+        assert_eq!(
+            other
+                .api_expect(
+                    200,
+                    Method::GET,
+                    "/api/v1/admin/organizations",
+                    &other_token,
+                    None
+                )
+                .await["total"],
+            organizations_before,
+            "nothing was written"
+        );
+
+        // With the secret added, it imports; a second import changes nothing.
+        let mut complete = exported.clone();
+        complete["identity_providers"][0]["client_secret"] = json!("s3cret-value");
+        let report = other
+            .api_expect(
+                200,
+                Method::PUT,
+                "/api/v1/admin/config",
+                &other_token,
+                Some(complete.clone()),
+            )
+            .await;
+        assert!(
+            report["changes"]
+                .as_array()
+                .map(Vec::len)
+                .unwrap_or_default()
+                >= 4,
+            "{report}"
+        );
+        let again = other
+            .api_expect(
+                200,
+                Method::PUT,
+                "/api/v1/admin/config",
+                &other_token,
+                Some(complete),
+            )
+            .await;
+        assert_eq!(
+            again["changes"],
+            json!([]),
+            "importing twice changes nothing"
+        );
+        let copied = other
+            .api_expect(200, Method::GET, "/api/v1/admin/config", &other_token, None)
+            .await;
+        let acme_copy = copied["organizations"]
+            .as_array()
+            .expect("organizations")
+            .iter()
+            .find(|o| o["slug"] == "acme")
+            .expect("acme copied")
+            .clone();
+        assert_eq!(acme_copy["domains"], acme_out["domains"]);
+        assert_eq!(
+            copied["collections"][0]["settings"],
+            exported["collections"][0]["settings"]
+        );
+        assert_eq!(
+            copied["collections"][0]["grants"],
+            exported["collections"][0]["grants"]
+        );
+        assert_eq!(
+            copied["collections"][0]["document"],
+            exported["collections"][0]["document"]
+        );
+        assert_eq!(
+            copied["identity_providers"][0]["issuer"],
+            "https://id.example.com"
+        );
+        assert_eq!(copied["identity_providers"][0]["enabled"], false);
+    }
+);

@@ -1,0 +1,663 @@
+//! The portal's configuration as one JSON document: branding, organizations (with their domains
+//! and authorized addresses), collections (settings, OpenAPI document, auto-approval and grants)
+//! and identity providers (without their secrets). Exported from one portal, imported into
+//! another, so a portal can be set up from a file.
+//!
+//! Importing adds and updates; it never deletes. The whole document is checked before anything
+//! is written, so a mistake anywhere changes nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use app::access::CollectionAccess;
+use app::admin::{
+    Branding, CollectionForm, OrganizationRow, ProviderConfig, ProviderSource, organization_name,
+    parse_join_domain,
+};
+use app::auth::Viewer;
+use app::error::AppError;
+use app::services::Services;
+use app::types::{Email, Environment};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::catalog::{Catalog, parse_document};
+
+/// The format of the document; a later change to it gets a new number.
+pub const FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PortalConfig {
+    /// Always 1 for now.
+    pub format: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub branding: Option<Branding>,
+    #[serde(default)]
+    pub organizations: Vec<OrganizationConfig>,
+    #[serde(default)]
+    pub collections: Vec<CollectionConfig>,
+    #[serde(default)]
+    pub identity_providers: Vec<ProviderEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganizationConfig {
+    /// Grants and identity providers name organizations by it.
+    pub slug: String,
+    pub name: String,
+    #[serde(default = "yes")]
+    pub portal_access: bool,
+    #[serde(default)]
+    pub domains: Vec<String>,
+    #[serde(default)]
+    pub authorized_emails: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CollectionConfig {
+    pub settings: CollectionForm,
+    /// The current version of its OpenAPI document, as text (JSON or YAML).
+    pub document: String,
+    #[serde(default)]
+    pub auto_approve: Vec<Environment>,
+    #[serde(default)]
+    pub grants: Vec<GrantConfig>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GrantConfig {
+    /// The organization's slug.
+    pub organization: String,
+    pub environments: Vec<Environment>,
+}
+
+/// An identity provider. Its secret is never exported; a new provider needs `client_secret` in
+/// the document to be imported (one that exists keeps its own).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ProviderEntry {
+    #[serde(flatten)]
+    pub provider: ProviderConfig,
+    #[serde(default)]
+    pub enabled: bool,
+    #[serde(default, skip_serializing)]
+    #[schema(write_only)]
+    pub client_secret: Option<String>,
+}
+
+/// What an import did, a sentence per change.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+pub struct ImportReport {
+    pub changes: Vec<String>,
+}
+
+/// Names the place of a mistake in the document: `organizations[2].domains`.
+fn at(place: String, error: AppError) -> AppError {
+    match error {
+        AppError::Invalid { field, message } => AppError::Invalid {
+            field: Some(match field {
+                Some(field) => format!("{place}.{field}"),
+                None => place,
+            }),
+            message,
+        },
+        other => other,
+    }
+}
+
+/// The settings of a collection, checked as the admin page checks them.
+pub fn checked_form(form: &CollectionForm) -> Result<CollectionForm, AppError> {
+    CollectionForm::parse(
+        &form.name,
+        form.slug.as_str(),
+        &form.summary,
+        &form.description,
+        &form.tags.join(","),
+        form.logo_url.as_deref().unwrap_or_default(),
+        if form.listed { "listed" } else { "hidden" },
+        if form.published { "published" } else { "draft" },
+        form.sandbox_url.as_deref().unwrap_or_default(),
+        form.production_url.as_deref().unwrap_or_default(),
+    )
+}
+
+pub struct ConfigTransfer<'a> {
+    pub services: &'a Services,
+    pub catalog: &'a Catalog,
+}
+
+impl ConfigTransfer<'_> {
+    pub async fn export(&self) -> Result<PortalConfig, AppError> {
+        let services = self.services;
+        let organizations = services.organizations.list().await?;
+        let slug_of: BTreeMap<String, String> = organizations
+            .iter()
+            .map(|o| (o.id.clone(), o.slug.clone()))
+            .collect();
+        let mut collections = Vec::new();
+        for row in services.collections.list().await? {
+            let settings = services.collections.settings(&row.slug).await?;
+            let access = services.access.collection_access(&row.slug).await?;
+            collections.push(CollectionConfig {
+                settings: settings.form,
+                document: self.catalog.current_text(&row.slug).await?,
+                auto_approve: access.auto_approve.clone(),
+                grants: grants_by_organization(&access, &slug_of),
+            });
+        }
+        let mut identity_providers = Vec::new();
+        for row in services.identity_providers.list().await? {
+            if row.source != ProviderSource::Portal {
+                continue;
+            }
+            let editor = services.identity_providers.editor(Some(&row.slug)).await?;
+            identity_providers.push(ProviderEntry {
+                provider: editor.config,
+                enabled: row.enabled,
+                client_secret: None,
+            });
+        }
+        Ok(PortalConfig {
+            format: FORMAT,
+            branding: Some(services.branding.current()),
+            organizations: organizations
+                .into_iter()
+                .map(|o| OrganizationConfig {
+                    slug: o.slug,
+                    name: o.name,
+                    portal_access: o.portal_access,
+                    domains: o.domains,
+                    authorized_emails: o.authorized_emails,
+                })
+                .collect(),
+            collections,
+            identity_providers,
+        })
+    }
+
+    /// Checks everything the import will write, before it writes anything.
+    async fn check(&self, config: &PortalConfig) -> Result<(), AppError> {
+        if config.format != FORMAT {
+            return Err(AppError::invalid(
+                "format",
+                format!(
+                    "This portal reads format {FORMAT}; the document says {}.",
+                    config.format
+                ),
+            ));
+        }
+        if let Some(branding) = &config.branding {
+            branding.checked().map_err(|e| at("branding".into(), e))?;
+        }
+        let mut slugs = BTreeSet::new();
+        for (n, organization) in config.organizations.iter().enumerate() {
+            let place = format!("organizations[{n}]");
+            organization_name(&organization.name).map_err(|e| at(place.clone(), e))?;
+            if !slugs.insert(organization.slug.as_str()) {
+                return Err(at(
+                    place,
+                    AppError::invalid(
+                        "slug",
+                        "Another organization in the document has this slug.",
+                    ),
+                ));
+            }
+            for domain in &organization.domains {
+                parse_join_domain(domain).map_err(|e| at(place.clone(), e))?;
+            }
+            for email in &organization.authorized_emails {
+                Email::parse(email).map_err(|e| {
+                    at(
+                        place.clone(),
+                        AppError::invalid("authorized_emails", e.to_string()),
+                    )
+                })?;
+            }
+        }
+        // What the import would run into here: domains owned by another organization, names
+        // taken by another, slugs named but never defined.
+        let current = self.services.organizations.list().await?;
+        let mut claimed: BTreeMap<String, usize> = BTreeMap::new();
+        for (n, organization) in config.organizations.iter().enumerate() {
+            let place = format!("organizations[{n}]");
+            let same = same_organization(&current, organization);
+            let clash = current.iter().find(|o| {
+                Some(o.id.as_str()) != same.map(|s| s.id.as_str())
+                    && o.name.eq_ignore_ascii_case(organization.name.trim())
+            });
+            if let Some(clash) = clash {
+                return Err(at(
+                    place,
+                    AppError::invalid(
+                        "name",
+                        format!(
+                            "The organization {} already has this name here.",
+                            clash.slug
+                        ),
+                    ),
+                ));
+            }
+            for domain in &organization.domains {
+                let domain = parse_join_domain(domain).map_err(|e| at(place.clone(), e))?;
+                let owner = current.iter().find(|o| o.domains.contains(&domain));
+                if let Some(owner) = owner
+                    && Some(owner.id.as_str()) != same.map(|s| s.id.as_str())
+                {
+                    return Err(at(
+                        place,
+                        AppError::invalid(
+                            "domains",
+                            format!("{domain} already joins people to {} here.", owner.name),
+                        ),
+                    ));
+                }
+                if let Some(first) = claimed.insert(domain.clone(), n)
+                    && first != n
+                {
+                    return Err(at(
+                        place,
+                        AppError::invalid(
+                            "domains",
+                            format!(
+                                "organizations[{first}] names {domain} too; a domain belongs to one organization."
+                            ),
+                        ),
+                    ));
+                }
+            }
+        }
+        let known = |slug: &str| slugs.contains(slug) || current.iter().any(|o| o.slug == slug);
+        for (n, collection) in config.collections.iter().enumerate() {
+            let place = format!("collections[{n}]");
+            checked_form(&collection.settings).map_err(|e| at(format!("{place}.settings"), e))?;
+            parse_document(collection.document.clone())
+                .await
+                .map_err(|e| at(format!("{place}.document"), e))?;
+            for grant in &collection.grants {
+                if !known(&grant.organization) {
+                    return Err(at(
+                        place,
+                        AppError::invalid(
+                            "grants",
+                            format!("No organization has the slug {}.", grant.organization),
+                        ),
+                    ));
+                }
+            }
+        }
+        let providers = self.services.identity_providers.list().await?;
+        for (n, entry) in config.identity_providers.iter().enumerate() {
+            let place = format!("identity_providers[{n}]");
+            let existing = providers.iter().find(|p| p.slug == entry.provider.slug);
+            if existing.is_some_and(|p| p.source != ProviderSource::Portal) {
+                return Err(at(
+                    place,
+                    AppError::invalid(
+                        "slug",
+                        format!(
+                            "{} is declared in PORTICO_OIDC_PROVIDERS here, which an import does not change.",
+                            entry.provider.slug
+                        ),
+                    ),
+                ));
+            }
+            // A saved secret is only kept for the same issuer and client: it never goes to
+            // another server.
+            let keeps_secret = match existing {
+                Some(_) => {
+                    let saved = self
+                        .services
+                        .identity_providers
+                        .editor(Some(&entry.provider.slug))
+                        .await?
+                        .config;
+                    saved.issuer == entry.provider.issuer
+                        && saved.client_id == entry.provider.client_id
+                }
+                None => false,
+            };
+            let mut candidate = entry.provider.clone();
+            candidate.client_secret = match (&entry.client_secret, keeps_secret) {
+                (Some(secret), _) if !secret.is_empty() => secret.clone(),
+                (_, true) => "kept".to_owned(),
+                (_, false) if existing.is_some() => {
+                    return Err(at(
+                        place,
+                        AppError::invalid(
+                            "client_secret",
+                            format!(
+                                "{} moves to another issuer or client id: add its client_secret to the document.",
+                                entry.provider.name
+                            ),
+                        ),
+                    ));
+                }
+                (_, false) => {
+                    return Err(at(
+                        place,
+                        AppError::invalid(
+                            "client_secret",
+                            format!(
+                                "{} is new here: add its client_secret to the document (secrets are never exported).",
+                                entry.provider.name
+                            ),
+                        ),
+                    ));
+                }
+            };
+            candidate.check().map_err(|e| at(place.clone(), e))?;
+            if let Some(organization) = &candidate.organization
+                && !known(organization)
+            {
+                return Err(at(
+                    place,
+                    AppError::invalid(
+                        "organization",
+                        format!("No organization has the slug {organization}."),
+                    ),
+                ));
+            }
+            if let Some(organization) = candidate
+                .group_organizations
+                .values()
+                .find(|slug| !known(slug))
+            {
+                return Err(at(
+                    place,
+                    AppError::invalid(
+                        "group_organizations",
+                        format!("No organization has the slug {organization}."),
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn import(
+        &self,
+        actor: &Viewer,
+        config: PortalConfig,
+        request: &http::request::Parts,
+    ) -> Result<ImportReport, AppError> {
+        self.check(&config).await?;
+        let services = self.services;
+        let mut report = ImportReport::default();
+        if let Some(branding) = config.branding
+            && branding != services.branding.current()
+        {
+            services
+                .branding
+                .save(actor, branding.checked()?, request)
+                .await?;
+            report.changes.push("Branding updated.".into());
+        }
+
+        // Organizations, found by slug; `ids` maps the document's slugs to this portal's ids.
+        let mut ids: BTreeMap<String, String> = BTreeMap::new();
+        for wanted in config.organizations {
+            let current = services.organizations.list().await?;
+            let organization = match same_organization(&current, &wanted).cloned() {
+                Some(found) => found,
+                None => {
+                    let made = services
+                        .organizations
+                        .create(actor, &wanted.name, request)
+                        .await?;
+                    report.changes.push(if made.slug == wanted.slug {
+                        format!("Organization {} added.", made.name)
+                    } else {
+                        format!(
+                            "Organization {} added as {} ({} was taken).",
+                            made.name, made.slug, wanted.slug
+                        )
+                    });
+                    made
+                }
+            };
+            let id = organization.id.clone();
+            if organization.name != wanted.name {
+                services
+                    .organizations
+                    .rename(actor, &id, &wanted.name, request)
+                    .await?;
+                report.changes.push(format!(
+                    "Organization {} renamed to {}.",
+                    organization.name, wanted.name
+                ));
+            }
+            if organization.portal_access != wanted.portal_access {
+                services
+                    .organizations
+                    .set_portal_access(actor, &id, wanted.portal_access, request)
+                    .await?;
+                report.changes.push(format!(
+                    "Portal access of {} turned {}.",
+                    wanted.name,
+                    if wanted.portal_access { "on" } else { "off" }
+                ));
+            }
+            for domain in wanted.domains {
+                let domain = parse_join_domain(&domain)?;
+                if !organization.domains.contains(&domain) {
+                    services
+                        .organizations
+                        .add_domain(actor, &id, &domain, request)
+                        .await?;
+                    report
+                        .changes
+                        .push(format!("{domain} joins people to {}.", wanted.name));
+                }
+            }
+            for email in wanted.authorized_emails {
+                let email = Email::parse(&email)
+                    .map_err(|e| AppError::invalid("authorized_emails", e.to_string()))?;
+                if !organization
+                    .authorized_emails
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(email.as_str()))
+                {
+                    report.changes.push(format!(
+                        "{} may sign in to {}.",
+                        email.as_str(),
+                        wanted.name
+                    ));
+                    services
+                        .organizations
+                        .add_authorized_email(actor, &id, email, request)
+                        .await?;
+                }
+            }
+            ids.insert(wanted.slug, id);
+        }
+        for organization in services.organizations.list().await? {
+            ids.entry(organization.slug).or_insert(organization.id);
+        }
+
+        for entry in config.identity_providers {
+            let exists = services
+                .identity_providers
+                .list()
+                .await?
+                .into_iter()
+                .find(|p| p.slug == entry.provider.slug);
+            let mut provider = entry.provider;
+            let slug = provider.slug.clone();
+            let name = provider.name.clone();
+            // An existing provider whose settings are those of the document is left as it is
+            // (its secret too: secrets are changed on its admin page).
+            let unchanged = match &exists {
+                Some(_) => {
+                    let mut saved = services
+                        .identity_providers
+                        .editor(Some(&slug))
+                        .await?
+                        .config;
+                    saved.client_secret.clear();
+                    saved == provider
+                }
+                None => false,
+            };
+            if !unchanged {
+                provider.client_secret = entry.client_secret.unwrap_or_default();
+                services
+                    .identity_providers
+                    .save(
+                        actor,
+                        exists.as_ref().map(|p| p.slug.as_str()),
+                        provider,
+                        request,
+                    )
+                    .await?;
+                report.changes.push(format!(
+                    "Identity provider {name} {}.",
+                    if exists.is_some() { "updated" } else { "added" }
+                ));
+            }
+            if exists.as_ref().is_none_or(|p| p.enabled != entry.enabled) {
+                services
+                    .identity_providers
+                    .set_enabled(actor, &slug, entry.enabled, request)
+                    .await?;
+                report.changes.push(format!(
+                    "Identity provider {name} turned {}.",
+                    if entry.enabled { "on" } else { "off" }
+                ));
+            }
+        }
+
+        for wanted in config.collections {
+            let form = checked_form(&wanted.settings)?;
+            let slug = form.slug.as_str().to_owned();
+            let found = services
+                .collections
+                .list()
+                .await?
+                .into_iter()
+                .any(|c| c.slug == slug);
+            let current_slug = if found {
+                if self.catalog.current_text(&slug).await? != wanted.document {
+                    self.catalog
+                        .replace_document(Some(actor), &slug, wanted.document, None)
+                        .await?;
+                    report
+                        .changes
+                        .push(format!("A new version of {}'s document.", form.name));
+                }
+                slug.clone()
+            } else {
+                let imported = self
+                    .catalog
+                    .import(Some(actor), wanted.document, None)
+                    .await?;
+                report
+                    .changes
+                    .push(format!("Collection {} added.", form.name));
+                imported.collection.slug
+            };
+            let before = services.collections.settings(&current_slug).await?.form;
+            if before != form {
+                services
+                    .collections
+                    .update(actor, &current_slug, form.clone(), request)
+                    .await?;
+                if found {
+                    report
+                        .changes
+                        .push(format!("Settings of {} updated.", form.name));
+                }
+            }
+            let access = services.access.collection_access(&slug).await?;
+            let mut auto_approve = wanted.auto_approve.clone();
+            auto_approve.sort();
+            auto_approve.dedup();
+            let mut had = access.auto_approve.clone();
+            had.sort();
+            if had != auto_approve {
+                services
+                    .access
+                    .set_auto_approve(actor, &slug, &auto_approve, request)
+                    .await?;
+                report
+                    .changes
+                    .push(format!("Auto-approval of {} changed.", form.name));
+            }
+            for grant in wanted.grants {
+                let Some(organization_id) = ids.get(&grant.organization) else {
+                    continue;
+                };
+                let missing: Vec<Environment> = grant
+                    .environments
+                    .iter()
+                    .copied()
+                    .filter(|e| {
+                        !access
+                            .grants
+                            .iter()
+                            .any(|g| &g.organization_id == organization_id && g.environment == *e)
+                    })
+                    .collect();
+                if missing.is_empty() {
+                    continue;
+                }
+                services
+                    .access
+                    .grant(actor, &slug, organization_id, &missing, request)
+                    .await?;
+                report.changes.push(format!(
+                    "{} may use {} ({}).",
+                    grant.organization,
+                    form.name,
+                    missing
+                        .iter()
+                        .map(|e| e.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
+        Ok(report)
+    }
+}
+
+/// The organization here that `wanted` describes: by slug, else by name (names are unique too),
+/// so the same organization set up by hand on both portals is not added twice.
+fn same_organization<'a>(
+    current: &'a [OrganizationRow],
+    wanted: &OrganizationConfig,
+) -> Option<&'a OrganizationRow> {
+    current.iter().find(|o| o.slug == wanted.slug).or_else(|| {
+        current
+            .iter()
+            .find(|o| o.name.eq_ignore_ascii_case(wanted.name.trim()))
+    })
+}
+
+/// A collection's grants as the document keeps them: per organization slug, its environments.
+fn grants_by_organization(
+    access: &CollectionAccess,
+    slug_of: &BTreeMap<String, String>,
+) -> Vec<GrantConfig> {
+    let mut grants: BTreeMap<String, BTreeSet<Environment>> = BTreeMap::new();
+    for grant in &access.grants {
+        if let Some(slug) = slug_of.get(&grant.organization_id) {
+            grants
+                .entry(slug.clone())
+                .or_default()
+                .insert(grant.environment);
+        }
+    }
+    grants
+        .into_iter()
+        .map(|(organization, environments)| GrantConfig {
+            organization,
+            environments: environments.into_iter().collect(),
+        })
+        .collect()
+}
