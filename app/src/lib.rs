@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/terms") view=admin::TermsAdminPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/branding") view=admin::BrandingPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/api-tokens") view=admin::ApiTokensPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/configuration") view=admin::ConfigurationPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/identity-providers") view=admin::IdentityProvidersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/identity-providers/:slug") view=admin::IdentityProviderPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/collections") view=admin::CollectionsAdminPage ssr=SsrMode::Async />

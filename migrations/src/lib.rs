@@ -14,6 +14,7 @@ mod m20261125_000004_single_sign_on;
 mod m20261125_000005_identity_providers;
 mod m20261125_000006_organization_domains;
 mod m20261125_000007_admin_api_tokens;
+mod m20261201_000001_organization_environments;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000005_identity_providers::Migration),
             Box::new(m20261125_000006_organization_domains::Migration),
             Box::new(m20261125_000007_admin_api_tokens::Migration),
+            Box::new(m20261201_000001_organization_environments::Migration),
         ]
     }
 }

@@ -1,6 +1,6 @@
 //! People and organizations: creating them, and the memberships between them.
 
-use app::types::{Email, Slug};
+use app::types::{Email, Environment, Slug};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
@@ -117,6 +117,7 @@ pub async fn create_organization(
         name: Set(name.to_owned()),
         slug: Set(slug.to_string()),
         portal_access: Set(true),
+        environments: Set(Environment::join(&Environment::ALL)),
         created_at: Set(clock.now()),
         archived_at: Set(None),
     }

@@ -276,6 +276,32 @@ impl Portal {
     pub fn router(&self, leptos: LeptosOptions) -> axum::Router {
         web::router(self, leptos)
     }
+
+    /// The services the pages, server functions and endpoints call.
+    pub fn services(&self) -> app::services::Services {
+        app::services::Services {
+            system: self.system.clone(),
+            sessions: self.sessions.clone(),
+            sign_in: self.magic_links.clone(),
+            people: self.people.clone(),
+            organizations: self.organizations.clone(),
+            invitations: self.invitations.clone(),
+            registrations: self.registrations.clone(),
+            terms: self.terms.clone(),
+            catalog: self.catalog.clone(),
+            collections: self.catalog.clone(),
+            access: self.access.clone(),
+            audit: self.audit_log.clone(),
+            keys: self.keys.clone(),
+            try_it: self.try_it.clone(),
+            sso: self.sso.clone(),
+            identity_providers: self.identity_providers.clone(),
+            dashboard: self.dashboard.clone(),
+            branding: self.brand.clone(),
+            api_tokens: self.api_tokens.clone(),
+            team: self.teams.clone(),
+        }
+    }
 }
 
 /// Binds the listen address, with an error that says which setting to change.

@@ -38,6 +38,31 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// The portal's configuration as one JSON document (as Admin → Configuration has it)
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ConfigCommand {
+    /// Print the configuration: branding, organizations, collections, identity providers
+    /// (without secrets)
+    Export {
+        /// The portal admin the export is recorded for in the audit log
+        #[arg(long = "as", value_name = "EMAIL")]
+        actor: String,
+    },
+    /// Add and update what a configuration file describes (nothing is deleted); a mistake
+    /// anywhere changes nothing
+    Import {
+        /// The file, as `portico config export` or the admin page writes it
+        file: std::path::PathBuf,
+        /// The portal admin the changes are recorded for in the audit log
+        #[arg(long = "as", value_name = "EMAIL")]
+        actor: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -86,6 +111,7 @@ async fn run(cli: Cli, settings: Settings) -> ExitCode {
         Command::Admin {
             command: AdminCommand::Create { email },
         } => create_admin(settings, &email).await,
+        Command::Config { command } => config(settings, command).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -222,6 +248,88 @@ async fn create_admin(settings: Settings, email: &str) -> Result<(), StartError>
         "Sign in within {} minutes with this one-time link:\n\n  {link}\n",
         portal.settings.magic_link_ttl.num_minutes()
     );
+    Ok(())
+}
+
+async fn config(settings: Settings, command: ConfigCommand) -> Result<(), StartError> {
+    let actor_email = match &command {
+        ConfigCommand::Export { actor } | ConfigCommand::Import { actor, .. } => actor.clone(),
+    };
+    let email = Email::parse(&actor_email).map_err(|e| StartError::Cli(format!("--as: {e}")))?;
+    // Read before the database is touched, so a missing file changes nothing at all.
+    let document = match &command {
+        ConfigCommand::Import { file, .. } => {
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| StartError::Cli(format!("{}: {e}", file.display())))?;
+            let document: server::config::PortalConfig =
+                serde_json::from_str(&text).map_err(|e| {
+                    StartError::Cli(format!(
+                        "{} is not a Portico configuration document: {e}",
+                        file.display()
+                    ))
+                })?;
+            Some(document)
+        }
+        ConfigCommand::Export { .. } => None,
+    };
+    let portal = Portal::open(settings, Arc::new(SystemClock)).await?;
+    let actor = match find_user_by_email(&portal.db, &email)
+        .await
+        .map_err(|e| StartError::Cli(e.to_string()))?
+    {
+        Some(user) if user.is_admin && user.status != server::entities::user::STATUS_SUSPENDED => {
+            app::auth::Viewer {
+                id: user.id.to_string(),
+                email: user.email,
+                display_name: user.display_name,
+                is_admin: true,
+                terms_pending: false,
+            }
+        }
+        _ => {
+            return Err(StartError::Cli(format!(
+                "--as: {email} is not an active portal admin here (portico admin create --email {email} makes one)"
+            )));
+        }
+    };
+    let services = portal.services();
+    let transfer = server::config::ConfigTransfer {
+        services: &services,
+        catalog: &portal.catalog,
+    };
+    // Recorded in the audit log as coming from this machine's command line.
+    let (request, ()) = http::Request::new(()).into_parts();
+    let failed = |e: app::error::AppError| {
+        StartError::Cli(match &e {
+            app::error::AppError::Invalid {
+                field: Some(field), ..
+            } => format!("nothing was imported: {e} (at {field})"),
+            _ => format!("the import stopped: {e}"),
+        })
+    };
+    match document {
+        None => {
+            let config = transfer
+                .export(&actor, &request)
+                .await
+                .map_err(|e| StartError::Cli(e.to_string()))?;
+            let text = serde_json::to_string_pretty(&config)
+                .map_err(|e| StartError::Cli(e.to_string()))?;
+            println!("{text}");
+        }
+        Some(document) => {
+            let report = transfer
+                .import(&actor, document, &request)
+                .await
+                .map_err(failed)?;
+            if report.changes.is_empty() {
+                println!("Nothing needed to change: the portal already matches the file.");
+            }
+            for change in report.changes {
+                println!("{change}");
+            }
+        }
+    }
     Ok(())
 }
 

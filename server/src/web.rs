@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::services::{ResponseStatus, Services};
+use app::services::ResponseStatus;
 use app::{App, shell};
 use axum::body::Body;
 use std::net::{IpAddr, SocketAddr};
@@ -44,28 +44,7 @@ impl FromRef<AppState> for LeptosOptions {
 }
 
 pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
-    let services = Services {
-        system: portal.system.clone(),
-        sessions: portal.sessions.clone(),
-        sign_in: portal.magic_links.clone(),
-        people: portal.people.clone(),
-        organizations: portal.organizations.clone(),
-        invitations: portal.invitations.clone(),
-        registrations: portal.registrations.clone(),
-        terms: portal.terms.clone(),
-        catalog: portal.catalog.clone(),
-        collections: portal.catalog.clone(),
-        access: portal.access.clone(),
-        audit: portal.audit_log.clone(),
-        keys: portal.keys.clone(),
-        try_it: portal.try_it.clone(),
-        sso: portal.sso.clone(),
-        identity_providers: portal.identity_providers.clone(),
-        dashboard: portal.dashboard.clone(),
-        branding: portal.brand.clone(),
-        api_tokens: portal.api_tokens.clone(),
-        team: portal.teams.clone(),
-    };
+    let services = portal.services();
     let auth = crate::auth::routes::routes(crate::auth::routes::AuthState {
         magic_links: portal.magic_links.clone(),
         sessions: portal.sessions.clone(),
@@ -80,6 +59,11 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         db: portal.db.clone(),
         sessions: portal.sessions.clone(),
         clock: portal.clock.clone(),
+    });
+    let configuration = crate::config::routes::routes(crate::config::routes::ConfigState {
+        services: services.clone(),
+        catalog: portal.catalog.clone(),
+        sessions: portal.sessions.clone(),
     });
     let management_api = crate::api::routes(crate::api::ApiState {
         tokens: portal.api_tokens.clone(),
@@ -125,6 +109,7 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         .merge(auth)
         .merge(catalog)
         .merge(audit_export)
+        .merge(configuration)
         .merge(management_api)
         .layer(axum::middleware::from_fn(server_fn_error_status))
         .layer(axum::middleware::from_fn(move |request, next| {

@@ -74,8 +74,15 @@ fn RequestForm(info: RequestFormInfo) -> impl IntoView {
     let chosen = move || organizations.with_value(|list| list.get(selected.get()).cloned());
     let granted =
         move |environment: Environment| chosen().is_some_and(|o| o.granted.contains(&environment));
+    let allowed =
+        move |environment: Environment| chosen().is_some_and(|o| o.allowed.contains(&environment));
     let pending = move || chosen().and_then(|o| o.pending);
-    let everything_granted = move || Environment::ALL.into_iter().all(granted);
+    let everything_granted = move || {
+        Environment::ALL
+            .into_iter()
+            .filter(|e| allowed(*e))
+            .all(granted)
+    };
     let choices = organizations.with_value(|list| {
         list.iter()
             .map(|o| o.organization.clone())
@@ -155,11 +162,19 @@ fn RequestForm(info: RequestFormInfo) -> impl IntoView {
                                         type="checkbox"
                                         name=environment.as_str()
                                         value="true"
-                                        disabled=move || granted(environment)
-                                        checked=environment == Environment::Sandbox && !granted(environment)
+                                        disabled=move || granted(environment) || !allowed(environment)
+                                        checked=move || environment == Environment::Sandbox && !granted(environment) && allowed(environment)
                                     />
                                     {environment.label()}
-                                    {move || granted(environment).then_some(" (this organization has it)")}
+                                    {move || {
+                                        if granted(environment) {
+                                            Some(" (this organization has it)")
+                                        } else if !allowed(environment) {
+                                            Some(" (not open to this organization)")
+                                        } else {
+                                            None
+                                        }
+                                    }}
                                 </label>
                             }
                         }).collect_view()}

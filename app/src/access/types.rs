@@ -164,6 +164,8 @@ pub struct OrganizationAccess {
     pub organization: Choice,
     /// Environments it has already.
     pub granted: Vec<Environment>,
+    /// Environments it may use at all (an admin's setting of the organization).
+    pub allowed: Vec<Environment>,
     /// Its request that is waiting, if one is.
     pub pending: Option<AccessRequestRow>,
 }

@@ -4,6 +4,7 @@ mod api_tokens;
 mod audit;
 mod branding;
 mod collections;
+mod configuration;
 mod dashboard;
 mod invitations;
 mod organizations;
@@ -30,6 +31,7 @@ pub use collections::{
     AdminVersion, CollectionAdminPage, CollectionForm, CollectionRow, CollectionSettings,
     CollectionsAdminPage,
 };
+pub use configuration::{ConfigurationPage, ConfigurationSummary, MANAGEMENT_API_SLUG};
 #[cfg(feature = "ssr")]
 pub use dashboard::DashboardService;
 pub use dashboard::{AdminOverview, CHART_HOURS, HourlyCalls, load_admin_overview};
@@ -76,7 +78,7 @@ pub fn AdminPage() -> impl IntoView {
                         </a>
                         <a class="card card--link" href="/admin/organizations">
                             <h2>"Organizations"</h2>
-                            <p>"Portal access and authorized email addresses."</p>
+                            <p>"Portal access, environments, authorized addresses and domains that join."</p>
                         </a>
                         <a class="card card--link" href="/admin/collections">
                             <h2>"Collections"</h2>
@@ -105,6 +107,10 @@ pub fn AdminPage() -> impl IntoView {
                         <a class="card card--link" href="/admin/api-tokens">
                             <h2>"API tokens"</h2>
                             <p>"Tokens for the management API, to run the portal from scripts."</p>
+                        </a>
+                        <a class="card card--link" href="/admin/configuration">
+                            <h2>"Configuration"</h2>
+                            <p>"The portal's set-up as one file: download it, or set a portal up from one."</p>
                         </a>
                     </nav>
 

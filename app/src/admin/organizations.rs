@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 use crate::form::{Field, error_for, error_outside, on_success};
 use crate::layout::{EmptyState, LoadError, PageHeader};
+use crate::types::Environment;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -18,6 +19,8 @@ pub struct OrganizationRow {
     pub authorized_emails: Vec<String>,
     /// Email domains whose people join on their first sign-in.
     pub domains: Vec<String>,
+    /// The environments it may use: grants, requests and keys of others are refused.
+    pub environments: Vec<Environment>,
 }
 
 #[cfg(feature = "ssr")]
@@ -51,6 +54,14 @@ pub trait OrganizationsService: Send + Sync {
         actor: &crate::auth::Viewer,
         organization_id: &str,
         email: &str,
+        request: &http::request::Parts,
+    ) -> Result<(), AppError>;
+    /// The environments it may use (at least one). Its grants of any other end at once.
+    async fn set_environments(
+        &self,
+        actor: &crate::auth::Viewer,
+        organization_id: &str,
+        environments: &[Environment],
         request: &http::request::Parts,
     ) -> Result<(), AppError>;
     /// A new name (the slug, used in addresses, stays).
@@ -146,6 +157,28 @@ pub async fn rename_organization(organization_id: String, name: String) -> Resul
     services()?
         .organizations
         .rename(&actor, &organization_id, &name, &request_parts()?)
+        .await
+}
+
+/// The environment checkboxes of an organization's card: each sends `true` when ticked.
+#[server(prefix = "/rpc", endpoint = "admin-set-organization-environments")]
+pub async fn set_organization_environments(
+    organization_id: String,
+    #[server(default)] sandbox: bool,
+    #[server(default)] production: bool,
+) -> Result<(), AppError> {
+    use crate::services::{request_parts, services};
+    let actor = crate::auth::require_admin().await?;
+    let environments: Vec<Environment> = [
+        (Environment::Sandbox, sandbox),
+        (Environment::Production, production),
+    ]
+    .into_iter()
+    .filter_map(|(environment, ticked)| ticked.then_some(environment))
+    .collect();
+    services()?
+        .organizations
+        .set_environments(&actor, &organization_id, &environments, &request_parts()?)
         .await
 }
 
@@ -285,7 +318,9 @@ fn OrganizationCard(organization: OrganizationRow, changed: RwSignal<u32>) -> im
     let remove_domain = ServerAction::<RemoveOrganizationDomain>::new();
     let archive = ServerAction::<ArchiveOrganization>::new();
     let rename = ServerAction::<RenameOrganization>::new();
+    let set_environments = ServerAction::<SetOrganizationEnvironments>::new();
     on_success(rename, move |_| changed.update(|n| *n += 1));
+    on_success(set_environments, move |_| changed.update(|n| *n += 1));
     on_success(switch, move |_| changed.update(|n| *n += 1));
     on_success(add, move |_| changed.update(|n| *n += 1));
     on_success(remove, move |_| changed.update(|n| *n += 1));
@@ -306,6 +341,7 @@ fn OrganizationCard(organization: OrganizationRow, changed: RwSignal<u32>) -> im
         .map(|error| error.to_string())
         .or_else(|| error_outside(&add.value().get(), &["email"]))
         .or_else(|| error_outside(&add_domain.value().get(), &["domain"]))
+        .or_else(|| error_outside(&set_environments.value().get(), &["environments"]))
     };
     let heading_id = format!("org-{}", organization.slug);
     let labelled_by = heading_id.clone();
@@ -323,6 +359,28 @@ fn OrganizationCard(organization: OrganizationRow, changed: RwSignal<u32>) -> im
     let rename_field_id = format!("rename-{}", organization.slug);
     let rename_id = domain_add_id.clone();
     let current_name = organization.name.clone();
+    let environments_id = rename_id.clone();
+    let environments_error_id = format!("environments-{}-error", organization.slug);
+    let environments_described_by = environments_error_id.clone();
+    let environment_boxes = Environment::ALL
+        .into_iter()
+        .map(|environment| {
+            let id = format!("environment-{}-{}", organization.slug, environment.as_str());
+            let label_for = id.clone();
+            view! {
+                <label for=label_for class="checkbox">
+                    <input
+                        id=id
+                        type="checkbox"
+                        name=environment.as_str()
+                        value="true"
+                        checked=organization.environments.contains(&environment)
+                    />
+                    {environment.label()}
+                </label>
+            }
+        })
+        .collect_view();
     let archive_label = format!("Archive {}", organization.name);
     let domains = if organization.domains.is_empty() {
         view! { <p>"None. People of a domain listed here join this organization when they first sign in."</p> }.into_any()
@@ -411,6 +469,19 @@ fn OrganizationCard(organization: OrganizationRow, changed: RwSignal<u32>) -> im
                     error=Signal::derive(move || error_for(&add_domain.value().get(), "domain"))
                 />
                 <button class="button button--small" type="submit">"Add domain"</button>
+            </ActionForm>
+            <h3>"Environments"</h3>
+            <ActionForm action=set_environments attr:class="stack-form">
+                <input type="hidden" name="organization_id" value=environments_id />
+                <fieldset class="field checkboxes" aria-describedby=environments_described_by>
+                    <legend>"It may use"</legend>
+                    <p class="field__hint">"Taking an environment away ends the organization's access to it at once; its keys for it stop working."</p>
+                    {environment_boxes}
+                    <p id=environments_error_id class="field__error" role="alert">
+                        {move || error_for(&set_environments.value().get(), "environments")}
+                    </p>
+                </fieldset>
+                <button class="button button--small button--secondary" type="submit">"Save environments"</button>
             </ActionForm>
             <h3>"Name"</h3>
             <ActionForm action=rename attr:class="add-form" attr:novalidate="true">

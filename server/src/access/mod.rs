@@ -357,6 +357,7 @@ impl AccessService for Access {
                 None => None,
             };
             organizations.push(OrganizationAccess {
+                allowed: organization.environments(),
                 organization: Choice {
                     value: organization.id.to_string(),
                     label: organization.name,
@@ -387,6 +388,7 @@ impl AccessService for Access {
         let memberships = self.memberships(viewer).await?;
         let organization =
             crate::directory::chosen_organization(&memberships, &draft.organization_id)?;
+        organization.check_environments(&draft.environments)?;
         let now = self.clock.now();
         let has = grants::environments(&self.db, collection.id, organization.id, now).await?;
         let already: Vec<Environment> = draft
@@ -890,6 +892,21 @@ impl AccessService for Access {
         .record(&txn, self.clock.as_ref())
         .await?;
         if approved {
+            // The organization's environments may have narrowed since the request was made.
+            if let Some(organization) = organization::Entity::find_by_id(found.organization_id)
+                .one(&txn)
+                .await
+                .map_err(db_error)?
+            {
+                organization
+                    .check_environments(&environments)
+                    .map_err(|error| {
+                        AppError::Refused(format!(
+                            "{} Allow it on the Organizations page first, or reject the request.",
+                            error
+                        ))
+                    })?;
+            }
             for environment in &environments {
                 grants::put(
                     &txn,
@@ -954,6 +971,7 @@ impl AccessService for Access {
     ) -> Result<(), AppError> {
         let collection = self.collection_by_slug(&self.db, slug).await?;
         let organization = organization_from_form(&self.db, organization_id).await?;
+        organization.check_environments(environments)?;
         let has = grants::environments(&self.db, collection.id, organization.id, self.clock.now())
             .await?;
         if environments.iter().all(|e| has.contains(e)) {

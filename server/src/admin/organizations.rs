@@ -4,7 +4,7 @@ use std::sync::Arc;
 use app::admin::{OrganizationRow, OrganizationsService};
 use app::auth::Viewer;
 use app::error::AppError;
-use app::types::Email;
+use app::types::{Email, Environment};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -14,7 +14,9 @@ use uuid::Uuid;
 use crate::audit::AuditEvent;
 use crate::auth::Sessions;
 use crate::clock::Clock;
-use crate::entities::{authorized_email, membership, organization, organization_domain, user};
+use crate::entities::{
+    access_grant, authorized_email, membership, organization, organization_domain, user,
+};
 use crate::error::DomainError;
 use crate::web::client_addr;
 
@@ -125,6 +127,7 @@ impl OrganizationsService for Organizations {
                 members: members.get(&organization.id).copied().unwrap_or_default(),
                 authorized_emails: emails.remove(&organization.id).unwrap_or_default(),
                 domains: domains.remove(&organization.id).unwrap_or_default(),
+                environments: organization.environments(),
                 name: organization.name,
                 slug: organization.slug,
                 portal_access: organization.portal_access,
@@ -186,6 +189,7 @@ impl OrganizationsService for Organizations {
             .await?;
         txn.commit().await.map_err(DomainError::from)?;
         Ok(OrganizationRow {
+            environments: organization.environments(),
             id: organization.id.to_string(),
             name: organization.name,
             slug: organization.slug,
@@ -227,6 +231,71 @@ impl OrganizationsService for Organizations {
         Self::event(actor, action, &organization, request)
             .record(&txn, self.clock.as_ref())
             .await?;
+        txn.commit().await.map_err(DomainError::from)?;
+        Ok(())
+    }
+
+    async fn set_environments(
+        &self,
+        actor: &Viewer,
+        organization_id: &str,
+        environments: &[Environment],
+        request: &http::request::Parts,
+    ) -> Result<(), AppError> {
+        if environments.is_empty() {
+            return Err(AppError::invalid(
+                "environments",
+                "Choose at least one environment. To keep an organization out of every API, turn its portal access off.",
+            ));
+        }
+        let txn = crate::db::begin_write(&self.db)
+            .await
+            .map_err(DomainError::from)?;
+        let organization = self.find(&txn, organization_id).await?;
+        let before = organization.environments();
+        let after = Environment::list(&Environment::join(environments));
+        if before == after {
+            return Ok(());
+        }
+        organization::ActiveModel {
+            id: Set(organization.id),
+            environments: Set(Environment::join(&after)),
+            ..Default::default()
+        }
+        .update(&txn)
+        .await
+        .map_err(DomainError::from)?;
+        // Access to an environment it may no longer use ends now (the gateway notices within a
+        // second); keys of it stay, refused, until the environment comes back or they go.
+        let removed: Vec<&str> = before
+            .iter()
+            .filter(|e| !after.contains(e))
+            .map(|e| e.as_str())
+            .collect();
+        let ended = if removed.is_empty() {
+            0
+        } else {
+            access_grant::Entity::delete_many()
+                .filter(access_grant::Column::OrganizationId.eq(organization.id))
+                .filter(access_grant::Column::Environment.is_in(removed.iter().copied()))
+                .exec(&txn)
+                .await
+                .map_err(DomainError::from)?
+                .rows_affected
+        };
+        Self::event(
+            actor,
+            "organization.environments_changed",
+            &organization,
+            request,
+        )
+        .with_details(serde_json::json!({
+            "from": before,
+            "to": after,
+            "grants_ended": ended,
+        }))
+        .record(&txn, self.clock.as_ref())
+        .await?;
         txn.commit().await.map_err(DomainError::from)?;
         Ok(())
     }

@@ -10,13 +10,13 @@ use utoipa_axum::routes;
 use super::{Admin, ApiState, Body};
 use crate::config::{ConfigTransfer, ImportReport, PortalConfig};
 use crate::error::ApiError;
-use crate::openapi::MAX_DOCUMENT_BYTES;
 
 pub fn routes() -> OpenApiRouter<ApiState> {
     OpenApiRouter::new()
         .routes(routes!(export_config, import_config))
-        // Collections carry their documents.
-        .layer(DefaultBodyLimit::max(4 * MAX_DOCUMENT_BYTES))
+        .layer(DefaultBodyLimit::max(
+            crate::config::routes::MAX_CONFIG_BYTES,
+        ))
 }
 
 fn transfer(state: &ApiState) -> ConfigTransfer<'_> {
@@ -31,10 +31,11 @@ fn transfer(state: &ApiState) -> ConfigTransfer<'_> {
 #[utoipa::path(get, path = "/api/v1/admin/config", tag = "configuration",
     responses((status = 200, description = "The configuration", body = PortalConfig)))]
 async fn export_config(
-    Admin(_): Admin,
+    Admin(actor): Admin,
     State(state): State<ApiState>,
+    request: Parts,
 ) -> Result<Json<PortalConfig>, ApiError> {
-    Ok(Json(transfer(&state).export().await?))
+    Ok(Json(transfer(&state).export(&actor, &request).await?))
 }
 
 /// Adds and updates what the document describes; it never deletes. The whole document is

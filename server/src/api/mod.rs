@@ -205,7 +205,7 @@ pub fn document() -> String {
 }
 
 /// The slug of the collection that publishes this API in the portal's own catalog.
-pub const COLLECTION_SLUG: &str = "portico-management-api";
+pub use app::admin::MANAGEMENT_API_SLUG as COLLECTION_SLUG;
 
 /// Publishes the document in the portal's catalog (hidden from Discover; admins read it), as a
 /// new version whenever it changed since the last start.

@@ -3,7 +3,7 @@
 
 use app::admin::OrganizationRow;
 use app::error::AppError;
-use app::types::Email;
+use app::types::{Email, Environment};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -44,6 +44,8 @@ pub struct OrganizationChange {
     pub name: Option<String>,
     /// Off: members without another organization with access are signed out.
     pub portal_access: Option<bool>,
+    /// The environments it may use (at least one); its grants of any other end.
+    pub environments: Option<Vec<Environment>>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -111,7 +113,8 @@ async fn get_organization(
     Ok(Json(find(&state, &id).await?))
 }
 
-/// Renames an organization (its slug stays) or switches its portal access.
+/// Renames an organization (its slug stays), switches its portal access or sets its
+/// environments.
 #[utoipa::path(patch, path = "/api/v1/admin/organizations/{id}", tag = "organizations",
     params(("id" = String, Path, description = "The organization's id")),
     request_body = OrganizationChange,
@@ -128,6 +131,12 @@ async fn update_organization(
 ) -> Result<Json<OrganizationRow>, ApiError> {
     let organizations = &state.services.organizations;
     find(&state, &id).await?;
+    // First, as its refusal (no environment at all) comes before anything is written.
+    if let Some(environments) = &change.environments {
+        organizations
+            .set_environments(&actor, &id, environments, &request)
+            .await?;
+    }
     if let Some(name) = &change.name {
         organizations.rename(&actor, &id, name, &request).await?;
     }

@@ -1,3 +1,5 @@
+use app::error::AppError;
+use app::types::Environment;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,6 +11,8 @@ pub struct Model {
     #[sea_orm(unique)]
     pub slug: String,
     pub portal_access: bool,
+    /// The environments it may use, stored as `sandbox,production`.
+    pub environments: String,
     pub created_at: DateTimeUtc,
     pub archived_at: Option<DateTimeUtc>,
 }
@@ -31,5 +35,32 @@ impl Model {
     /// Its people may use the portal: access switched on, and not archived.
     pub fn may_use_portal(&self) -> bool {
         self.portal_access && self.archived_at.is_none()
+    }
+
+    /// The environments it may use, in the usual order.
+    pub fn environments(&self) -> Vec<Environment> {
+        Environment::list(&self.environments)
+    }
+
+    /// Refuses `environments` this organization may not use, in a sentence that says which.
+    pub fn check_environments(&self, environments: &[Environment]) -> Result<(), AppError> {
+        let allowed = self.environments();
+        let refused: Vec<Environment> = environments
+            .iter()
+            .copied()
+            .filter(|e| !allowed.contains(e))
+            .collect();
+        if refused.is_empty() {
+            return Ok(());
+        }
+        Err(AppError::invalid(
+            "environments",
+            format!(
+                "{} may not use {}: it may use {} only.",
+                self.name,
+                Environment::describe(&refused),
+                Environment::describe(&allowed)
+            ),
+        ))
     }
 }

@@ -251,6 +251,9 @@ impl KeysService for Keys {
         let me = viewer_id(viewer)?;
         let memberships = memberships_of(&self.db, me).await?;
         let organization = chosen_organization(&memberships, &draft.organization_id)?;
+        organization
+            .check_environments(&[draft.environment])
+            .map_err(|error| AppError::invalid("environment", error.to_string()))?;
         let now = self.clock.now();
         let expires_at = match draft.expires_on {
             Some(day) => Some(end_of_day(day).filter(|at| *at > now).ok_or_else(|| {

@@ -216,3 +216,98 @@ fn serve_answers_then_stops_gracefully_on_sigterm() {
         "access log: {logs}"
     );
 }
+
+#[test]
+fn a_portal_is_set_up_from_a_file_on_the_command_line() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let admin = portico(
+        &["admin", "create", "--email", "ops@acme.test"],
+        &[],
+        folder.path(),
+    );
+    assert!(admin.status.success(), "{}", stderr(&admin));
+    let file = folder.path().join("portal.json");
+    std::fs::write(
+        &file,
+        r#"{"format": 1, "organizations": [
+            {"slug": "acme", "name": "Acme", "domains": ["acme.test"], "environments": ["sandbox"]}
+        ]}"#,
+    )
+    .expect("write");
+
+    // Only an admin's name goes in the audit log.
+    let stranger = portico(
+        &[
+            "config",
+            "import",
+            "portal.json",
+            "--as",
+            "nobody@acme.test",
+        ],
+        &[],
+        folder.path(),
+    );
+    assert_eq!(stranger.status.code(), Some(1));
+    assert!(
+        stderr(&stranger).contains("is not an active portal admin"),
+        "{}",
+        stderr(&stranger)
+    );
+
+    let import = |name: &str| {
+        portico(
+            &["config", "import", name, "--as", "ops@acme.test"],
+            &[],
+            folder.path(),
+        )
+    };
+    let first = import("portal.json");
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stdout(&first).contains("Organization Acme added."),
+        "{}",
+        stdout(&first)
+    );
+    assert!(
+        stdout(&first).contains("acme.test joins people to Acme."),
+        "{}",
+        stdout(&first)
+    );
+    let again = import("portal.json");
+    assert!(
+        stdout(&again).contains("Nothing needed to change"),
+        "{}",
+        stdout(&again)
+    );
+
+    // A broken file is named and changes nothing.
+    std::fs::write(
+        folder.path().join("broken.json"),
+        r#"{"format": 1, "organizations": [{"slug": "x"}]}"#,
+    )
+    .expect("write");
+    let broken = import("broken.json");
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(
+        stderr(&broken).contains("not a Portico configuration document"),
+        "{}",
+        stderr(&broken)
+    );
+
+    let export = portico(
+        &["config", "export", "--as", "ops@acme.test"],
+        &[],
+        folder.path(),
+    );
+    assert!(export.status.success(), "{}", stderr(&export));
+    let document: serde_json::Value = serde_json::from_slice(&export.stdout).expect("JSON");
+    let acme = document["organizations"]
+        .as_array()
+        .expect("organizations")
+        .iter()
+        .find(|o| o["slug"] == "acme")
+        .expect("acme")
+        .clone();
+    assert_eq!(acme["environments"], serde_json::json!(["sandbox"]));
+    assert_eq!(acme["domains"], serde_json::json!(["acme.test"]));
+}

@@ -970,3 +970,133 @@ on_both_engines!(
         assert_eq!(field, "organization_id", "only one's own organizations");
     }
 );
+
+on_both_engines!(
+    an_organization_uses_only_the_environments_it_may,
+    |app: TestApp| async move {
+        let upstream = upstream().await;
+        let setup = app.gateway_setup(upstream).await;
+        let (_, production_key) = app.key(&setup.dev, "production", "", "").await;
+        let (_, sandbox_key) = app.key(&setup.dev, "sandbox", "", "").await;
+        let production = "/gateway/payments-api/production/payments";
+        let sandbox = "/gateway/payments-api/sandbox/payments";
+        assert_eq!(app.status_through(production, &production_key).await.0, 200);
+
+        // None at all is refused, and changes nothing.
+        let none = app
+            .call_with(
+                "admin-set-organization-environments",
+                Some(&setup.admin),
+                &[("organization_id", &setup.organization)],
+            )
+            .await;
+        let (field, message) = invalid(none).await;
+        assert_eq!(field, "environments");
+        assert!(message.contains("at least one"), "{message}");
+        // Only a portal admin decides it.
+        let refused = app
+            .call_with(
+                "admin-set-organization-environments",
+                Some(&setup.dev),
+                &[
+                    ("organization_id", &setup.organization),
+                    ("sandbox", "true"),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status(), 403);
+
+        app.call_json(
+            "admin-set-organization-environments",
+            Some(&setup.admin),
+            &[
+                ("organization_id", &setup.organization),
+                ("sandbox", "true"),
+            ],
+        )
+        .await;
+        assert_eq!(
+            app.audit_count("organization.environments_changed").await,
+            1
+        );
+        let rows = app
+            .call_json("admin-organizations", Some(&setup.admin), &[])
+            .await;
+        let row = rows
+            .as_array()
+            .expect("organizations")
+            .iter()
+            .find(|o| o["id"] == setup.organization.as_str())
+            .expect("the organization")
+            .clone();
+        assert_eq!(row["environments"], serde_json::json!(["sandbox"]));
+
+        // Its production access ended: the key is refused, sandbox goes on.
+        crate::helpers::eventually("the production key to be refused", || {
+            let token = production_key.clone();
+            let app = &app;
+            async move { (app.status_through(production, &token).await.0 == 403).then_some(()) }
+        })
+        .await;
+        assert_eq!(app.status_through(sandbox, &sandbox_key).await.0, 200);
+
+        // Production cannot come back through a grant, a request or a new key.
+        let grant = app
+            .call_with(
+                "admin-grant-access",
+                Some(&setup.admin),
+                &[
+                    ("slug", SLUG),
+                    ("organization_id", &setup.organization),
+                    ("production", "true"),
+                ],
+            )
+            .await;
+        let (field, message) = invalid(grant).await;
+        assert_eq!(field, "environments");
+        assert!(message.contains("may not use Production"), "{message}");
+        let ask = app
+            .ask(&setup.dev, &["production"], "We go live next week.")
+            .await;
+        let (field, message) = invalid(ask).await;
+        assert_eq!(field, "environments");
+        assert!(message.contains("may use Sandbox only"), "{message}");
+        let key = app
+            .call_with(
+                "create-api-key",
+                Some(&setup.dev),
+                &[("name", "live"), ("environment", "production")],
+            )
+            .await;
+        let (field, _) = invalid(key).await;
+        assert_eq!(field, "environment");
+
+        // Given back, production can be granted again.
+        app.call_json(
+            "admin-set-organization-environments",
+            Some(&setup.admin),
+            &[
+                ("organization_id", &setup.organization),
+                ("sandbox", "true"),
+                ("production", "true"),
+            ],
+        )
+        .await;
+        app.call_json(
+            "admin-grant-access",
+            Some(&setup.admin),
+            &[
+                ("slug", SLUG),
+                ("organization_id", &setup.organization),
+                ("production", "true"),
+            ],
+        )
+        .await;
+        crate::helpers::eventually("the production key to work again", || {
+            let token = production_key.clone();
+            let app = &app;
+            async move { (app.status_through(production, &token).await.0 == 200).then_some(()) }
+        })
+        .await;
+    }
+);

@@ -6,6 +6,8 @@
 //! Importing adds and updates; it never deletes. The whole document is checked before anything
 //! is written, so a mistake anywhere changes nothing.
 
+pub mod routes;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use app::access::CollectionAccess;
@@ -20,6 +22,7 @@ use app::types::{Email, Environment};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::audit::AuditEvent;
 use crate::catalog::{Catalog, parse_document};
 
 /// The format of the document; a later change to it gets a new number.
@@ -52,6 +55,13 @@ pub struct OrganizationConfig {
     pub domains: Vec<String>,
     #[serde(default)]
     pub authorized_emails: Vec<String>,
+    /// The environments it may use; both when left out.
+    #[serde(default = "every_environment")]
+    pub environments: Vec<Environment>,
+}
+
+fn every_environment() -> Vec<Environment> {
+    Environment::ALL.to_vec()
 }
 
 fn yes() -> bool {
@@ -133,7 +143,17 @@ pub struct ConfigTransfer<'a> {
 }
 
 impl ConfigTransfer<'_> {
-    pub async fn export(&self) -> Result<PortalConfig, AppError> {
+    /// The configuration as one document; the export is audited, as it lists every
+    /// organization and its addresses.
+    pub async fn export(
+        &self,
+        actor: &Viewer,
+        request: &http::request::Parts,
+    ) -> Result<PortalConfig, AppError> {
+        AuditEvent::by_viewer(actor, "configuration.exported")
+            .from_addr(crate::web::client_addr(&request.extensions))
+            .record(&self.catalog.db, self.catalog.clock.as_ref())
+            .await?;
         let services = self.services;
         let organizations = services.organizations.list().await?;
         let slug_of: BTreeMap<String, String> = organizations
@@ -142,6 +162,10 @@ impl ConfigTransfer<'_> {
             .collect();
         let mut collections = Vec::new();
         for row in services.collections.list().await? {
+            // Every portal publishes its own management API; it is not configuration.
+            if row.slug == crate::api::COLLECTION_SLUG {
+                continue;
+            }
             let settings = services.collections.settings(&row.slug).await?;
             let access = services.access.collection_access(&row.slug).await?;
             collections.push(CollectionConfig {
@@ -174,6 +198,7 @@ impl ConfigTransfer<'_> {
                     portal_access: o.portal_access,
                     domains: o.domains,
                     authorized_emails: o.authorized_emails,
+                    environments: o.environments,
                 })
                 .collect(),
             collections,
@@ -243,6 +268,12 @@ impl ConfigTransfer<'_> {
                     ),
                 ));
             }
+            if organization.environments.is_empty() {
+                return Err(at(
+                    place,
+                    AppError::invalid("environments", "Name at least one environment."),
+                ));
+            }
             for domain in &organization.domains {
                 let domain = parse_join_domain(domain).map_err(|e| at(place.clone(), e))?;
                 let owner = current.iter().find(|o| o.domains.contains(&domain));
@@ -275,17 +306,58 @@ impl ConfigTransfer<'_> {
         let known = |slug: &str| slugs.contains(slug) || current.iter().any(|o| o.slug == slug);
         for (n, collection) in config.collections.iter().enumerate() {
             let place = format!("collections[{n}]");
-            checked_form(&collection.settings).map_err(|e| at(format!("{place}.settings"), e))?;
+            let form = checked_form(&collection.settings)
+                .map_err(|e| at(format!("{place}.settings"), e))?;
+            if form.slug.as_str() == crate::api::COLLECTION_SLUG {
+                return Err(at(
+                    format!("{place}.settings"),
+                    AppError::invalid(
+                        "slug",
+                        "This is Portico's own management API: every portal publishes its own.",
+                    ),
+                ));
+            }
             parse_document(collection.document.clone())
                 .await
                 .map_err(|e| at(format!("{place}.document"), e))?;
             for grant in &collection.grants {
-                if !known(&grant.organization) {
+                // The environments it will have: the document's, else this portal's.
+                let open = config
+                    .organizations
+                    .iter()
+                    .find(|o| o.slug == grant.organization)
+                    .map(|o| o.environments.clone())
+                    .or_else(|| {
+                        current
+                            .iter()
+                            .find(|o| o.slug == grant.organization)
+                            .map(|o| o.environments.clone())
+                    });
+                let Some(open) = open else {
                     return Err(at(
                         place,
                         AppError::invalid(
                             "grants",
                             format!("No organization has the slug {}.", grant.organization),
+                        ),
+                    ));
+                };
+                let closed: Vec<Environment> = grant
+                    .environments
+                    .iter()
+                    .copied()
+                    .filter(|e| !open.contains(e))
+                    .collect();
+                if !closed.is_empty() {
+                    return Err(at(
+                        place,
+                        AppError::invalid(
+                            "grants",
+                            format!(
+                                "{} may not use {}.",
+                                grant.organization,
+                                Environment::describe(&closed)
+                            ),
                         ),
                     ));
                 }
@@ -441,6 +513,19 @@ impl ConfigTransfer<'_> {
                     "Portal access of {} turned {}.",
                     wanted.name,
                     if wanted.portal_access { "on" } else { "off" }
+                ));
+            }
+            if Environment::list(&Environment::join(&wanted.environments))
+                != organization.environments
+            {
+                services
+                    .organizations
+                    .set_environments(actor, &id, &wanted.environments, request)
+                    .await?;
+                report.changes.push(format!(
+                    "{} may use {}.",
+                    wanted.name,
+                    Environment::describe(&wanted.environments)
                 ));
             }
             for domain in wanted.domains {
@@ -622,6 +707,11 @@ impl ConfigTransfer<'_> {
                 ));
             }
         }
+        AuditEvent::by_viewer(actor, "configuration.imported")
+            .from_addr(crate::web::client_addr(&request.extensions))
+            .with_details(serde_json::json!({ "changes": report.changes.len() }))
+            .record(&self.catalog.db, self.catalog.clock.as_ref())
+            .await?;
         Ok(report)
     }
 }
