@@ -41,7 +41,26 @@ test('an admin suspends and reactivates a developer; the profile lists sessions'
   await expect(page.getByTestId('person-event').filter({ hasText: 'user.admin_removed' })).toBeVisible();
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
   await expectAccessible(page);
+  // Their role in an organization changes here too.
+  const membership = page.getByTestId('person-membership').filter({ hasText: 'Demo Company' });
+  await membership.getByLabel('Role in Demo Company').selectOption({ label: 'Organization admin' });
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/rpc/team-set-role') && r.status() === 200),
+    membership.getByRole('button', { name: 'Change role' }).click(),
+  ]);
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.getByTestId('person-membership').filter({ hasText: 'Demo Company' }).getByLabel('Role in Demo Company')).toHaveValue('admin');
+  await expectAccessible(page);
   await page.screenshot({ path: 'test-results/screens/admin-person.png', fullPage: true });
+  await page.getByTestId('person-membership').filter({ hasText: 'Demo Company' }).getByLabel('Role in Demo Company').selectOption({ label: 'Developer' });
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/rpc/team-set-role') && r.status() === 200),
+    page.getByTestId('person-membership').filter({ hasText: 'Demo Company' }).getByRole('button', { name: 'Change role' }).click(),
+  ]);
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.getByTestId('person-membership').filter({ hasText: 'Demo Company' }).getByLabel('Role in Demo Company')).toHaveValue('member');
   await openHydrated(page, '/admin/people?q=dev%40portico');
   await page.getByRole('link', { name: 'Clear' }).click();
   await expect(page.getByTestId('person-row').filter({ hasText: 'admin@portico.test' })).toBeVisible();

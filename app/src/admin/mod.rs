@@ -44,8 +44,8 @@ pub use organizations::{OrganizationsService, organization_name, parse_join_doma
 #[cfg(feature = "ssr")]
 pub use people::PeopleService;
 pub use people::{
-    PeopleFilter, PeopleList, PeoplePage, PersonDetails, PersonKey, PersonPage, PersonRequest,
-    PersonRow,
+    PeopleFilter, PeopleList, PeoplePage, PersonDetails, PersonKey, PersonMembership, PersonPage,
+    PersonRequest, PersonRow,
 };
 #[cfg(feature = "ssr")]
 pub use providers::IdentityProvidersService;

@@ -111,14 +111,22 @@ pub struct PersonRequest {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PersonDetails {
     pub person: PersonRow,
-    /// (organization, role label)
-    #[cfg_attr(feature = "ssr", schema(value_type = Vec<Vec<String>>))]
-    pub memberships: Vec<(String, String)>,
+    pub memberships: Vec<PersonMembership>,
     pub sessions: Vec<crate::auth::SessionSummary>,
     pub keys: Vec<PersonKey>,
     pub requests: Vec<PersonRequest>,
     /// The newest first, at most 20.
     pub events: Vec<super::AuditRow>,
+}
+
+/// One of a person's organizations, with their role in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct PersonMembership {
+    pub organization_id: String,
+    pub organization: String,
+    /// `member` or `admin` (see `ROLES`).
+    pub role: String,
 }
 
 #[cfg(feature = "ssr")]
@@ -412,14 +420,25 @@ pub fn PersonPage() -> impl IntoView {
     let params = leptos_router::hooks::use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let end = ServerAction::<EndSessions>::new();
+    let memberships = MembershipActions {
+        set_role: ServerAction::<crate::team::TeamSetRole>::new(),
+        remove: ServerAction::<crate::team::TeamRemoveMember>::new(),
+    };
     let details = Resource::new(
-        move || (id(), end.version().get()),
-        |(id, _)| load_person(id),
+        move || {
+            (
+                id(),
+                end.version().get(),
+                memberships.set_role.version().get(),
+                memberships.remove.version().get(),
+            )
+        },
+        |(id, ..)| load_person(id),
     );
     view! {
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
             {move || details.get().map(|result| match result {
-                Ok(details) => view! { <PersonView details end /> }.into_any(),
+                Ok(details) => view! { <PersonView details end memberships /> }.into_any(),
                 Err(error) => view! {
                     <PageHeader title="Person" />
                     <LoadError error purpose="as an admin to see this page" />
@@ -429,8 +448,66 @@ pub fn PersonPage() -> impl IntoView {
     }
 }
 
+/// Changing a person's role in one of their organizations, or taking them out of it: the team
+/// page's server functions, which let portal admins act on any organization.
+#[derive(Clone, Copy)]
+struct MembershipActions {
+    set_role: ServerAction<crate::team::TeamSetRole>,
+    remove: ServerAction<crate::team::TeamRemoveMember>,
+}
+
 #[component]
-fn PersonView(details: PersonDetails, end: ServerAction<EndSessions>) -> impl IntoView {
+fn MembershipItem(
+    membership: PersonMembership,
+    person_id: String,
+    actions: MembershipActions,
+) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    let select_id = format!("person-role-{}", membership.organization_id);
+    let label_for = select_id.clone();
+    let (role_org, remove_org) = (
+        membership.organization_id.clone(),
+        membership.organization_id.clone(),
+    );
+    let (role_person, remove_person) = (person_id.clone(), person_id);
+    let remove_label = format!("Remove from {}", membership.organization);
+    let role_label_text = format!("Role in {}", membership.organization);
+    view! {
+        <li class="session-list__item membership" data-testid="person-membership">
+            <span class="membership__name">{membership.organization.clone()}</span>
+            <ActionForm action=actions.set_role attr:class="inline-form">
+                <input type="hidden" name="organization_id" value=role_org />
+                <input type="hidden" name="user_id" value=role_person />
+                <label for=label_for class="visually-hidden">{role_label_text}</label>
+                <select id=select_id name="role">
+                    {super::ROLES.into_iter().map(|(value, label)| view! {
+                        <option value=value selected=membership.role == value>{label}</option>
+                    }).collect_view()}
+                </select>
+                " "
+                <button class="button button--small button--secondary" type="submit">"Change role"</button>
+            </ActionForm>
+            <button class="button button--small button--danger" type="button" aria-label=remove_label.clone() hidden=move || confirming.get() on:click=move |_| confirming.set(true)>"Remove"</button>
+            <div class="confirm" role="group" aria-label=remove_label hidden=move || !confirming.get()>
+                <p>"They lose this organization's APIs and keys at once; without another way in they are signed out."</p>
+                <ActionForm action=actions.remove attr:class="inline-form">
+                    <input type="hidden" name="organization_id" value=remove_org />
+                    <input type="hidden" name="user_id" value=remove_person />
+                    <button class="button button--small button--danger" type="submit">"Remove for good"</button>
+                </ActionForm>
+                " "
+                <button class="button button--small button--secondary" type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn PersonView(
+    details: PersonDetails,
+    end: ServerAction<EndSessions>,
+    memberships: MembershipActions,
+) -> impl IntoView {
     let person = details.person;
     let lead = format!(
         "{} · {} · {} · last active {}",
@@ -452,6 +529,16 @@ fn PersonView(details: PersonDetails, end: ServerAction<EndSessions>) -> impl In
     );
     let person_id = person.id.clone();
     let none = |what: &'static str| view! { <p>{what}</p> };
+    let membership_error = move || {
+        [
+            memberships.set_role.value().get(),
+            memberships.remove.value().get(),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(Result::err)
+        .map(|error| error.to_string())
+    };
     view! {
         <PageHeader title=person.display_name.clone() lead=lead />
         <p><a href="/admin/people">"← People"</a></p>
@@ -460,11 +547,12 @@ fn PersonView(details: PersonDetails, end: ServerAction<EndSessions>) -> impl In
                 <h2 id="memberships-heading">"Organizations"</h2>
                 {if details.memberships.is_empty() { none("In no organization.").into_any() } else { view! {
                     <ul class="session-list">
-                        {details.memberships.into_iter().map(|(organization, role)| view! {
-                            <li class="session-list__item"><span>{organization}</span>" · "{role}</li>
+                        {details.memberships.into_iter().map(|membership| view! {
+                            <MembershipItem membership person_id=person_id.clone() actions=memberships />
                         }).collect_view()}
                     </ul>
                 }.into_any() }}
+                <p class="notice notice--error" role="alert" hidden=move || membership_error().is_none()>{membership_error}</p>
                 <p>{if person.sso { "Signs in with single sign-on." } else { "Signs in with email links." }}</p>
             </section>
             <section class="card" aria-labelledby="person-sessions-heading">

@@ -2,7 +2,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use app::admin::{
-    PeopleFilter, PeopleList, PeopleService, PersonDetails, PersonKey, PersonRequest, PersonRow,
+    PeopleFilter, PeopleList, PeopleService, PersonDetails, PersonKey, PersonMembership,
+    PersonRequest, PersonRow,
 };
 use app::auth::Viewer;
 use app::error::AppError;
@@ -134,7 +135,7 @@ impl PeopleService for People {
     async fn details(&self, person_id: &str) -> Result<PersonDetails, AppError> {
         let db = &self.db;
         let person = find_person(db, person_id).await?;
-        let memberships: Vec<(String, String)> = membership::Entity::find()
+        let memberships: Vec<PersonMembership> = membership::Entity::find()
             .filter(membership::Column::UserId.eq(person.id))
             .find_also_related(organization::Entity)
             .all(db)
@@ -142,7 +143,13 @@ impl PeopleService for People {
             .map_err(DomainError::from)?
             .into_iter()
             .filter_map(|(membership, organization)| {
-                organization.map(|o| (o.name, app::admin::role_label(&membership.role).to_owned()))
+                organization
+                    .filter(|o| o.archived_at.is_none())
+                    .map(|o| PersonMembership {
+                        organization_id: o.id.to_string(),
+                        organization: o.name,
+                        role: membership.role,
+                    })
             })
             .collect();
         // The row as the list shows it, from this person's rows alone.
@@ -226,7 +233,7 @@ impl PeopleService for People {
             .into_iter()
             .map(crate::audit::log::row)
             .collect();
-        let names = memberships.iter().map(|(name, _)| name.clone()).collect();
+        let names = memberships.iter().map(|m| m.organization.clone()).collect();
         Ok(PersonDetails {
             person: person_row(person, names, sso, live),
             memberships,

@@ -1,5 +1,5 @@
-//! `/api/v1/admin/organizations`: the organizations, their portal access, authorized addresses
-//! and auto-join domains.
+//! `/api/v1/admin/organizations`: the organizations, their portal access, environments,
+//! authorized addresses, auto-join domains and members' roles.
 
 use app::admin::OrganizationRow;
 use app::error::AppError;
@@ -28,6 +28,7 @@ pub fn routes() -> OpenApiRouter<ApiState> {
         .routes(routes!(remove_domain))
         .routes(routes!(add_authorized_email))
         .routes(routes!(remove_authorized_email))
+        .routes(routes!(set_member_role, remove_member))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -250,6 +251,64 @@ async fn remove_authorized_email(
         .services
         .organizations
         .remove_authorized_email(&actor, &id, &email, &request)
+        .await?;
+    Ok(done())
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MemberRole {
+    /// `member` or `admin` (an organization admin); an organization keeps one admin at least.
+    #[schema(pattern = "^(member|admin)$")]
+    pub role: String,
+}
+
+/// Sets a member's role in the organization.
+#[utoipa::path(put, path = "/api/v1/admin/organizations/{id}/members/{user_id}", tag = "organizations",
+    params(
+        ("id" = String, Path, description = "The organization's id"),
+        ("user_id" = String, Path, description = "The member's user id"),
+    ),
+    request_body = MemberRole,
+    responses(
+        (status = 204, description = "Changed"),
+        (status = 409, description = "The organization would be left without an admin", body = crate::error::ErrorBody),
+    ))]
+async fn set_member_role(
+    Admin(actor): Admin,
+    State(state): State<ApiState>,
+    Path((id, user_id)): Path<(String, String)>,
+    request: Parts,
+    Body(input): Body<MemberRole>,
+) -> Result<StatusCode, ApiError> {
+    state
+        .services
+        .team
+        .set_role(&actor, &id, &user_id, &input.role, &request)
+        .await?;
+    Ok(done())
+}
+
+/// Takes a member out of the organization; without another way in, they are signed out.
+#[utoipa::path(delete, path = "/api/v1/admin/organizations/{id}/members/{user_id}", tag = "organizations",
+    params(
+        ("id" = String, Path, description = "The organization's id"),
+        ("user_id" = String, Path, description = "The member's user id"),
+    ),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 409, description = "The organization would be left without an admin", body = crate::error::ErrorBody),
+    ))]
+async fn remove_member(
+    Admin(actor): Admin,
+    State(state): State<ApiState>,
+    Path((id, user_id)): Path<(String, String)>,
+    request: Parts,
+) -> Result<StatusCode, ApiError> {
+    state
+        .services
+        .team
+        .remove(&actor, &id, &user_id, &request)
         .await?;
     Ok(done())
 }

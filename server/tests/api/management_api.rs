@@ -929,3 +929,79 @@ on_both_engines!(
         assert_eq!(copied["identity_providers"][0]["enabled"], false);
     }
 );
+
+on_both_engines!(
+    members_roles_change_through_the_api_and_an_organization_keeps_an_admin,
+    |app: TestApp| async move {
+        use reqwest::Method;
+        let (_, cookie) = app.signed_in(&unique_email("root"), true).await;
+        let token = app.admin_token(&cookie).await;
+        let (member, _) = app.signed_in(&unique_email("member"), false).await;
+        let membership = {
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            server::entities::membership::Entity::find()
+                .filter(server::entities::membership::Column::UserId.eq(member.id))
+                .one(&app.portal.db)
+                .await
+                .expect("query")
+                .expect("membership")
+        };
+        let path = format!(
+            "/api/v1/admin/organizations/{}/members/{}",
+            membership.organization_id, member.id
+        );
+        let refused = app
+            .api_expect(
+                422,
+                Method::PUT,
+                &path,
+                &token,
+                Some(json!({ "role": "owner" })),
+            )
+            .await;
+        assert_eq!(refused["field"], "role", "{refused}");
+        app.api_expect(
+            204,
+            Method::PUT,
+            &path,
+            &token,
+            Some(json!({ "role": "admin" })),
+        )
+        .await;
+        let role = |app: &TestApp| {
+            let app = app.portal.db.clone();
+            async move {
+                use sea_orm::EntityTrait;
+                server::entities::membership::Entity::find_by_id((
+                    membership.user_id,
+                    membership.organization_id,
+                ))
+                .one(&app)
+                .await
+                .expect("query")
+                .map(|m| m.role)
+            }
+        };
+        assert_eq!(role(&app).await.as_deref(), Some("admin"));
+        // The only admin stays one, and stays in.
+        let kept = app
+            .api_expect(
+                409,
+                Method::PUT,
+                &path,
+                &token,
+                Some(json!({ "role": "member" })),
+            )
+            .await;
+        assert!(
+            kept["message"]
+                .as_str()
+                .expect("message")
+                .contains("at least one organization admin"),
+            "{kept}"
+        );
+        app.api_expect(409, Method::DELETE, &path, &token, None)
+            .await;
+        assert_eq!(role(&app).await.as_deref(), Some("admin"));
+    }
+);
