@@ -5,43 +5,59 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AppError {
-    #[error("Please sign in to continue.")]
     Unauthenticated,
-    #[error("You do not have permission to do that.")]
     Forbidden,
     /// Signed in, but the current terms of use are not accepted yet: only accepting them (or
     /// signing out) works until then.
-    #[error("Please accept the terms of use to continue.")]
     TermsNotAccepted,
     /// Refused for a reason the sentence explains (a switched-off feature, say).
-    #[error("{0}")]
     Refused(String),
-    #[error("{0} was not found.")]
     NotFound(String),
     /// Someone else changed it first (decided a request, say); the sentence says who and how.
-    #[error("{0}")]
     Conflict(String),
     /// Input that failed to parse; `field` names the form field so the page can show it there.
-    #[error("{message}")]
     Invalid {
         field: Option<String>,
         message: String,
     },
-    #[error("Too many attempts. Please try again in {retry_after_secs} seconds.")]
-    RateLimited { retry_after_secs: u64 },
+    RateLimited {
+        retry_after_secs: u64,
+    },
     /// Details stay in the server log; users get a request id-free, calm sentence.
-    #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
     /// An API called on the person's behalf (the try-it console) gave no usable answer; the
     /// sentence says what happened.
-    #[error("{0}")]
     Upstream(String),
     /// The request never got a proper answer (network down, server restarted, garbled reply).
-    #[error("Could not reach Portico: {0}")]
     Transport(String),
 }
+
+/// In the current language; the texts that travel inside an error (a field's message, what
+/// was not found) were written in the language of the request that made it.
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            AppError::Unauthenticated => crate::t!("error-unauthenticated"),
+            AppError::Forbidden => crate::t!("error-forbidden"),
+            AppError::TermsNotAccepted => crate::t!("error-terms-not-accepted"),
+            AppError::Refused(message)
+            | AppError::Conflict(message)
+            | AppError::Upstream(message)
+            | AppError::Invalid { message, .. } => message.clone(),
+            AppError::NotFound(what) => crate::t!("error-not-found", what = what),
+            AppError::RateLimited { retry_after_secs } => {
+                crate::t!("error-rate-limited", seconds = *retry_after_secs)
+            }
+            AppError::Internal => crate::t!("error-internal"),
+            AppError::Transport(reason) => crate::t!("error-transport", reason = reason),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for AppError {}
 
 impl AppError {
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {

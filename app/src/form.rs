@@ -41,12 +41,15 @@ pub fn text_field(
 ) -> Result<String, AppError> {
     let value = value.trim();
     if required && value.is_empty() {
-        return Err(AppError::invalid(field, format!("Enter {label}.")));
+        return Err(AppError::invalid(
+            field,
+            crate::t!("field-required", label = label),
+        ));
     }
     if value.chars().count() > max {
         return Err(AppError::invalid(
             field,
-            format!("Keep {label} to {max} characters or fewer."),
+            crate::t!("field-too-long", label = label, max = max),
         ));
     }
     Ok(value.to_owned())

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::SessionResource;
 use crate::layout::PageHeader;
 use crate::system::{SystemStatus, check_system};
+use crate::t;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -16,15 +17,12 @@ pub fn HomePage() -> impl IntoView {
             .is_some_and(|info| info.viewer.is_some())
     };
     view! {
-        <PageHeader
-            title="Welcome"
-            lead="Find the APIs your team can use, read their reference docs, and get keys to call them."
-        />
+        <PageHeader title=t!("home-title") lead=t!("home-lead") />
         <Transition fallback=|| ()>
             {move || {
                 let message = session.get().and_then(Result::ok).map(|info| info.branding.home_message).unwrap_or_default();
                 (!message.is_empty()).then(|| view! {
-                    <section class="card home-message" aria-label="Message from the portal team" data-testid="home-message">
+                    <section class="card home-message" aria-label=t!("home-message-label") data-testid="home-message">
                         {message.split("\n\n").map(|paragraph| view! { <p>{paragraph.trim().to_owned()}</p> }).collect_view()}
                     </section>
                 })
@@ -32,18 +30,18 @@ pub fn HomePage() -> impl IntoView {
         </Transition>
         <div class="card-grid">
             <a class="card card--link" href="/apis">
-                <h2>"My APIs"</h2>
-                <p>"Collections your organization may use, with docs, specs and keys."</p>
+                <h2>{t!("nav-my-apis")}</h2>
+                <p>{t!("home-my-apis")}</p>
             </a>
             <a class="card card--link" href="/discover">
-                <h2>"Discover"</h2>
-                <p>"Published collections you can ask for, with a reason, in a few clicks."</p>
+                <h2>{t!("nav-discover")}</h2>
+                <p>{t!("home-discover")}</p>
             </a>
             <Transition fallback=|| ()>
                 <Show when=move || !signed_in()>
                     <a class="card card--link" href="/sign-in">
-                        <h2>"Sign in"</h2>
-                        <p>"Use the email link or your company's single sign-on."</p>
+                        <h2>{t!("nav-sign-in")}</h2>
+                        <p>{t!("home-sign-in")}</p>
                     </a>
                 </Show>
             </Transition>
@@ -60,8 +58,8 @@ fn StatusCheck() -> impl IntoView {
     let pending = check.pending();
     view! {
         <section class="card status-check" aria-labelledby="status-heading">
-            <h2 id="status-heading">"System status"</h2>
-            <p>"Check that this portal can reach its database."</p>
+            <h2 id="status-heading">{t!("status-heading")}</h2>
+            <p>{t!("status-lead")}</p>
             <button
                 class="button"
                 type="button"
@@ -70,7 +68,7 @@ fn StatusCheck() -> impl IntoView {
                 }
                 disabled=move || pending.get()
             >
-                {move || if pending.get() { "Checking…" } else { "Check status" }}
+                {move || if pending.get() { t!("status-checking") } else { t!("status-check") }}
             </button>
             <div class="status-check__result" role="status" aria-live="polite">
                 {move || match check.value().get() {
@@ -87,20 +85,26 @@ fn StatusCheck() -> impl IntoView {
 
 #[component]
 fn StatusReport(status: SystemStatus) -> impl IntoView {
-    let latency_ms = format!("{:.1} ms", status.database_latency_us as f64 / 1000.0);
+    let locale = crate::i18n::current();
+    let tenths = status.database_latency_us.div_ceil(100);
+    let milliseconds = match locale {
+        crate::i18n::Locale::En => format!("{}.{}", tenths / 10, tenths % 10),
+        crate::i18n::Locale::De => format!("{},{}", tenths / 10, tenths % 10),
+    };
+    let latency_ms = t!("status-round-trip-value", milliseconds = milliseconds);
     view! {
-        <p class="notice notice--ok" data-testid="status-ok">"All systems working."</p>
+        <p class="notice notice--ok" data-testid="status-ok">{t!("status-ok")}</p>
         <dl class="facts">
-            <dt>"Version"</dt>
+            <dt>{t!("status-version")}</dt>
             <dd>{status.version}</dd>
-            <dt>"Database"</dt>
+            <dt>{t!("status-database")}</dt>
             <dd data-testid="status-database">{status.database}</dd>
-            <dt>"Database round trip"</dt>
+            <dt>{t!("status-round-trip")}</dt>
             <dd>{latency_ms}</dd>
-            <dt>"Organizations"</dt>
-            <dd>{status.organizations}</dd>
-            <dt>"Users"</dt>
-            <dd>{status.users}</dd>
+            <dt>{t!("status-organizations")}</dt>
+            <dd>{crate::i18n::format_count(locale, status.organizations)}</dd>
+            <dt>{t!("status-users")}</dt>
+            <dd>{crate::i18n::format_count(locale, status.users)}</dd>
         </dl>
     }
 }

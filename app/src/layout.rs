@@ -6,12 +6,14 @@ use leptos_router::components::A;
 
 use crate::SessionResource;
 use crate::auth::SessionInfo;
+use crate::i18n::{COOKIE, Locale};
+use crate::t;
 use crate::tryit::ProfileSelector;
 
 #[component]
 pub fn Frame(children: Children) -> impl IntoView {
     view! {
-        <a class="skip-link" href="#main">"Skip to main content"</a>
+        <a class="skip-link" href="#main">{t!("skip-link")}</a>
         <Header />
         <DecisionNotice />
         <main id="main" tabindex="-1">
@@ -57,19 +59,19 @@ fn Header() -> impl IntoView {
                 >
                     <span class="menu-toggle__bars" aria-hidden="true"></span>
                     <span class="menu-toggle__label">
-                        {move || if menu_open.get() { "Close menu" } else { "Menu" }}
+                        {move || if menu_open.get() { t!("menu-close") } else { t!("menu-open") }}
                     </span>
                 </button>
                 <nav
                     id="primary-nav"
                     class="primary-nav"
                     class:primary-nav--open=move || menu_open.get()
-                    aria-label="Main"
+                    aria-label=t!("nav-main")
                 >
                     // Following a link (the click bubbles up here) closes the phone menu.
                     <ul on:click=move |_| set_menu_open.set(false)>
-                        <li><A href="/apis">"My APIs"</A></li>
-                        <li><A href="/discover">"Discover"</A></li>
+                        <li><A href="/apis">{t!("nav-my-apis")}</A></li>
+                        <li><A href="/discover">{t!("nav-discover")}</A></li>
                         <Transition fallback=|| ()>
                             {move || {
                                 info()
@@ -79,11 +81,11 @@ fn Header() -> impl IntoView {
                                         let waiting = info().map(|info| info.notices.pending_approvals).unwrap_or_default();
                                         view! {
                                             <li>
-                                                <A href="/admin">"Admin"</A>
+                                                <A href="/admin">{t!("nav-admin")}</A>
                                                 {(waiting > 0).then(|| view! {
                                                     <A href="/admin/requests" attr:class="count-badge" attr:data-testid="approvals-badge">
                                                         {waiting}
-                                                        <span class="visually-hidden">{format!(" access request{} waiting", if waiting == 1 { "" } else { "s" })}</span>
+                                                        <span class="visually-hidden">{t!("nav-approvals-waiting", count = waiting)}</span>
                                                     </A>
                                                 })}
                                             </li>
@@ -110,7 +112,7 @@ fn Header() -> impl IntoView {
 #[component]
 fn Account(info: SessionInfo) -> impl IntoView {
     let Some(viewer) = info.viewer else {
-        return view! { <A href="/sign-in" attr:class="button button--small">"Sign in"</A> }
+        return view! { <A href="/sign-in" attr:class="button button--small">{t!("nav-sign-in")}</A> }
             .into_any();
     };
     let initial = viewer
@@ -139,7 +141,7 @@ fn Account(info: SessionInfo) -> impl IntoView {
             <summary class="account__summary" node_ref=summary>
                 // The initial is drawn by CSS, so the button's text is just the name.
                 <span class="account__avatar" aria-hidden="true" data-initial=initial></span>
-                <span class="visually-hidden">"Account menu: "</span>
+                <span class="visually-hidden">{t!("account-menu")}</span>
                 <span class="account__name">{viewer.display_name.clone()}</span>
             </summary>
             // Following one of its links closes the menu (the page changes without a reload).
@@ -149,12 +151,12 @@ fn Account(info: SessionInfo) -> impl IntoView {
                 }
             }>
                 <p class="account__email">{viewer.email}</p>
-                <a class="account__item" href="/profile">"Profile and sessions"</a>
-                <a class="account__item" href="/keys">"API keys"</a>
-                <a class="account__item" href="/team">"Your team"</a>
-                <a class="account__item" href="/requests">"My requests"</a>
+                <a class="account__item" href="/profile">{t!("account-profile")}</a>
+                <a class="account__item" href="/keys">{t!("account-keys")}</a>
+                <a class="account__item" href="/team">{t!("account-team")}</a>
+                <a class="account__item" href="/requests">{t!("account-requests")}</a>
                 <form method="post" action="/auth/sign-out">
-                    <button class="account__item" type="submit">"Sign out"</button>
+                    <button class="account__item" type="submit">{t!("account-sign-out")}</button>
                 </form>
             </div>
         </details>
@@ -181,12 +183,8 @@ fn DecisionNotice() -> impl IntoView {
                 (count > 0 && location.pathname.get() != "/requests").then(|| view! {
                     <div class="site-notice" role="status" data-testid="decision-notice">
                         <p>
-                            {if count == 1 {
-                                "An admin decided one of your access requests. ".to_owned()
-                            } else {
-                                format!("Admins decided {count} of your access requests. ")
-                            }}
-                            <a href="/requests">"See what was decided"</a>
+                            {t!("decision-notice", count = count)}
+                            <a href="/requests">{t!("decision-notice-link")}</a>
                         </p>
                     </div>
                 })
@@ -211,7 +209,7 @@ fn Footer() -> impl IntoView {
                 {move || {
                     let links = links();
                     (!links.is_empty()).then(|| view! {
-                        <nav aria-label="Footer">
+                        <nav aria-label=t!("footer-nav")>
                             <ul class="footer-links">
                                 {links.into_iter().map(|link| view! { <li><a href=link.url>{link.label}</a></li> }).collect_view()}
                             </ul>
@@ -219,9 +217,8 @@ fn Footer() -> impl IntoView {
                     })
                 }}
             </Transition>
-            <p>
-                "Powered by Portico " {env!("CARGO_PKG_VERSION")}
-            </p>
+            <LanguageSwitcher />
+            <p>{t!("footer-powered-by", version = env!("CARGO_PKG_VERSION"))}</p>
         </footer>
     }
 }
@@ -298,7 +295,7 @@ pub fn EmptyState(
 /// Why a page's data did not load: a sign-in prompt when nobody is signed in, the error otherwise.
 /// `purpose` finishes the sentence "Please sign in …".
 #[component]
-pub fn LoadError(error: crate::error::AppError, purpose: &'static str) -> impl IntoView {
+pub fn LoadError(error: crate::error::AppError, #[prop(into)] purpose: String) -> impl IntoView {
     // A page about something that does not exist (or that the viewer may not know of) answers 404.
     #[cfg(feature = "ssr")]
     if matches!(error, crate::error::AppError::NotFound(_))
@@ -308,11 +305,11 @@ pub fn LoadError(error: crate::error::AppError, purpose: &'static str) -> impl I
     }
     match error {
         crate::error::AppError::Unauthenticated => view! {
-            <p class="notice">"Please "<a href="/sign-in">"sign in"</a>" "{purpose}"."</p>
+            <p class="notice">{t!("load-sign-in-before")}<a href="/sign-in">{t!("load-sign-in-link")}</a>{t!("load-after", purpose = purpose)}</p>
         }
         .into_any(),
         crate::error::AppError::TermsNotAccepted => view! {
-            <p class="notice">"Please "<a href="/terms">"accept the terms of use"</a>" "{purpose}"."</p>
+            <p class="notice">{t!("load-sign-in-before")}<a href="/terms">{t!("load-terms-link")}</a>{t!("load-after", purpose = purpose)}</p>
         }
         .into_any(),
         error => view! { <p class="notice notice--error" role="alert">{error.to_string()}</p> }
@@ -327,8 +324,8 @@ pub fn NotFound() -> impl IntoView {
         (status.0)(404);
     }
     view! {
-        <PageHeader title="Page not found" lead="There is nothing at this address. It may have moved, or the link may be mistyped." />
-        <p><a class="button" href="/">"Go to the home page"</a></p>
+        <PageHeader title=t!("page-not-found") lead=t!("page-not-found-lead") />
+        <p><a class="button" href="/">{t!("page-not-found-home")}</a></p>
     }
 }
 
@@ -338,7 +335,8 @@ pub fn NotFound() -> impl IntoView {
 pub fn SecretShownOnce(
     #[prop(into)] title: String,
     /// What the secret is, for screen readers ("API key").
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     secret: String,
     /// How to use it, one sentence.
     #[prop(into)]
@@ -351,7 +349,7 @@ pub fn SecretShownOnce(
     view! {
         <section class="card issued" aria-labelledby="issued-heading" data-testid="issued-token">
             <h2 id="issued-heading">{title}</h2>
-            <p class="notice notice--warning">"Copy it now: this is the only time it is shown. Store it like a password."</p>
+            <p class="notice notice--warning">{t!("secret-copy-now")}</p>
             <div class="issued__token">
                 <label for="issued-token" class="visually-hidden">{label}</label>
                 <input id="issued-token" type="text" readonly value=secret on:focus=|event| {
@@ -365,11 +363,41 @@ pub fn SecretShownOnce(
                     #[cfg(not(feature = "hydrate"))]
                     let _ = event;
                 } />
-                <button class="button" type="button" on:click=copy>"Copy"</button>
+                <button class="button" type="button" on:click=copy>{t!("secret-copy")}</button>
             </div>
-            <p role="status" class="issued__copied">{move || copied.get().then_some("Copied to the clipboard.")}</p>
+            <p role="status" class="issued__copied">{move || copied.get().then(|| t!("secret-copied"))}</p>
             <p>{usage}</p>
-            <button class="button button--secondary button--small" type="button" on:click=move |_| on_dismiss.run(())>"I have stored it"</button>
+            <button class="button button--secondary button--small" type="button" on:click=move |_| on_dismiss.run(())>{t!("secret-stored")}</button>
         </section>
+    }
+}
+
+/// Switches the language with a plain form, so it works before (and without) scripts: the server
+/// sets the cookie, saves the choice for a signed-in person (their mail follows it) and sends
+/// the browser back to the page it was on.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let here = move || {
+        let search = location.search.get();
+        let path = location.pathname.get();
+        if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        }
+    };
+    let current = crate::i18n::current();
+    view! {
+        <form class="language-form" method="post" action="/language" data-cookie=COOKIE>
+            <input type="hidden" name="next" value=here />
+            <label for="language-select">{t!("language-label")}</label>
+            <select id="language-select" name="lang">
+                {Locale::ALL.into_iter().map(|locale| view! {
+                    <option value=locale.tag() lang=locale.tag() selected=locale == current>{locale.own_name()}</option>
+                }).collect_view()}
+            </select>
+            <button class="button button--small button--secondary" type="submit">{t!("language-change")}</button>
+        </form>
     }
 }

@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod error;
 mod form;
 mod home;
+pub mod i18n;
 pub mod keys;
 mod layout;
 #[cfg(feature = "ssr")]
@@ -32,9 +33,11 @@ use crate::layout::{Frame, NotFound};
 
 /// The HTML document around the app, rendered only on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // The browser reads the language back from `lang` when it hydrates (`i18n::current`).
+    let locale = i18n::current();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=locale.tag()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -55,6 +58,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // The page's language, the same on the server and in the browser.
+    provide_context(i18n::current());
     // One request for the frame of every page: the portal's name and who is signed in.
     let session = Resource::new(|| (), |_| load_session());
     provide_context(session);

@@ -196,7 +196,7 @@ pub fn TeamPage() -> impl IntoView {
     view! {
         <PageHeader title="Your team" lead="The organizations you belong to and their people. Organization admins invite people, change roles and remove members here." />
         <p class="notice notice--error" role="alert" hidden=move || failure().is_none()>{failure}</p>
-        <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || teams.get().map(|result| match result {
                 Ok(teams) if teams.is_empty() => view! {
                     <EmptyState title="No organization yet" message="You do not belong to an organization. Ask an admin of your company's organization to invite you." />

@@ -11,15 +11,24 @@ use std::fmt;
 #[serde(try_from = "String", into = "String")]
 pub struct Email(String);
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EmailError {
-    #[error("Enter an email address.")]
     Empty,
-    #[error("An email address is at most 254 characters long.")]
     TooLong,
-    #[error("An email address looks like name@example.com.")]
     Malformed,
 }
+
+impl fmt::Display for EmailError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self {
+            EmailError::Empty => crate::t!("email-empty"),
+            EmailError::TooLong => crate::t!("email-too-long"),
+            EmailError::Malformed => crate::t!("email-malformed"),
+        })
+    }
+}
+
+impl std::error::Error for EmailError {}
 
 impl Email {
     pub fn parse(input: &str) -> Result<Self, EmailError> {
@@ -128,17 +137,26 @@ pub const PUBLIC_MAIL_DOMAINS: &[&str] = &[
 #[serde(try_from = "String", into = "String")]
 pub struct Slug(String);
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SlugError {
-    #[error("A slug needs at least 2 characters.")]
     TooShort,
-    #[error("A slug is at most 63 characters long.")]
     TooLong,
-    #[error("A slug uses only lower-case letters, digits and hyphens (like payments-api).")]
     BadCharacter,
-    #[error("A slug cannot start or end with a hyphen, or have two in a row.")]
     BadHyphen,
 }
+
+impl fmt::Display for SlugError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self {
+            SlugError::TooShort => crate::t!("slug-too-short"),
+            SlugError::TooLong => crate::t!("slug-too-long"),
+            SlugError::BadCharacter => crate::t!("slug-bad-character"),
+            SlugError::BadHyphen => crate::t!("slug-bad-hyphen"),
+        })
+    }
+}
+
+impl std::error::Error for SlugError {}
 
 impl Slug {
     pub fn parse(input: &str) -> Result<Self, SlugError> {
@@ -199,6 +217,18 @@ impl fmt::Display for Slug {
     }
 }
 
+/// `next` if it is a path on this portal, never another site: browsers drop tabs and line
+/// breaks from addresses (`/\t/evil.test` becomes `//evil.test`), so any whitespace, control
+/// character or backslash disqualifies it too.
+pub fn local_path(next: &str) -> Option<&str> {
+    (next.starts_with('/')
+        && !next.starts_with("//")
+        && !next
+            .chars()
+            .any(|c| c == '\\' || c.is_whitespace() || c.is_control()))
+    .then_some(next)
+}
+
 /// Where an API runs: its sandbox for trying things, or production. Access, keys and calls are
 /// each for one environment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -227,10 +257,15 @@ impl Environment {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// Its name for people, in the current language.
+    pub fn label(self) -> String {
+        self.label_in(crate::i18n::current())
+    }
+
+    pub fn label_in(self, locale: crate::i18n::Locale) -> String {
         match self {
-            Environment::Sandbox => "Sandbox",
-            Environment::Production => "Production",
+            Environment::Sandbox => crate::t_in!(locale, "environment-sandbox"),
+            Environment::Production => crate::t_in!(locale, "environment-production"),
         }
     }
 
@@ -253,20 +288,29 @@ impl Environment {
             .join(",")
     }
 
-    /// "Sandbox and Production", for sentences.
+    /// "Sandbox and Production", for sentences, in the current language.
     pub fn describe(list: &[Environment]) -> String {
-        let labels: Vec<&str> = list.iter().map(|e| e.label()).collect();
+        Environment::describe_in(crate::i18n::current(), list)
+    }
+
+    pub fn describe_in(locale: crate::i18n::Locale, list: &[Environment]) -> String {
+        let labels: Vec<String> = list.iter().map(|e| e.label_in(locale)).collect();
         match labels.as_slice() {
-            [] => "no environment".to_owned(),
-            [one] => (*one).to_owned(),
-            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+            [] => crate::t_in!(locale, "environment-none"),
+            [one] => one.clone(),
+            [init @ .., last] => crate::t_in!(
+                locale,
+                "list-and",
+                init = init.join(", "),
+                last = last.as_str()
+            ),
         }
     }
 }
 
 impl fmt::Display for Environment {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        f.write_str(&self.label())
     }
 }
 
@@ -278,9 +322,16 @@ pub struct CalendarDate {
     pub day: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("Enter a date like 2026-12-31.")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CalendarDateError;
+
+impl fmt::Display for CalendarDateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::t!("date-malformed"))
+    }
+}
+
+impl std::error::Error for CalendarDateError {}
 
 impl CalendarDate {
     pub fn parse(input: &str) -> Result<CalendarDate, CalendarDateError> {
@@ -312,9 +363,17 @@ impl CalendarDate {
     }
 }
 
+/// As a date field holds it (`2026-12-31`); `shown` is for people.
 impl fmt::Display for CalendarDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl CalendarDate {
+    /// The day as people of the current language write it (`9 Mar 2027`, `9. März 2027`).
+    pub fn shown(&self) -> String {
+        crate::i18n::format_date(crate::i18n::current(), self.year, self.month, self.day)
     }
 }
 

@@ -15,6 +15,7 @@ mod m20261125_000005_identity_providers;
 mod m20261125_000006_organization_domains;
 mod m20261125_000007_admin_api_tokens;
 mod m20261201_000001_organization_environments;
+mod m20261201_000002_user_locale;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000006_organization_domains::Migration),
             Box::new(m20261125_000007_admin_api_tokens::Migration),
             Box::new(m20261201_000001_organization_environments::Migration),
+            Box::new(m20261201_000002_user_locale::Migration),
         ]
     }
 }

@@ -58,5 +58,10 @@ pub fn last_day(end: DateTime<Utc>) -> String {
 
 /// A point in time as pages show it: to the minute, in UTC, the same on every page.
 pub fn shown(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
+    use chrono::{Datelike, Timelike};
+    app::i18n::format_date_time(
+        app::i18n::current(),
+        (at.year(), at.month(), at.day()),
+        (at.hour(), at.minute()),
+    )
 }

@@ -158,6 +158,7 @@ pub async fn create_user(
         last_seen_at: Set(None),
         notify_access_requests: Set(true),
         environment: Set(None),
+        locale: Set(None),
     }
     .insert(db)
     .await?)

@@ -15,6 +15,7 @@ pub mod directory;
 pub mod entities;
 pub mod error;
 pub mod gateway;
+pub mod i18n;
 pub mod keys;
 pub mod mail;
 pub mod markdown;
@@ -100,6 +101,7 @@ pub struct Portal {
 impl Portal {
     /// Connects to the database and brings its schema up to date.
     pub async fn open(settings: Settings, clock: Arc<dyn Clock>) -> Result<Portal, StartError> {
+        i18n::install();
         let mailer = Arc::new(Mailer::from_settings(&settings)?);
         let db = db::connect(&settings.database_url).await?;
         db::migrate(&db).await?;

@@ -65,6 +65,9 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         catalog: portal.catalog.clone(),
         sessions: portal.sessions.clone(),
     });
+    let language = crate::i18n::routes(crate::i18n::LanguageState {
+        sessions: portal.sessions.clone(),
+    });
     let management_api = crate::api::routes(crate::api::ApiState {
         tokens: portal.api_tokens.clone(),
         services: services.clone(),
@@ -110,8 +113,10 @@ pub fn router(portal: &Portal, leptos: LeptosOptions) -> Router {
         .merge(catalog)
         .merge(audit_export)
         .merge(configuration)
+        .merge(language)
         .merge(management_api)
         .layer(axum::middleware::from_fn(server_fn_error_status))
+        .layer(axum::middleware::from_fn(crate::i18n::request_language))
         .layer(axum::middleware::from_fn(move |request, next| {
             refuse_cross_site(trusted_origin.clone(), request, next)
         }))

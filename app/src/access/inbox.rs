@@ -40,7 +40,7 @@ pub fn ApprovalsPage() -> impl IntoView {
     view! {
         <PageHeader title="Access requests" lead="Decide who may use which API. The developer hears of every decision by email." />
         <p><a href="/admin">"← Admin overview"</a></p>
-        <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || inbox.get().map(|result| match result {
                 Ok(inbox) => {
                     let (status, collection, organization) = filter();

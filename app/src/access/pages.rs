@@ -36,7 +36,7 @@ pub fn RequestAccessPage() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default();
     let info = Resource::new(slug, load_request_form);
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || info.get().map(|result| match result {
                 Ok(info) => view! { <RequestForm info /> }.into_any(),
                 Err(error) => view! {
@@ -243,7 +243,7 @@ pub fn MyRequestsPage() -> impl IntoView {
         <p class="notice notice--error" role="alert" hidden=move || !matches!(withdraw.value().get(), Some(Err(_)))>
             {move || withdraw.value().get().and_then(Result::err).map(|e| e.to_string())}
         </p>
-        <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || requests.get().map(|result| match result {
                 Ok(list) if list.is_empty() => view! {
                     <EmptyState
@@ -370,7 +370,7 @@ pub fn GrantsPanel(
         <section class="card" aria-labelledby="access-heading">
             <h2 id="access-heading">"Organizations with access"</h2>
             <p class="notice notice--error" role="alert" hidden=move || failure().is_none()>{failure}</p>
-            <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
                 {move || current.get().map(|result| match result {
                     Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
                     Ok(access) => {

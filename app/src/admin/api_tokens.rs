@@ -151,7 +151,7 @@ pub fn ApiTokensPage() -> impl IntoView {
         })}
         <CreateTokenForm create />
         <p class="notice notice--error" role="alert" hidden=move || revoke_failure().is_none()>{revoke_failure}</p>
-        <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || tokens.get().map(|result| match result {
                 Ok(tokens) => view! { <TokenList tokens revoke /> }.into_any(),
                 Err(error) => view! { <LoadError error purpose="as an admin to manage API tokens" /> }.into_any(),

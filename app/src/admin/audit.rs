@@ -289,7 +289,7 @@ pub fn AuditLogPage() -> impl IntoView {
                 <a class="button button--secondary" href=move || format!("/admin/audit.csv?{}", filter().query()) download>"Export CSV"</a>
             </div>
         </form>
-        <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || page.get().map(|result| match result {
                 Ok(page) if page.events.is_empty() => view! {
                     <EmptyState title="No events" message="Nothing matches these filters." />

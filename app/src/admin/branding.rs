@@ -264,7 +264,7 @@ pub fn BrandingPage() -> impl IntoView {
     view! {
         <PageHeader title="Branding" lead="The portal's name, logo, accent color, footer links and home-page message, on every page and email." />
         <p><a href="/admin">"← Admin overview"</a></p>
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || branding.get().map(|result| match result {
                 Ok(branding) => view! { <BrandingForm branding /> }.into_any(),
                 Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),

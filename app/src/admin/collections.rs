@@ -279,7 +279,7 @@ pub fn CollectionsAdminPage() -> impl IntoView {
             <DocumentForm action="/admin/collections/import".to_owned() button="Import" />
         </section>
         <h2>"All collections"</h2>
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || collections.get().map(|result| match result {
                 Ok(list) if list.is_empty() => view! {
                     <EmptyState title="No collections yet" message="Import an OpenAPI document to publish your first API." />
@@ -331,7 +331,7 @@ pub fn CollectionAdminPage() -> impl IntoView {
     // resources in the same order for the page to hydrate.
     let access = Resource::new(slug, crate::access::load_collection_access);
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || settings.get().map(|result| match result {
                 Ok(settings) => {
                     let organizations = organizations.get().and_then(Result::ok).unwrap_or_default();

@@ -85,7 +85,7 @@ pub fn ConfigurationPage() -> impl IntoView {
         />
         <p><a href="/admin">"← Admin overview"</a></p>
         {outcome}
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || summary.get().map(|result| match result {
                 Ok(summary) => view! {
                     <section class="card" aria-labelledby="export-heading">

@@ -183,7 +183,7 @@ pub fn InvitationsPanel(changed: RwSignal<u32>) -> impl IntoView {
                 <div class="field-row">
                     <div class="field" class:field--invalid=move || error_for(&answer(), "organization_id").is_some()>
                         <label for="invite-organization">"Organization"</label>
-                        <Suspense fallback=|| view! { <select id="invite-organization" name="organization_id" disabled=true><option>"Loading…"</option></select> }>
+                        <Suspense fallback=|| view! { <select id="invite-organization" name="organization_id" disabled=true><option>{crate::t!("loading")}</option></select> }>
                             <select id="invite-organization" name="organization_id" required aria-describedby="invite-organization-error">
                                 {move || organizations.get().map(|result| {
                                     let list = result.unwrap_or_default();
@@ -224,7 +224,7 @@ pub fn InvitationsPanel(changed: RwSignal<u32>) -> impl IntoView {
             <h2 id="pending-invitations">"Pending invitations"</h2>
             <p class="notice notice--error" role="alert" hidden=move || list_error().is_none()>{list_error}</p>
             <p class="notice notice--ok" role="status" hidden=move || resent().is_none()>{resent}</p>
-            <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
                 {move || invitations.get().map(|result| match result {
                     Ok(list) if list.is_empty() => view! {
                         <p>"No invitations are waiting for an answer."</p>

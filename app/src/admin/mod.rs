@@ -65,7 +65,7 @@ pub fn AdminPage() -> impl IntoView {
     let overview = Resource::new(|| (), |_| load_admin_overview());
     view! {
         <PageHeader title="Admin" lead="Run the portal: organizations, people, collections and approvals." />
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || overview.get().map(|result| match result {
                 Ok(overview) => view! {
                     <dashboard::DashboardCounts overview=overview.clone() />

@@ -257,7 +257,7 @@ pub fn OrganizationsPage() -> impl IntoView {
         />
         <p><a href="/admin">"← Admin overview"</a></p>
         <NewOrganization changed />
-        <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || organizations.get().map(|result| match result {
                 Ok(list) if list.is_empty() => view! {
                     <EmptyState title="No organizations yet" message="Organizations group the people of one API consumer." />

@@ -255,7 +255,7 @@ pub fn PeoplePage() -> impl IntoView {
         <h2 id="everyone-heading">"Everyone with an account"</h2>
         <p class="notice notice--error" role="alert" hidden=move || action_error().is_none()>{action_error}</p>
         <p class="notice notice--ok" role="status" hidden=move || ended().is_none()>{ended}</p>
-        <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || people.get().map(|result| match result {
                 Ok(page) => {
                     let shown = page.people.len();
@@ -436,7 +436,7 @@ pub fn PersonPage() -> impl IntoView {
         |(id, ..)| load_person(id),
     );
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || details.get().map(|result| match result {
                 Ok(details) => view! { <PersonView details end memberships /> }.into_any(),
                 Err(error) => view! {

@@ -517,7 +517,7 @@ pub fn IdentityProvidersPage() -> impl IntoView {
         />
         <p><a href="/admin">"← Admin overview"</a></p>
         <p><a class="button" href="/admin/identity-providers/new">"Add a provider"</a></p>
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || providers.get().map(|result| match result {
                 Ok(list) if list.is_empty() => view! {
                     <EmptyState
@@ -576,7 +576,7 @@ pub fn IdentityProviderPage() -> impl IntoView {
         |(slug, _)| load_provider_editor(slug),
     );
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || editor.get().map(|result| match result {
                 Ok(editor) => view! { <ProviderEditorView editor changed /> }.into_any(),
                 Err(error) => view! {

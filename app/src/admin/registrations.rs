@@ -75,7 +75,7 @@ pub fn RegistrationsPanel(changed: RwSignal<u32>) -> impl IntoView {
         <section class="card" aria-labelledby="registrations-heading">
             <h2 id="registrations-heading">"Requests to join"</h2>
             <p class="notice notice--error" role="alert" hidden=move || error().is_none()>{error}</p>
-            <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
                 {move || overview.get().map(|result| match result {
                     Ok(overview) => {
                         let open = overview.open;

@@ -53,7 +53,7 @@ pub fn TermsAdminPage() -> impl IntoView {
         />
         <p><a href="/admin">"← Admin overview"</a></p>
         <p class="notice notice--ok" role="status" hidden=move || published().is_none()>{published}</p>
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || current.get().map(|result| match result {
                 Ok(status) => {
                     let markdown = status.current.map(|document| document.markdown).unwrap_or_default();

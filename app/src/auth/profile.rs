@@ -26,7 +26,7 @@ pub fn ProfilePage() -> impl IntoView {
 
     view! {
         <PageHeader title="Profile" lead="Your account and the browsers signed in to it." />
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || notifications.get().and_then(Result::ok).map(|enabled| view! {
                 <NotificationSetting enabled save=save_notifications />
             })}

@@ -116,7 +116,7 @@ pub fn RegisterPage() -> impl IntoView {
             title="Request an account"
             lead="Tell us who you are. An admin reviews each request; you get an email when yours is approved."
         />
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || match open() {
                 None => None,
                 Some(false) => Some(view! {

@@ -84,19 +84,11 @@ pub async fn accept_terms(version: i32) -> Result<(), AppError> {
         .await
 }
 
-/// Where to go after accepting: a path on this portal, never another site. Browsers drop tabs
-/// and line breaks from addresses (`/\t/evil.test` becomes `//evil.test`), so any whitespace or
-/// control character disqualifies the path too.
+/// Where to go after accepting: a path on this portal (`types::local_path`), but not the
+/// terms page again.
 pub fn safe_next(next: Option<String>) -> String {
-    next.filter(|next| {
-        next.starts_with('/')
-            && !next.starts_with("//")
-            && !next.starts_with("/terms")
-            && !next
-                .chars()
-                .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
-    })
-    .unwrap_or_else(|| "/apis".to_owned())
+    next.filter(|next| crate::types::local_path(next).is_some() && !next.starts_with("/terms"))
+        .unwrap_or_else(|| "/apis".to_owned())
 }
 
 #[component]
@@ -125,7 +117,7 @@ pub fn TermsPage() -> impl IntoView {
     let terms = Resource::new(move || accept.version().get(), |_| load_terms());
     view! {
         <PageHeader title="Terms of use" />
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || terms.get().map(|result| match result {
                 Ok(TermsStatus { current: None, .. }) => view! {
                     <EmptyState title="No terms of use" message="This portal has not published terms of use." />

@@ -49,7 +49,7 @@ pub fn MyApisPage() -> impl IntoView {
     let cards = Resource::new(|| (), |_| load_my_apis());
     view! {
         <PageHeader title="My APIs" lead="Collections your organization may use." />
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || cards.get().map(|result| match result {
                 Ok(cards) if cards.is_empty() => view! {
                     <EmptyState
@@ -118,7 +118,7 @@ pub fn DiscoverPage() -> impl IntoView {
             <input type="hidden" name="tag" prop:value=tag />
             <button class="button" type="submit">"Search"</button>
         </form>
-        <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || results.get().map(|result| match result {
                 Ok(results) => {
                     let current_tag = tag();

@@ -29,7 +29,7 @@ pub fn CollectionPage() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default();
     let overview = Resource::new(slug, load_collection);
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || overview.get().map(|result| match result {
                 Ok(overview) => view! { <Overview overview /> }.into_any(),
                 Err(error) => view! {
@@ -216,7 +216,7 @@ pub fn OperationPage() -> impl IntoView {
     // Owned by the page, not created inside the view, so server and browser agree on it.
     let setup = Resource::new(move || key().0, load_try_it_setup);
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || detail.get().map(|result| match result {
                 Ok(detail) => view! { <Operation detail setup /> }.into_any(),
                 Err(error) => view! {

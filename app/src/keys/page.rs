@@ -55,7 +55,7 @@ pub fn KeysPage() -> impl IntoView {
         <PageHeader title="API keys" lead="Keys let your code call the APIs your organization may use, through this portal's gateway. Each key is for one environment." />
         {move || issued.get().map(|key| view! { <IssuedToken key issued /> })}
         <p class="notice notice--error" role="alert" hidden=move || failure().is_none()>{failure}</p>
-        <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || overview.get().map(|result| match result {
                 Ok(overview) => view! {
                     <CreateKeyForm overview=overview.clone() create />

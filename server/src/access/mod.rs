@@ -208,19 +208,19 @@ impl Access {
             .all(&self.db)
             .await?;
         let row = names.row(request.clone(), false);
-        let environments = Environment::describe(&row.environments);
         let mail = AccessRequestMail {
             portal: &self.brand.name(),
             collection: &row.collection_name,
             organization: &row.organization,
             requester: &row.requester_name,
-            environments: &environments,
+            environments: &row.environments,
         };
         let inbox = self.link("/admin/requests");
         for admin in admins {
             if let Ok(to) = Email::parse(&admin.email) {
                 self.mailer.send_later(templates::access_requested(
                     &to,
+                    admin.locale(),
                     &mail,
                     &row.reason,
                     &inbox,
@@ -237,24 +237,31 @@ impl Access {
         let Ok(to) = Email::parse(&row.requester_email) else {
             return Ok(());
         };
-        let environments = Environment::describe(&row.environments);
+        let locale = crate::i18n::mail_locale(&self.db, &to).await;
         let mail = AccessRequestMail {
             portal: &self.brand.name(),
             collection: &row.collection_name,
             organization: &row.organization,
             requester: &row.requester_name,
-            environments: &environments,
+            environments: &row.environments,
         };
+        // The last day of access: grants end at the end of that day (UTC).
+        let until = request.grant_expires_at.map(|at| {
+            use chrono::Datelike;
+            (at.year(), at.month(), at.day())
+        });
         let message = match row.status {
             RequestStatus::Approved => templates::access_approved(
                 &to,
+                locale,
                 &mail,
                 row.decision_note.as_deref(),
-                row.grant_expires_at.as_deref(),
+                until,
                 &self.link(&format!("/apis/{}", row.collection_slug)),
             ),
             RequestStatus::Rejected => templates::access_rejected(
                 &to,
+                locale,
                 &mail,
                 row.decision_note.as_deref().unwrap_or_default(),
                 &self.link("/requests"),

@@ -75,11 +75,14 @@ impl Invitations {
         match self.links.issue_link_valid_for(email, validity()).await {
             Ok(link) => self.links.send_later(templates::invitation(
                 email,
-                &self.links.brand.name(),
-                &organization.name,
-                &actor.display_name,
-                link.as_str(),
-                INVITATION_VALIDITY_DAYS,
+                crate::i18n::mail_locale(&self.db, email).await,
+                &templates::Invitation {
+                    portal: &self.links.brand.name(),
+                    organization: &organization.name,
+                    inviter: &actor.display_name,
+                    link: link.as_str(),
+                    valid_days: INVITATION_VALIDITY_DAYS,
+                },
             )),
             Err(error) => tracing::error!(%error, "could not create an invitation link"),
         }
@@ -132,11 +135,14 @@ impl Invitations {
         match link {
             Ok((email, link)) => self.links.send_later(templates::added_to_organization(
                 &email,
-                &self.links.brand.name(),
-                &organization.name,
-                &actor.display_name,
-                link.as_str(),
-                INVITATION_VALIDITY_DAYS,
+                crate::i18n::mail_locale(&self.db, &email).await,
+                &templates::Invitation {
+                    portal: &self.links.brand.name(),
+                    organization: &organization.name,
+                    inviter: &actor.display_name,
+                    link: link.as_str(),
+                    valid_days: INVITATION_VALIDITY_DAYS,
+                },
             )),
             Err(error) => {
                 tracing::error!(%error, "could not create the sign-in link of a new membership")

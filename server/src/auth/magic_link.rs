@@ -137,6 +137,7 @@ impl MagicLinks {
         let link = self.issue_link(email).await?;
         let mail = templates::sign_in_link(
             email,
+            crate::i18n::mail_locale(&self.db, email).await,
             &self.brand.name(),
             link.as_str(),
             self.ttl.num_minutes(),

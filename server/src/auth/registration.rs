@@ -275,6 +275,7 @@ impl RegistrationService for Registrations {
             {
                 Ok(link) => Some(templates::registration_approved(
                     &email,
+                    crate::i18n::mail_locale(&self.db, &email).await,
                     portal,
                     link.as_str(),
                     INVITATION_VALIDITY_DAYS,
@@ -285,7 +286,11 @@ impl RegistrationService for Registrations {
                 }
             }
         } else {
-            Some(templates::registration_rejected(&email, portal))
+            Some(templates::registration_rejected(
+                &email,
+                crate::i18n::mail_locale(&self.db, &email).await,
+                portal,
+            ))
         };
         if let Some(mail) = mail {
             self.links.send_later(mail);

@@ -104,15 +104,19 @@ async fn validate_token(
         .redeem(&body.token, user_agent(&headers), client)
         .await
     {
-        Ok(signed_in) => (
-            StatusCode::OK,
-            [(
-                header::SET_COOKIE,
-                state.sessions.cookie(&signed_in.session),
-            )],
-            Json(serde_json::json!({ "status": "signed_in", "redirect": "/apis" })),
-        )
-            .into_response(),
+        Ok(signed_in) => {
+            let mut response = (
+                StatusCode::OK,
+                [(
+                    header::SET_COOKIE,
+                    state.sessions.cookie(&signed_in.session),
+                )],
+                Json(serde_json::json!({ "status": "signed_in", "redirect": "/apis" })),
+            )
+                .into_response();
+            with_language(&state, &signed_in.user, &headers, &mut response).await;
+            response
+        }
         Err(error) => (
             StatusCode::from_u16(error.status()).unwrap_or(StatusCode::UNAUTHORIZED),
             Json(serde_json::json!({ "error": error.code(), "message": error.to_string() })),
@@ -133,14 +137,18 @@ async fn redeem_form(
         .redeem(&body.token, user_agent(&headers), client)
         .await
     {
-        Ok(signed_in) => (
-            [(
-                header::SET_COOKIE,
-                state.sessions.cookie(&signed_in.session),
-            )],
-            Redirect::to("/apis"),
-        )
-            .into_response(),
+        Ok(signed_in) => {
+            let mut response = (
+                [(
+                    header::SET_COOKIE,
+                    state.sessions.cookie(&signed_in.session),
+                )],
+                Redirect::to("/apis"),
+            )
+                .into_response();
+            with_language(&state, &signed_in.user, &headers, &mut response).await;
+            response
+        }
         Err(error) => Redirect::to(&format!("/auth/magic?error={}", error.code())).into_response(),
     }
 }
@@ -203,6 +211,18 @@ async fn audit_sign_out(
         .from_addr(client)
         .record(&state.sessions.db, state.sessions.clock.as_ref())
         .await
+}
+
+/// A new session's browser follows the person's language (see `i18n::at_sign_in`).
+async fn with_language(
+    state: &AuthState,
+    person: &crate::entities::user::Model,
+    headers: &HeaderMap,
+    response: &mut Response,
+) {
+    if let Some(cookie) = crate::i18n::at_sign_in(&state.sessions, person, headers).await {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
 }
 
 fn signed_out(state: &AuthState, to: &str) -> Response {
@@ -374,6 +394,7 @@ async fn sso_callback(
                     cookies.append(header::SET_COOKIE, value);
                 }
             }
+            with_language(&state, &signed_in.user, &headers, &mut response).await;
             response
         }
         Err(failure) => {

@@ -217,17 +217,9 @@ fn hash(text: &str) -> String {
 
 /// A local path to go back to after signing in; anything else goes to Discover.
 fn local_next(next: Option<&str>) -> String {
-    match next {
-        Some(next)
-            if next.starts_with('/')
-                && !next.starts_with("//")
-                && !next.contains('\\')
-                && !next.chars().any(|c| c.is_control() || c.is_whitespace()) =>
-        {
-            next.to_owned()
-        }
-        _ => "/discover".to_owned(),
-    }
+    next.and_then(app::types::local_path)
+        .unwrap_or("/discover")
+        .to_owned()
 }
 
 impl Sso {

@@ -17,6 +17,18 @@ pub struct Model {
     pub notify_access_requests: bool,
     /// The environment of the person's profile (`sandbox` or `production`); none means sandbox.
     pub environment: Option<String>,
+    /// The person's language (`en`, `de`); none until their first sign-in.
+    pub locale: Option<String>,
+}
+
+impl Model {
+    /// The language mail to this person is written in.
+    pub fn locale(&self) -> app::i18n::Locale {
+        self.locale
+            .as_deref()
+            .and_then(app::i18n::Locale::parse)
+            .unwrap_or_default()
+    }
 }
 
 pub const STATUS_ACTIVE: &str = "active";
