@@ -206,7 +206,7 @@ macro_rules! sources {
                 env!("CARGO_MANIFEST_DIR"),
                 "/locales/",
                 $locale,
-                "/admin-providers.ftl"
+                "/sso.ftl"
             )),
             include_str!(concat!(
                 env!("CARGO_MANIFEST_DIR"),
@@ -247,7 +247,7 @@ pub const FILES: [&str; 16] = [
     "admin-people",
     "admin-organizations",
     "admin-collections",
-    "admin-providers",
+    "sso",
     "admin-audit",
     "server",
 ];
