@@ -280,7 +280,9 @@ fn TermsGate() -> impl IntoView {
 pub fn EmptyState(
     #[prop(into)] title: String,
     #[prop(into)] message: String,
-    #[prop(optional)] action: Option<(&'static str, &'static str)>,
+    /// A button to the next step: where it leads, and its words.
+    #[prop(optional)]
+    action: Option<(&'static str, String)>,
 ) -> impl IntoView {
     let label = title.clone();
     view! {

@@ -5,10 +5,14 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::admin::{InvitationRow, ROLES, role_label};
+use crate::admin::{InvitationRow, role_label};
 use crate::error::AppError;
 use crate::form::{Field, error_for, error_outside};
 use crate::layout::{EmptyState, LoadError, PageHeader};
+use crate::t;
+
+/// The roles in an organization, as the forms send them (labels from `role_label`).
+const TEAM_ROLES: [&str; 2] = ["member", "admin"];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TeamMember {
@@ -194,15 +198,15 @@ pub fn TeamPage() -> impl IntoView {
         .map(|e| e.to_string())
     };
     view! {
-        <PageHeader title="Your team" lead="The organizations you belong to and their people. Organization admins invite people, change roles and remove members here." />
+        <PageHeader title=t!("team-title") lead=t!("team-lead") />
         <p class="notice notice--error" role="alert" hidden=move || failure().is_none()>{failure}</p>
-        <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || teams.get().map(|result| match result {
                 Ok(teams) if teams.is_empty() => view! {
-                    <EmptyState title="No organization yet" message="You do not belong to an organization. Ask an admin of your company's organization to invite you." />
+                    <EmptyState title=t!("team-empty-title") message=t!("team-empty-message") />
                 }.into_any(),
                 Ok(teams) => teams.into_iter().map(|team| view! { <TeamCard team actions /> }).collect_view().into_any(),
-                Err(error) => view! { <LoadError error purpose="to see your team" /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("team-load-purpose") /> }.into_any(),
             })}
         </Transition>
     }
@@ -225,21 +229,17 @@ fn TeamCard(team: Team, actions: TeamActions) -> impl IntoView {
         <section class="card team" aria-labelledby=labelled_by data-testid="team">
             <h2 id=heading_id>{team.organization.clone()}</h2>
             <p class="request__meta">
-                {if manage {
-                    "You are an admin of this organization: you invite people, change roles and remove members."
-                } else {
-                    "You are a member; the organization's admins manage its people."
-                }}
+                {if manage { t!("team-you-manage") } else { t!("team-you-member") }}
             </p>
-            <div class="table-wrap" role="region" aria-label=format!("Members of {}", team.organization) tabindex="0">
+            <div class="table-wrap" role="region" aria-label=t!("team-members-of", organization = &team.organization) tabindex="0">
                 <table class="table">
-                    <caption class="visually-hidden">{format!("Members of {}", team.organization)}</caption>
+                    <caption class="visually-hidden">{t!("team-members-of", organization = &team.organization)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Name"</th>
-                            <th scope="col">"Role"</th>
-                            <th scope="col">"Last seen"</th>
-                            {manage.then(|| view! { <th scope="col"><span class="visually-hidden">"Actions"</span></th> })}
+                            <th scope="col">{t!("team-column-name")}</th>
+                            <th scope="col">{t!("team-role")}</th>
+                            <th scope="col">{t!("team-column-last-seen")}</th>
+                            {manage.then(|| view! { <th scope="col"><span class="visually-hidden">{t!("team-column-actions")}</span></th> })}
                         </tr>
                     </thead>
                     <tbody>{members}</tbody>
@@ -262,48 +262,45 @@ fn MemberRow(
 ) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let name = if member.is_you {
-        format!("{} (you)", member.display_name)
+        t!("team-member-you", name = &member.display_name)
     } else {
         member.display_name.clone()
     };
     let controls = manage.then(|| {
         let role_id = format!("role-{organization_id}-{}", member.user_id);
-        let remove_label = format!("Remove {}", member.display_name);
+        let remove_label = t!("team-remove-label", name = &member.display_name);
         let (organization_for_role, organization_for_remove) =
             (organization_id.clone(), organization_id.clone());
         let (user_for_role, user_for_remove) = (member.user_id.clone(), member.user_id.clone());
         let current = member.role.clone();
-        let confirm_text = format!(
-            "Remove {} from the organization? They lose its APIs and keys at once.",
-            member.display_name
-        );
+        let confirm_text = t!("team-remove-confirm", name = &member.display_name);
         view! {
             <td>
                 <div class="button-row">
                     <ActionForm action=actions.set_role attr:class="inline-form">
                         <input type="hidden" name="organization_id" value=organization_for_role />
                         <input type="hidden" name="user_id" value=user_for_role />
-                        <label for=role_id.clone() class="visually-hidden">{format!("Role of {}", member.display_name)}</label>
+                        <label for=role_id.clone() class="visually-hidden">{t!("team-role-of", name = &member.display_name)}</label>
                         <select id=role_id name="role">
-                            {ROLES.into_iter().map(|(value, label)| view! {
-                                <option value=value selected=value == current>{label}</option>
+                            {TEAM_ROLES.into_iter().map(|value| view! {
+                                <option value=value selected=value == current>{role_label(value)}</option>
                             }).collect_view()}
                         </select>
                         " "
-                        <button class="button button--small button--secondary" type="submit" aria-label=format!("Save role of {}", member.display_name)>"Save role"</button>
+                        <button class="button button--small button--secondary" type="submit" aria-label=t!("team-save-role-of", name = &member.display_name)>{t!("team-save-role")}</button>
                     </ActionForm>
                     <button class="button button--small button--danger" type="button" aria-label=remove_label.clone()
-                        hidden=move || confirming.get() on:click=move |_| confirming.set(true)>"Remove"</button>
+                        hidden=move || confirming.get() on:click=move |_| confirming.set(true)>{t!("team-remove")}</button>
                 </div>
                 <div class="confirm" role="group" aria-label=remove_label hidden=move || !confirming.get()>
                     <p>{confirm_text}</p>
                     <ActionForm action=actions.remove attr:class="inline-form">
                         <input type="hidden" name="organization_id" value=organization_for_remove />
                         <input type="hidden" name="user_id" value=user_for_remove />
-                        <button class="button button--small button--danger" type="submit">"Remove now"</button>
+                        <button class="button button--small button--danger" type="submit">{t!("team-remove-now")}</button>
                     </ActionForm>
                     " "
-                    <button class="button button--small button--secondary" type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                    <button class="button button--small button--secondary" type="button" on:click=move |_| confirming.set(false)>{t!("team-cancel")}</button>
                 </div>
             </td>
         }
@@ -316,7 +313,7 @@ fn MemberRow(
                 <span class="request__meta">{member.email.clone()}</span>
             </td>
             <td>{role_label(&member.role)}</td>
-            <td>{member.last_seen.clone().unwrap_or_else(|| "Never".to_owned())}</td>
+            <td>{member.last_seen.clone().unwrap_or_else(|| t!("team-never"))}</td>
             {controls}
         </tr>
     }
@@ -333,26 +330,24 @@ fn InviteForm(
     let role_id = format!("invite-role-{organization_id}");
     let done = move || {
         answer().and_then(Result::ok).map(|outcome| match outcome {
-            crate::admin::InviteOutcome::Invited => "Invitation sent.",
-            crate::admin::InviteOutcome::Added => {
-                "They already had an account and are a member now."
-            }
+            crate::admin::InviteOutcome::Invited => t!("team-invited"),
+            crate::admin::InviteOutcome::Added => t!("team-added"),
         })
     };
     let other_error = move || error_outside(&answer(), &["email"]);
     view! {
-        <h3>{format!("Invite someone to {organization}")}</h3>
+        <h3>{t!("team-invite-heading", organization = &organization)}</h3>
         <ActionForm action=invite attr:class="add-form" attr:novalidate=true>
             <input type="hidden" name="organization_id" value=organization_id />
-            <Field id=email_id name="email" label="Email address" kind="email" autocomplete="off"
+            <Field id=email_id name="email" label=t!("team-email-label") kind="email" autocomplete="off"
                 error=Signal::derive(move || error_for(&answer(), "email")) />
             <div class="field">
-                <label for=role_id.clone()>"Role"</label>
+                <label for=role_id.clone()>{t!("team-role")}</label>
                 <select id=role_id name="role">
-                    {ROLES.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                    {TEAM_ROLES.into_iter().map(|value| view! { <option value=value>{role_label(value)}</option> }).collect_view()}
                 </select>
             </div>
-            <button class="button" type="submit" disabled=move || invite.pending().get()>"Invite"</button>
+            <button class="button" type="submit" disabled=move || invite.pending().get()>{t!("team-invite")}</button>
         </ActionForm>
         <p class="notice notice--error" role="alert" hidden=move || other_error().is_none()>{other_error}</p>
         <p class="notice notice--ok" role="status" hidden=move || done().is_none()>{done}</p>
@@ -369,20 +364,26 @@ fn PendingInvitations(
         return ().into_any();
     }
     view! {
-        <h3>"Waiting for an answer"</h3>
+        <h3>{t!("team-waiting")}</h3>
         <ul class="plain-list">
             {invitations.into_iter().map(|invitation| {
-                let label = format!("Revoke the invitation of {}", invitation.email);
-                let state = if invitation.expired { "expired" } else { "sent" };
+                let label = t!("team-revoke-label", email = &invitation.email);
+                let line = t!(
+                    "team-invitation",
+                    email = &invitation.email,
+                    role = invitation.role.as_str(),
+                    state = if invitation.expired { "expired" } else { "sent" },
+                    sent = &invitation.sent_at
+                );
                 let organization_id = organization_id.clone();
                 view! {
                     <li data-testid="team-invitation">
-                        {format!("{} ({}), {} {}", invitation.email, role_label(&invitation.role).to_lowercase(), state, invitation.sent_at)}
+                        {line}
                         " "
                         <ActionForm action=revoke attr:class="inline-form">
                             <input type="hidden" name="organization_id" value=organization_id />
                             <input type="hidden" name="invitation_id" value=invitation.id.clone() />
-                            <button class="button button--small button--secondary" type="submit" aria-label=label>"Revoke"</button>
+                            <button class="button button--small button--secondary" type="submit" aria-label=label>{t!("team-revoke")}</button>
                         </ActionForm>
                     </li>
                 }

@@ -20,16 +20,12 @@ pub async fn organization_from_form(
     db: &impl ConnectionTrait,
     organization_id: &str,
 ) -> Result<organization::Model, app::error::AppError> {
-    let missing = || {
-        app::error::AppError::invalid(
-            "organization_id",
-            "That organization does not exist any more. Reload the page.",
-        )
-    };
+    let missing =
+        || app::error::AppError::invalid("organization_id", app::t!("people-organization-gone"));
     if organization_id.trim().is_empty() {
         return Err(app::error::AppError::invalid(
             "organization_id",
-            "Choose an organization.",
+            app::t!("people-choose-organization"),
         ));
     }
     let id = Uuid::parse_str(organization_id.trim()).map_err(|_| missing())?;
@@ -70,13 +66,10 @@ pub fn chosen_organization(
     if form_id.trim().is_empty() {
         return match memberships {
             [(only, _)] => Ok(only.clone()),
-            [] => Err(AppError::Refused(
-                "You do not belong to an organization yet. Ask an admin to add you to one."
-                    .to_owned(),
-            )),
+            [] => Err(AppError::Refused(app::t!("people-no-organization-yet"))),
             _ => Err(AppError::invalid(
                 "organization_id",
-                "Choose the organization this is for.",
+                app::t!("people-choose-organization-for"),
             )),
         };
     }
@@ -84,12 +77,7 @@ pub fn chosen_organization(
         .iter()
         .find(|(o, _)| o.id.to_string() == form_id.trim())
         .map(|(o, _)| o.clone())
-        .ok_or_else(|| {
-            AppError::invalid(
-                "organization_id",
-                "You are not a member of that organization.",
-            )
-        })
+        .ok_or_else(|| AppError::invalid("organization_id", app::t!("people-not-a-member")))
 }
 
 /// The organizations `user_id` belongs to.

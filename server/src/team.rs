@@ -7,6 +7,7 @@ use std::sync::Arc;
 use app::admin::{InvitationsService, InviteOutcome, parse_role};
 use app::auth::Viewer;
 use app::error::AppError;
+use app::t;
 use app::team::{Team, TeamMember, TeamService};
 use app::types::Email;
 use sea_orm::{
@@ -36,7 +37,7 @@ fn db_error(error: sea_orm::DbErr) -> AppError {
 }
 
 fn member_not_found() -> AppError {
-    AppError::NotFound("That member".to_owned())
+    AppError::NotFound(t!("team-not-found-member"))
 }
 
 impl Teams {
@@ -48,7 +49,7 @@ impl Teams {
         viewer: &Viewer,
         organization_id: &str,
     ) -> Result<organization::Model, AppError> {
-        let not_found = || AppError::NotFound("That organization".to_owned());
+        let not_found = || AppError::NotFound(t!("team-not-found-organization"));
         let id = Uuid::parse_str(organization_id.trim()).map_err(|_| not_found())?;
         let organization = organization::Entity::find_by_id(id)
             .one(db)
@@ -106,9 +107,9 @@ impl Teams {
             .await
             .map_err(db_error)?;
         if admins.iter().all(|m| m.user_id == leaving.user_id) {
-            return Err(AppError::Conflict(format!(
-                "{} needs at least one organization admin: make someone else one first.",
-                organization.name
+            return Err(AppError::Conflict(t!(
+                "team-last-admin",
+                organization = &organization.name
             )));
         }
         Ok(())
@@ -209,7 +210,7 @@ impl TeamService for Teams {
             .iter()
             .any(|i| i.id == invitation_id && i.organization_id == organization.id.to_string());
         if !belongs {
-            return Err(AppError::NotFound("That invitation".to_owned()));
+            return Err(AppError::NotFound(t!("team-not-found-invitation")));
         }
         self.invitations
             .revoke(viewer, invitation_id, request)

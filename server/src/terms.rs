@@ -110,13 +110,13 @@ impl TermsService for Terms {
         let Some(terms) = current(&txn).await? else {
             return Err(AppError::invalid(
                 "version",
-                "There are no terms to accept.",
+                app::t!("admin-terms-none-to-accept"),
             ));
         };
         if terms.version != version {
             return Err(AppError::invalid(
                 "version",
-                "These terms have been replaced by a newer version. Reload the page to read it.",
+                app::t!("admin-terms-replaced"),
             ));
         }
         let already = terms_acceptance::Entity::find_by_id((user_id, version))
@@ -166,9 +166,9 @@ impl TermsService for Terms {
             return Err(AppError::invalid(
                 "markdown",
                 if markdown.is_empty() {
-                    "There are no terms to withdraw. Write the terms to publish them."
+                    app::t!("admin-terms-none-to-withdraw")
                 } else {
-                    "These are the terms already in force. Change them to publish a new version."
+                    app::t!("admin-terms-unchanged")
                 },
             ));
         }

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use app::auth::Viewer;
 use app::catalog::CatalogService;
 use app::error::AppError;
+use app::t;
 use app::tryit::{
     CALLS_PER_MINUTE, KeyChoice, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, Profile, ResponseBody,
     TryItCall, TryItResult, TryItService, TryItSetup, fill_path, fixed_header, query_string,
@@ -72,21 +73,15 @@ async fn check_destination(base: &str, deadline: Instant) -> Result<(), AppError
         tokio::time::timeout(deadline.saturating_duration_since(Instant::now()), lookup)
             .await
             .map_err(|_| timed_out())?
-            .map_err(|_| {
-                AppError::Upstream(format!("The API's host {host} could not be found (DNS)."))
-            })?
+            .map_err(|_| AppError::Upstream(t!("tryit-host-unknown", host = host.as_str())))?
             .collect();
-    only_public(&host, addresses).map_err(|_| {
-        AppError::Refused(format!(
-            "The API's host {host} leads to a private network address, which the console does \
-             not call. An admin can set the base URL to that address itself if it is meant."
-        ))
-    })?;
+    only_public(&host, addresses)
+        .map_err(|_| AppError::Refused(t!("tryit-host-private", host = host.as_str())))?;
     Ok(())
 }
 
 fn not_configured() -> AppError {
-    AppError::Upstream("This API has no valid address for this environment.".to_owned())
+    AppError::Upstream(t!("tryit-not-configured"))
 }
 
 impl TryIt {
@@ -119,7 +114,7 @@ impl TryIt {
 
     /// Only the keys of the viewer's organizations may be used; anything else is "not found".
     async fn own_key(&self, viewer: &Viewer, key_id: &str) -> Result<api_key::Model, AppError> {
-        let not_found = || AppError::invalid("key_id", "Choose one of your organization's keys.");
+        let not_found = || AppError::invalid("key_id", t!("tryit-key-not-yours"));
         let id = Uuid::parse_str(key_id.trim()).map_err(|_| not_found())?;
         let key = api_key::Entity::find_by_id(id)
             .one(&self.db)
@@ -145,9 +140,10 @@ impl TryIt {
             if !declared.contains(&(value.location.clone(), value.name.clone())) {
                 return Err(AppError::invalid(
                     "parameters",
-                    format!(
-                        "`{}` is not a {} parameter of this operation.",
-                        value.name, value.location
+                    t!(
+                        "tryit-parameter-unknown",
+                        name = &value.name,
+                        location = &value.location
                     ),
                 ));
             }
@@ -162,17 +158,13 @@ impl TryIt {
                         .ok_or_else(|| {
                             AppError::invalid(
                                 "parameters",
-                                format!("The console cannot send the header `{}`.", value.name),
+                                t!("tryit-header-fixed", name = &value.name),
                             )
                         })?;
                     let header_value = HeaderValue::from_str(&value.value).map_err(|_| {
                         AppError::invalid(
                             "parameters",
-                            format!(
-                                "The value of `{}` cannot be sent in a header (line breaks or \
-                                 control characters).",
-                                value.name
-                            ),
+                            t!("tryit-header-value-invalid", name = &value.name),
                         )
                     })?;
                     headers.append(name, header_value);
@@ -181,10 +173,7 @@ impl TryIt {
                     if value.value.contains([';', '\r', '\n']) {
                         return Err(AppError::invalid(
                             "parameters",
-                            format!(
-                                "The cookie `{}` may not contain `;` or line breaks.",
-                                value.name
-                            ),
+                            t!("tryit-cookie-invalid", name = &value.name),
                         ));
                     }
                     cookies.push(format!("{}={}", value.name, value.value));
@@ -194,12 +183,12 @@ impl TryIt {
         }
         if !cookies.is_empty() {
             let cookie = HeaderValue::from_str(&cookies.join("; "))
-                .map_err(|_| AppError::invalid("parameters", "A cookie value cannot be sent."))?;
+                .map_err(|_| AppError::invalid("parameters", t!("tryit-cookie-unsendable")))?;
             headers.insert(header::COOKIE, cookie);
         }
         if let (Some(content_type), Some(_)) = (&call.content_type, &call.body) {
             let value = HeaderValue::from_str(content_type)
-                .map_err(|_| AppError::invalid("content_type", "That content type is garbled."))?;
+                .map_err(|_| AppError::invalid("content_type", t!("tryit-content-type-invalid")))?;
             headers.insert(header::CONTENT_TYPE, value);
         }
         Ok(headers)
@@ -219,9 +208,7 @@ async fn read_limited(body: Body, deadline: Instant) -> Result<(Vec<u8>, bool), 
         match next {
             None => return Ok((bytes, false)),
             Some(Err(_)) => {
-                return Err(AppError::Upstream(
-                    "The API broke off its answer.".to_owned(),
-                ));
+                return Err(AppError::Upstream(t!("tryit-answer-broken")));
             }
             Some(Ok(chunk)) => {
                 bytes.extend_from_slice(&chunk);
@@ -235,7 +222,7 @@ async fn read_limited(body: Body, deadline: Instant) -> Result<(Vec<u8>, bool), 
 }
 
 fn timed_out() -> AppError {
-    AppError::Upstream("The API did not answer in time.".to_owned())
+    AppError::Upstream(t!("tryit-timed-out"))
 }
 
 /// Text when the content type says so or the bytes are UTF-8 without control characters.
@@ -303,9 +290,9 @@ impl TryItService for TryIt {
         if !self.profile(viewer).await?.choices.contains(&environment) {
             return Err(AppError::invalid(
                 "environment",
-                format!(
-                    "Your organization has no {} access yet.",
-                    environment.label().to_lowercase()
+                t!(
+                    "tryit-profile-no-access",
+                    environment = environment.as_str()
                 ),
             ));
         }
@@ -406,10 +393,7 @@ impl TryItService for TryIt {
         {
             return Err(AppError::invalid(
                 "body",
-                format!(
-                    "The body is larger than the console sends ({} KB at most).",
-                    MAX_REQUEST_BYTES / 1024
-                ),
+                t!("tryit-body-too-large", kilobytes = MAX_REQUEST_BYTES / 1024),
             ));
         }
         let operation = self
@@ -417,18 +401,16 @@ impl TryItService for TryIt {
             .operation(viewer, &call.slug, &call.operation_id)
             .await?;
         if !operation.collection.has_access {
-            return Err(AppError::Refused(
-                "Your organization has no access to this API yet: request access first.".into(),
-            ));
+            return Err(AppError::Refused(t!("tryit-call-no-access")));
         }
         let key = self.own_key(viewer, &call.key_id).await?;
         if key.environment != call.environment.as_str() {
             return Err(AppError::invalid(
                 "key_id",
-                format!(
-                    "This key is for {}; choose a {} key.",
-                    key.environment,
-                    call.environment.as_str()
+                t!(
+                    "tryit-key-wrong-environment",
+                    key = &key.environment,
+                    wanted = call.environment.as_str()
                 ),
             ));
         }
@@ -445,7 +427,7 @@ impl TryItService for TryIt {
             if !filled {
                 return Err(AppError::invalid(
                     "parameters",
-                    format!("Fill in the path parameter `{}`.", parameter.name),
+                    t!("tryit-path-parameter-missing", name = &parameter.name),
                 ));
             }
         }

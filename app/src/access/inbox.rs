@@ -11,6 +11,7 @@ use super::{Choice, DecideRequest, DecideRequests, Inbox, InboxItem, RequestStat
 use crate::SessionResource;
 use crate::form::{error_for, error_outside};
 use crate::layout::{EmptyState, LoadError, PageHeader};
+use crate::t;
 
 #[component]
 pub fn ApprovalsPage() -> impl IntoView {
@@ -38,8 +39,8 @@ pub fn ApprovalsPage() -> impl IntoView {
         now
     });
     view! {
-        <PageHeader title="Access requests" lead="Decide who may use which API. The developer hears of every decision by email." />
-        <p><a href="/admin">"← Admin overview"</a></p>
+        <PageHeader title=t!("access-inbox-title") lead=t!("access-inbox-lead") />
+        <p><a href="/admin">{t!("access-inbox-back")}</a></p>
         <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || inbox.get().map(|result| match result {
                 Ok(inbox) => {
@@ -49,7 +50,7 @@ pub fn ApprovalsPage() -> impl IntoView {
                         <InboxList inbox decided />
                     }.into_any()
                 }
-                Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("access-admin-purpose") /> }.into_any(),
             })}
         </Transition>
     }
@@ -78,31 +79,31 @@ fn InboxFilters(
             .collect_view()
     };
     view! {
-        <form class="filters" method="get" action="/admin/requests" aria-label="Filter requests">
+        <form class="filters" method="get" action="/admin/requests" aria-label=t!("access-filter-label")>
             <div class="field">
-                <label for="filter-status">"Status"</label>
+                <label for="filter-status">{t!("access-filter-status")}</label>
                 <select id="filter-status" name="status">
                     {RequestStatus::ALL.into_iter().map(|s| view! {
                         <option value=s.as_str() selected=status == s.as_str()>{s.label()}</option>
                     }).collect_view()}
-                    <option value="all" selected=status == "all">"All"</option>
+                    <option value="all" selected=status == "all">{t!("access-filter-all")}</option>
                 </select>
             </div>
             <div class="field">
-                <label for="filter-collection">"API"</label>
+                <label for="filter-collection">{t!("access-filter-collection")}</label>
                 <select id="filter-collection" name="collection">
-                    <option value="">"All APIs"</option>
+                    <option value="">{t!("access-filter-all-collections")}</option>
                     {options(inbox.collections, collection)}
                 </select>
             </div>
             <div class="field">
-                <label for="filter-organization">"Organization"</label>
+                <label for="filter-organization">{t!("access-filter-organization")}</label>
                 <select id="filter-organization" name="organization">
-                    <option value="">"All organizations"</option>
+                    <option value="">{t!("access-filter-all-organizations")}</option>
                     {options(inbox.organizations, organization)}
                 </select>
             </div>
-            <button class="button button--secondary" type="submit">"Filter"</button>
+            <button class="button button--secondary" type="submit">{t!("access-filter-submit")}</button>
         </form>
     }
 }
@@ -111,7 +112,7 @@ fn InboxFilters(
 fn InboxList(inbox: Inbox, decided: RwSignal<u32>) -> impl IntoView {
     if inbox.items.is_empty() {
         return view! {
-            <EmptyState title="Nothing to decide" message="No request matches. New requests appear here, and admins who asked for it get an email." />
+            <EmptyState title=t!("access-inbox-empty") message=t!("access-inbox-empty-message") />
         }
         .into_any();
     }
@@ -124,9 +125,9 @@ fn InboxList(inbox: Inbox, decided: RwSignal<u32>) -> impl IntoView {
     let selected = RwSignal::new(BTreeSet::<String>::new());
     let count = inbox.items.len();
     view! {
-        <p class="visually-hidden" role="status">{format!("{count} request{}", if count == 1 { "" } else { "s" })}</p>
+        <p class="visually-hidden" role="status">{t!("access-inbox-count", count = count)}</p>
         {(!pending.is_empty()).then(|| view! { <BulkBar pending selected decided /> })}
-        {inbox.truncated.then(|| view! { <p class="notice">"Showing the 200 most recent; filter to see others."</p> })}
+        {inbox.truncated.then(|| view! { <p class="notice">{t!("access-inbox-truncated", max = 200u32)}</p> })}
         <ul class="request-list">
             {inbox.items.into_iter().map(|item| view! { <InboxCard item selected decided /> }).collect_view()}
         </ul>
@@ -171,11 +172,7 @@ fn BulkBar(
     let answer = move || bulk.value().get();
     let outcome = move || match answer() {
         Some(Ok(outcome)) => {
-            let mut line = format!(
-                "Decided {} request{}.",
-                outcome.decided,
-                if outcome.decided == 1 { "" } else { "s" }
-            );
+            let mut line = t!("access-bulk-decided", count = outcome.decided);
             for reason in outcome.skipped {
                 line.push(' ');
                 line.push_str(&reason);
@@ -188,13 +185,13 @@ fn BulkBar(
     let other_error = move || error_outside(&answer(), &["note"]);
     view! {
         <section class="card bulk-bar" aria-labelledby="bulk-heading">
-            <h2 id="bulk-heading" class="visually-hidden">"Decide several requests"</h2>
+            <h2 id="bulk-heading" class="visually-hidden">{t!("access-bulk-heading")}</h2>
             <label class="checkbox" for="select-all">
                 <input id="select-all" type="checkbox" prop:checked=all_selected on:change=toggle_all />
-                {move || format!("Select all pending ({} selected)", selected.read().len())}
+                {move || t!("access-bulk-select-all", count = selected.read().len())}
             </label>
             <div class="field">
-                <label for="bulk-note">"Note or reason for the selected"</label>
+                <label for="bulk-note">{t!("access-bulk-note")}</label>
                 <input
                     id="bulk-note"
                     type="text"
@@ -206,8 +203,8 @@ fn BulkBar(
                 <p id="bulk-note-error" class="field__error" role="alert">{note_error}</p>
             </div>
             <div class="button-row">
-                <button class="button button--small" type="button" disabled=move || selected.read().is_empty() || bulk.pending().get() on:click=move |_| dispatch("approve")>"Approve selected"</button>
-                <button class="button button--small button--danger" type="button" disabled=move || selected.read().is_empty() || bulk.pending().get() on:click=move |_| dispatch("reject")>"Reject selected"</button>
+                <button class="button button--small" type="button" disabled=move || selected.read().is_empty() || bulk.pending().get() on:click=move |_| dispatch("approve")>{t!("access-bulk-approve")}</button>
+                <button class="button button--small button--danger" type="button" disabled=move || selected.read().is_empty() || bulk.pending().get() on:click=move |_| dispatch("reject")>{t!("access-bulk-reject")}</button>
             </div>
             <p class="notice notice--ok" role="status" hidden=move || outcome().is_none()>{outcome}</p>
             <p class="notice notice--error" role="alert" hidden=move || other_error().is_none()>{other_error}</p>
@@ -233,10 +230,15 @@ fn InboxCard(
     let request = item.request;
     let id = request.id.clone();
     let is_pending = request.status == RequestStatus::Pending;
-    let title = format!("{} for {}", request.collection_name, request.organization);
-    let select_label = format!(
-        "Select the request of {} for {}",
-        request.requester_name, request.collection_name
+    let title = t!(
+        "access-inbox-card-title",
+        collection = &request.collection_name,
+        organization = &request.organization,
+    );
+    let select_label = t!(
+        "access-inbox-select",
+        requester = &request.requester_name,
+        collection = &request.collection_name,
     );
     let checkbox_id = format!("select-{id}");
     let toggle = {
@@ -272,30 +274,34 @@ fn InboxCard(
             <RequestSummary row=request />
             <div class="request__context">
                 <div>
-                    <h3>"Access now"</h3>
+                    <h3>{t!("access-inbox-access-now")}</h3>
                     {if grants.is_empty() {
-                        view! { <p>"None."</p> }.into_any()
+                        view! { <p>{t!("access-inbox-access-none")}</p> }.into_any()
                     } else {
                         view! {
                             <ul class="plain-list">
                                 {grants.into_iter().map(|g| view! {
-                                    <li>{format!("{} since {}{}", g.environment.label(), g.granted_at, g.expires_at.map(|at| format!(", until {at}")).unwrap_or_default())}</li>
+                                    <li>{format!(
+                                        "{}{}",
+                                        t!("access-inbox-grant", environment = g.environment.label(), at = g.granted_at),
+                                        g.expires_at.map(|at| t!("access-inbox-grant-until", day = at)).unwrap_or_default(),
+                                    )}</li>
                                 }).collect_view()}
                             </ul>
                         }.into_any()
                     }}
                 </div>
                 <div>
-                    <h3>"Earlier requests"</h3>
+                    <h3>{t!("access-inbox-history")}</h3>
                     {if history.is_empty() {
-                        view! { <p>"None."</p> }.into_any()
+                        view! { <p>{t!("access-inbox-history-none")}</p> }.into_any()
                     } else {
                         view! {
                             <ul class="plain-list">
                                 {history.into_iter().map(|h| view! {
                                     <li>
                                         <StatusBadge status=h.status />" "
-                                        {format!("{} by {}", h.requested_at, h.requester_name)}
+                                        {t!("access-inbox-history-line", at = h.requested_at, requester = h.requester_name)}
                                         <EnvironmentTags environments=h.environments />
                                         {h.decision_note.map(|note| view! { <span class="request__decision">{note}</span> })}
                                     </li>
@@ -339,25 +345,25 @@ fn DecisionForms(
                 <input type="hidden" name="request_id" value=id />
                 <input type="hidden" name="decision" value="approve" />
                 <div class="field">
-                    <label for=approve_note_id.clone()>"Note (optional)"</label>
+                    <label for=approve_note_id.clone()>{t!("access-decision-note")}</label>
                     <input id=approve_note_id name="note" type="text" />
                 </div>
                 <div class="field">
-                    <label for=expires_id.clone()>"Access until (optional)"</label>
+                    <label for=expires_id.clone()>{t!("access-decision-until")}</label>
                     <input id=expires_id name="expires_on" type="date" aria-describedby=approve_error_id.clone() aria-invalid=move || error_for(&approve_answer(), "expires_on").is_some().to_string() />
                 </div>
                 <p id=approve_error_id class="field__error" role="alert">{approve_error}</p>
-                <button class="button button--small" type="submit" disabled=move || approve.pending().get()>"Approve"</button>
+                <button class="button button--small" type="submit" disabled=move || approve.pending().get()>{t!("access-decision-approve")}</button>
             </ActionForm>
             <ActionForm action=reject attr:class="decision__form" attr:novalidate="true">
                 <input type="hidden" name="request_id" value=reject_id />
                 <input type="hidden" name="decision" value="reject" />
                 <div class="field">
-                    <label for=reject_note_id.clone()>"Reason for rejecting"</label>
+                    <label for=reject_note_id.clone()>{t!("access-decision-reason")}</label>
                     <input id=reject_note_id name="note" type="text" aria-describedby=reject_error_id.clone() aria-invalid=move || error_for(&reject_answer(), "note").is_some().to_string() />
                 </div>
                 <p id=reject_error_id class="field__error" role="alert">{reject_error}</p>
-                <button class="button button--small button--danger" type="submit" disabled=move || reject.pending().get()>"Reject"</button>
+                <button class="button button--small button--danger" type="submit" disabled=move || reject.pending().get()>{t!("access-decision-reject")}</button>
             </ActionForm>
         </div>
     }

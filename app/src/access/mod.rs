@@ -206,13 +206,13 @@ pub async fn decide_requests(
     if request_ids.is_empty() {
         return Err(AppError::invalid(
             "request_ids",
-            "Select at least one request.",
+            crate::t!("access-bulk-none-selected"),
         ));
     }
     if request_ids.len() > 200 {
         return Err(AppError::invalid(
             "request_ids",
-            "Decide at most 200 requests at once.",
+            crate::t!("access-bulk-too-many", max = 200u32),
         ));
     }
     let service = access()?;
@@ -245,14 +245,14 @@ pub async fn grant_access(
     if organization_id.trim().is_empty() {
         return Err(AppError::invalid(
             "organization_id",
-            "Choose an organization.",
+            crate::t!("access-organization-required"),
         ));
     }
     let environments = ticked(sandbox, production);
     if environments.is_empty() {
         return Err(AppError::invalid(
             "environments",
-            "Choose sandbox, production or both.",
+            crate::t!("access-environments-required"),
         ));
     }
     access()?
@@ -273,8 +273,9 @@ pub async fn revoke_access(
     environment: String,
 ) -> Result<(), AppError> {
     let actor = crate::auth::require_admin().await?;
-    let environment = Environment::parse(&environment)
-        .ok_or_else(|| AppError::invalid("environment", "Choose sandbox or production."))?;
+    let environment = Environment::parse(&environment).ok_or_else(|| {
+        AppError::invalid("environment", crate::t!("access-environment-required"))
+    })?;
     access()?
         .revoke(
             &actor,

@@ -12,13 +12,14 @@ use crate::SessionResource;
 use crate::admin::OrganizationRow;
 use crate::form::{Field, error_for, error_outside, on_success};
 use crate::layout::{EmptyState, LoadError, PageHeader};
+use crate::t;
 use crate::types::Environment;
 
 /// The environments of a request or grant, as small tags.
 #[component]
 pub fn EnvironmentTags(environments: Vec<Environment>) -> impl IntoView {
     view! {
-        <ul class="tags" aria-label="Environments">
+        <ul class="tags" aria-label=t!("access-environments")>
             {environments.into_iter().map(|e| view! { <li class="tag">{e.label()}</li> }).collect_view()}
         </ul>
     }
@@ -40,8 +41,8 @@ pub fn RequestAccessPage() -> impl IntoView {
             {move || info.get().map(|result| match result {
                 Ok(info) => view! { <RequestForm info /> }.into_any(),
                 Err(error) => view! {
-                    <PageHeader title="Request access" />
-                    <LoadError error purpose="to request access" />
+                    <PageHeader title=t!("access-request-title") />
+                    <LoadError error purpose=t!("access-request-purpose") />
                 }.into_any(),
             })}
         </Suspense>
@@ -65,7 +66,7 @@ fn RequestForm(info: RequestFormInfo) -> impl IntoView {
     let error = move |field: &'static str| Signal::derive(move || error_for(&answer(), field));
     let environments_error = error("environments");
     let card = info.collection;
-    let title = format!("Request access to {}", card.name);
+    let title = t!("access-request-title-for", name = &card.name);
     let docs = format!("/apis/{}", card.slug);
     let fields = ["organization_id", "environments", "reason", "notes"];
     // What the chosen organization has, and whether it already waits for a decision.
@@ -91,7 +92,7 @@ fn RequestForm(info: RequestFormInfo) -> impl IntoView {
     let organization_field = if choices.len() > 1 {
         view! {
             <div class="field">
-                <label for="request-organization">"For the organization"</label>
+                <label for="request-organization">{t!("access-request-organization")}</label>
                 <select
                     id="request-organization"
                     name="organization_id"
@@ -120,8 +121,8 @@ fn RequestForm(info: RequestFormInfo) -> impl IntoView {
         if let Some(pending) = pending() {
             Some(view! {
                 <p class="notice" role="status" data-testid="request-pending">
-                    {format!("{} asked for access on {}; an admin will decide soon. ", pending.requester_name, pending.requested_at)}
-                    <a href="/requests">"See your requests"</a>
+                    {t!("access-request-pending", requester = pending.requester_name, at = pending.requested_at)}
+                    <a href="/requests">{t!("access-request-pending-link")}</a>
                 </p>
             }.into_any())
         } else if everything_granted() {
@@ -129,8 +130,8 @@ fn RequestForm(info: RequestFormInfo) -> impl IntoView {
             Some(
                 view! {
                     <p class="notice notice--ok" role="status">
-                        "This organization already has access to every environment of this API. "
-                        <a href=docs>"Read its docs"</a>
+                        {t!("access-request-all-granted")}
+                        <a href=docs>{t!("access-request-read-docs")}</a>
                     </p>
                 }
                 .into_any(),
@@ -142,16 +143,16 @@ fn RequestForm(info: RequestFormInfo) -> impl IntoView {
     let can_ask = move || pending().is_none() && !everything_granted();
     view! {
         <PageHeader title lead=card.summary.clone() />
-        <p class="crumbs"><a href="/discover">"Discover"</a>" / "<a href=format!("/apis/{}", card.slug)>{card.name.clone()}</a></p>
+        <p class="crumbs"><a href="/discover">{t!("nav-discover")}</a>" / "<a href=format!("/apis/{}", card.slug)>{card.name.clone()}</a></p>
         <section class="card form-card" aria-labelledby="request-heading">
-            <h2 id="request-heading">"Your request"</h2>
+            <h2 id="request-heading">{t!("access-request-heading")}</h2>
             <ActionForm action=send attr:class="stack-form" attr:novalidate="true">
                 <input type="hidden" name="slug" value=card.slug.clone() />
                 {organization_field}
                 {status}
                 <div hidden=move || !can_ask()>
                     <fieldset class="field checkboxes" aria-describedby="request-environments-error">
-                        <legend>"Environments"</legend>
+                        <legend>{t!("access-environments")}</legend>
                         {Environment::ALL.into_iter().map(|environment| {
                             let id = format!("request-{}", environment.as_str());
                             let label_for = id.clone();
@@ -168,9 +169,9 @@ fn RequestForm(info: RequestFormInfo) -> impl IntoView {
                                     {environment.label()}
                                     {move || {
                                         if granted(environment) {
-                                            Some(" (this organization has it)")
+                                            Some(t!("access-request-environment-granted"))
                                         } else if !allowed(environment) {
-                                            Some(" (not open to this organization)")
+                                            Some(t!("access-request-environment-not-allowed"))
                                         } else {
                                             None
                                         }
@@ -183,24 +184,24 @@ fn RequestForm(info: RequestFormInfo) -> impl IntoView {
                     <Field
                         id="request-reason"
                         name="reason"
-                        label="Why do you need it?"
+                        label=t!("access-request-reason")
                         kind="textarea"
                         required=true
-                        hint="A sentence or two on what you will build. Admins read it to decide."
+                        hint=t!("access-request-reason-hint")
                         error=error("reason")
                     />
                     <Field
                         id="request-notes"
                         name="notes"
-                        label="Notes (optional)"
+                        label=t!("access-request-notes")
                         kind="textarea"
-                        hint="Expected traffic, a deadline, a contact: anything that helps."
+                        hint=t!("access-request-notes-hint")
                         error=error("notes")
                     />
                     <p class="notice notice--error" role="alert" hidden=move || error_outside(&answer(), &fields).is_none()>
                         {move || error_outside(&answer(), &fields)}
                     </p>
-                    <button class="button" type="submit" disabled=move || send.pending().get()>"Send request"</button>
+                    <button class="button" type="submit" disabled=move || send.pending().get()>{t!("access-request-send")}</button>
                 </div>
             </ActionForm>
         </section>
@@ -230,15 +231,15 @@ pub fn MyRequestsPage() -> impl IntoView {
     let sent = move || {
         let query = query.read();
         if query.get("approved").is_some() {
-            Some("Your request was approved at once: the API is in My APIs.")
+            Some(t!("access-my-requests-approved"))
         } else if query.get("sent").is_some() {
-            Some("Your request is sent. You will get an email when an admin decides.")
+            Some(t!("access-my-requests-sent"))
         } else {
             None
         }
     };
     view! {
-        <PageHeader title="My requests" lead="Your organization's requests for access, and what was decided." />
+        <PageHeader title=t!("account-requests") lead=t!("access-my-requests-lead") />
         {move || sent().map(|message| view! { <p class="notice notice--ok" role="status">{message}</p> })}
         <p class="notice notice--error" role="alert" hidden=move || !matches!(withdraw.value().get(), Some(Err(_)))>
             {move || withdraw.value().get().and_then(Result::err).map(|e| e.to_string())}
@@ -247,9 +248,9 @@ pub fn MyRequestsPage() -> impl IntoView {
             {move || requests.get().map(|result| match result {
                 Ok(list) if list.is_empty() => view! {
                     <EmptyState
-                        title="No requests yet"
-                        message="Find an API in Discover and ask for access; its request shows here."
-                        action=("/discover", "Discover APIs")
+                        title=t!("access-my-requests-empty")
+                        message=t!("access-my-requests-empty-message")
+                        action=("/discover", t!("catalog-discover-apis"))
                     />
                 }.into_any(),
                 Ok(list) => view! {
@@ -257,7 +258,7 @@ pub fn MyRequestsPage() -> impl IntoView {
                         {list.into_iter().map(|row| view! { <RequestCard row withdraw /> }).collect_view()}
                     </ul>
                 }.into_any(),
-                Err(error) => view! { <LoadError error purpose="to see your requests" /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("access-my-requests-purpose") /> }.into_any(),
             })}
         </Transition>
     }
@@ -268,40 +269,36 @@ pub fn MyRequestsPage() -> impl IntoView {
 pub fn RequestSummary(row: AccessRequestRow) -> impl IntoView {
     let decided = row.decided_at.clone().map(|at| {
         let by = row.decided_by.clone().unwrap_or_default();
-        let verb = row.status.label().to_lowercase();
-        format!("{} {at} by {by}", capitalize(&verb))
+        t!(
+            "access-decided",
+            status = row.status.as_str(),
+            at = at,
+            by = by
+        )
     });
     view! {
         <p class="request__meta">
-            {format!("Asked by {} for {} on {}", row.requester_name, row.organization, row.requested_at)}
+            {t!("access-asked-by", requester = &row.requester_name, organization = &row.organization, at = &row.requested_at)}
         </p>
         <EnvironmentTags environments=row.environments.clone() />
         <blockquote class="quote">{row.reason.clone()}</blockquote>
-        {(!row.notes.is_empty()).then(|| view! { <p class="request__notes">"Notes: "{row.notes.clone()}</p> })}
+        {(!row.notes.is_empty()).then(|| view! { <p class="request__notes">{t!("access-notes-prefix")}{row.notes.clone()}</p> })}
         {decided.map(|line| view! { <p class="request__meta">{line}</p> })}
         {row.decision_note.clone().map(|note| view! {
             <p class="request__decision">
-                {if row.status == RequestStatus::Rejected { "Reason: " } else { "Note: " }}
+                {if row.status == RequestStatus::Rejected { t!("access-reason-prefix") } else { t!("access-note-prefix") }}
                 {note}
             </p>
         })}
-        {row.grant_expires_at.clone().map(|at| view! { <p class="request__meta">{format!("Access until {at}")}</p> })}
+        {row.grant_expires_at.clone().map(|at| view! { <p class="request__meta">{t!("access-until", day = at)}</p> })}
     }
-}
-
-fn capitalize(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[component]
 fn RequestCard(row: AccessRequestRow, withdraw: ServerAction<WithdrawRequest>) -> impl IntoView {
     let docs = format!("/apis/{}", row.collection_slug);
     let again = format!("/apis/{}/request-access", row.collection_slug);
-    let withdraw_label = format!("Withdraw the request for {}", row.collection_name);
+    let withdraw_label = t!("access-withdraw-label", collection = &row.collection_name);
     let can_ask_again = matches!(
         row.status,
         RequestStatus::Rejected | RequestStatus::Withdrawn
@@ -316,11 +313,11 @@ fn RequestCard(row: AccessRequestRow, withdraw: ServerAction<WithdrawRequest>) -
             {row.can_withdraw.then(|| view! {
                 <ActionForm action=withdraw attr:class="inline-form">
                     <input type="hidden" name="request_id" value=id />
-                    <button class="button button--small button--secondary" type="submit" aria-label=withdraw_label>"Withdraw"</button>
+                    <button class="button button--small button--secondary" type="submit" aria-label=withdraw_label>{t!("access-withdraw")}</button>
                 </ActionForm>
             })}
             <RequestSummary row />
-            {can_ask_again.then(|| view! { <p><a href=again>"Ask again"</a></p> })}
+            {can_ask_again.then(|| view! { <p><a href=again>{t!("access-ask-again")}</a></p> })}
         </li>
     }
 }
@@ -368,34 +365,42 @@ pub fn GrantsPanel(
     };
     view! {
         <section class="card" aria-labelledby="access-heading">
-            <h2 id="access-heading">"Organizations with access"</h2>
+            <h2 id="access-heading">{t!("access-grants-heading")}</h2>
             <p class="notice notice--error" role="alert" hidden=move || failure().is_none()>{failure}</p>
             <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
                 {move || current.get().map(|result| match result {
-                    Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
+                    Err(error) => view! { <LoadError error purpose=t!("access-admin-purpose") /> }.into_any(),
                     Ok(access) => {
                         let slug = slug.clone();
                         let organizations = organizations.clone();
                         let list = if access.grants.is_empty() {
-                            view! { <p>"None yet. Grant access below, or approve a request."</p> }.into_any()
+                            view! { <p>{t!("access-grants-empty")}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="session-list">
                                     {access.grants.into_iter().map(|row| {
-                                        let label = format!("Revoke {} access of {}", row.environment.label(), row.organization);
+                                        let label = t!(
+                                            "access-revoke-label",
+                                            environment = row.environment.label(),
+                                            organization = &row.organization,
+                                        );
                                         let source = match row.source.as_str() {
-                                            "request" => " · by request",
-                                            "auto" => " · approved automatically",
-                                            _ => "",
+                                            "request" => t!("access-grant-by-request"),
+                                            "auto" => t!("access-grant-auto"),
+                                            _ => String::new(),
                                         };
                                         let slug = slug.clone();
-                                        let line = format!(
-                                            "{} · {} · since {}{source}{}",
-                                            row.organization,
-                                            row.environment.label(),
-                                            row.granted_at,
-                                            row.expires_at.map(|at| format!(" · until {at}")).unwrap_or_default(),
+                                        let since = t!(
+                                            "access-grant-since",
+                                            organization = &row.organization,
+                                            environment = row.environment.label(),
+                                            at = &row.granted_at,
                                         );
+                                        let until = row
+                                            .expires_at
+                                            .map(|at| t!("access-grant-until", day = at))
+                                            .unwrap_or_default();
+                                        let line = format!("{since}{source}{until}");
                                         view! {
                                             <li class="session-list__item" data-testid="grant">
                                                 <span>{line}</span>" "
@@ -403,7 +408,7 @@ pub fn GrantsPanel(
                                                     <input type="hidden" name="slug" value=slug />
                                                     <input type="hidden" name="organization_id" value=row.organization_id />
                                                     <input type="hidden" name="environment" value=row.environment.as_str() />
-                                                    <button class="button button--small button--secondary" type="submit" aria-label=label>"Revoke"</button>
+                                                    <button class="button button--small button--secondary" type="submit" aria-label=label>{t!("access-revoke")}</button>
                                                 </ActionForm>
                                             </li>
                                         }
@@ -415,11 +420,11 @@ pub fn GrantsPanel(
                         view! {
                             {list}
                             <GrantForm slug=slug.clone() organizations grant />
-                            <h3>"Requests approved automatically"</h3>
+                            <h3>{t!("access-auto-heading")}</h3>
                             <ActionForm action=auto attr:class="add-form">
                                 <input type="hidden" name="slug" value=slug />
                                 <fieldset class="field checkboxes">
-                                    <legend>"Approve requests for these environments without an admin"</legend>
+                                    <legend>{t!("access-auto-legend")}</legend>
                                     {Environment::ALL.into_iter().map(|environment| {
                                         let id = format!("auto-{}", environment.as_str());
                                         let label_for = id.clone();
@@ -431,9 +436,9 @@ pub fn GrantsPanel(
                                         }
                                     }).collect_view()}
                                 </fieldset>
-                                <button class="button button--small" type="submit">"Save rule"</button>
+                                <button class="button button--small" type="submit">{t!("access-auto-save")}</button>
                             </ActionForm>
-                            <p class="notice notice--ok" role="status" hidden=move || !matches!(auto.value().get(), Some(Ok(())))>"Automatic approval updated."</p>
+                            <p class="notice notice--ok" role="status" hidden=move || !matches!(auto.value().get(), Some(Ok(())))>{t!("access-auto-saved")}</p>
                         }.into_any()
                     }
                 })}
@@ -455,14 +460,14 @@ fn GrantForm(
         <ActionForm action=grant attr:class="add-form">
             <input type="hidden" name="slug" value=slug />
             <div class="field">
-                <label for="grant-organization">"Give access to"</label>
+                <label for="grant-organization">{t!("access-grant-organization")}</label>
                 <select id="grant-organization" name="organization_id" aria-describedby="grant-organization-error">
                     {organizations.into_iter().map(|o| view! { <option value=o.id>{o.name}</option> }).collect_view()}
                 </select>
                 <p id="grant-organization-error" class="field__error" role="alert">{organization_error}</p>
             </div>
             <fieldset class="field checkboxes" aria-describedby="grant-environments-error">
-                <legend>"Environments"</legend>
+                <legend>{t!("access-environments")}</legend>
                 {Environment::ALL.into_iter().map(|environment| {
                     let id = format!("grant-{}", environment.as_str());
                     let label_for = id.clone();
@@ -475,7 +480,7 @@ fn GrantForm(
                 }).collect_view()}
                 <p id="grant-environments-error" class="field__error" role="alert">{environments_error}</p>
             </fieldset>
-            <button class="button button--small" type="submit">"Grant access"</button>
+            <button class="button button--small" type="submit">{t!("access-grant")}</button>
         </ActionForm>
     })
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::CollectionCard;
 use crate::error::AppError;
 use crate::form::text_field;
+use crate::t;
 use crate::types::{CalendarDate, Environment};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -40,12 +41,13 @@ impl RequestStatus {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// Its name for people, in the current language.
+    pub fn label(self) -> String {
         match self {
-            RequestStatus::Pending => "Pending",
-            RequestStatus::Approved => "Approved",
-            RequestStatus::Rejected => "Rejected",
-            RequestStatus::Withdrawn => "Withdrawn",
+            RequestStatus::Pending => t!("access-status-pending"),
+            RequestStatus::Approved => t!("access-status-approved"),
+            RequestStatus::Rejected => t!("access-status-rejected"),
+            RequestStatus::Withdrawn => t!("access-status-withdrawn"),
         }
     }
 }
@@ -127,17 +129,18 @@ pub struct InboxFilter {
 impl InboxFilter {
     /// An empty status means pending (the inbox's default); `all` means every status.
     pub fn parse(status: &str, collection: &str, organization: &str) -> Result<Self, AppError> {
-        let status = match status.trim() {
-            "" => Some(RequestStatus::Pending),
-            "all" => None,
-            other => Some(RequestStatus::parse(other).ok_or_else(|| {
-                AppError::invalid("status", "Choose pending, approved, rejected or withdrawn.")
-            })?),
-        };
+        let status =
+            match status.trim() {
+                "" => Some(RequestStatus::Pending),
+                "all" => None,
+                other => Some(RequestStatus::parse(other).ok_or_else(|| {
+                    AppError::invalid("status", t!("access-filter-status-invalid"))
+                })?),
+            };
         let id = |value: &str, field: &str| {
             let value = value.trim();
             if value.len() > 100 {
-                Err(AppError::invalid(field, "That is not one of the choices."))
+                Err(AppError::invalid(field, t!("access-filter-choice-invalid")))
             } else {
                 Ok(value.to_owned())
             }
@@ -194,23 +197,20 @@ impl AccessRequestDraft {
         if environments.is_empty() {
             return Err(AppError::invalid(
                 "environments",
-                "Choose sandbox, production or both.",
+                t!("access-environments-required"),
             ));
         }
-        let reason = text_field(reason, "reason", "why you need this API", 2000, true)?;
+        let reason = text_field(reason, "reason", &t!("access-reason-label"), 2000, true)?;
         if reason.chars().count() < MIN_REASON_CHARS
             || reason.split_whitespace().count() < MIN_REASON_WORDS
         {
-            return Err(AppError::invalid(
-                "reason",
-                "Tell the admins in a sentence or two what you will build with this API.",
-            ));
+            return Err(AppError::invalid("reason", t!("access-reason-too-short")));
         }
         Ok(AccessRequestDraft {
             organization_id: organization_id.trim().to_owned(),
             environments,
             reason,
-            notes: text_field(notes, "notes", "the notes", 2000, false)?,
+            notes: text_field(notes, "notes", &t!("access-notes-label"), 2000, false)?,
         })
     }
 }
@@ -239,7 +239,7 @@ impl Decision {
     pub fn parse(decision: &str, note: &str, expires_on: &str) -> Result<Self, AppError> {
         match decision {
             "approve" => {
-                let note = text_field(note, "note", "the note", 2000, false)?;
+                let note = text_field(note, "note", &t!("access-note-label"), 2000, false)?;
                 let until = match expires_on.trim() {
                     "" => None,
                     date => Some(
@@ -253,16 +253,14 @@ impl Decision {
                 })
             }
             "reject" => {
-                let reason = text_field(note, "note", "the reason for rejecting", 2000, true)
-                    .map_err(|_| {
-                        AppError::invalid(
-                            "note",
-                            "Give a reason for rejecting: the developer reads it.",
-                        )
-                    })?;
+                let reason =
+                    text_field(note, "note", &t!("access-reject-reason-label"), 2000, true)
+                        .map_err(|_| {
+                            AppError::invalid("note", t!("access-reject-reason-required"))
+                        })?;
                 Ok(Decision::Reject { reason })
             }
-            _ => Err(AppError::invalid("decision", "Choose approve or reject.")),
+            _ => Err(AppError::invalid("decision", t!("access-decision-invalid"))),
         }
     }
 }

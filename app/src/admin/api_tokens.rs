@@ -7,14 +7,19 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 use crate::form::{Field, error_for, error_outside};
 use crate::layout::{EmptyState, LoadError, PageHeader, SecretShownOnce};
+use crate::t;
 
-/// How long a new token lives, in days, with the words the form shows.
-pub const TOKEN_LIFETIMES: [(u32, &str); 4] = [
-    (7, "7 days"),
-    (30, "30 days"),
-    (90, "90 days"),
-    (365, "1 year"),
-];
+/// How long a new token lives, in days (`token_lifetime_label` gives the words the form shows).
+pub const TOKEN_LIFETIMES: [u32; 4] = [7, 30, 90, 365];
+
+/// A lifetime of `TOKEN_LIFETIMES` in words: "30 days", "1 year".
+pub fn token_lifetime_label(days: u32) -> String {
+    if days == 365 {
+        t!("admin-tokens-lifetime-year")
+    } else {
+        t!("admin-tokens-lifetime-days", days = days)
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -47,21 +52,15 @@ pub struct IssuedApiToken {
 
 /// The token's name as entered: required, 80 characters at most.
 pub fn token_name(text: &str) -> Result<String, AppError> {
-    crate::form::text_field(text, "name", "a name", 80, true)
+    crate::form::text_field(text, "name", &t!("admin-tokens-name-label"), 80, true)
 }
 
 /// The lifetime chosen on the form, one of `TOKEN_LIFETIMES`.
 pub fn token_lifetime(days: u32) -> Result<u32, AppError> {
     TOKEN_LIFETIMES
-        .iter()
-        .any(|(choice, _)| *choice == days)
+        .contains(&days)
         .then_some(days)
-        .ok_or_else(|| {
-            AppError::invalid(
-                "days",
-                "Choose how long the token lives: 7, 30, 90 or 365 days.",
-            )
-        })
+        .ok_or_else(|| AppError::invalid("days", t!("admin-tokens-lifetime-invalid")))
 }
 
 #[cfg(feature = "ssr")]
@@ -135,26 +134,26 @@ pub fn ApiTokensPage() -> impl IntoView {
             .map(|e| e.to_string())
     };
     view! {
-        <PageHeader title="Admin API tokens" lead="Tokens let scripts run the portal through the management API. A token acts for the admin who made it, and stops when it expires, is revoked, or its admin is no longer one." />
+        <PageHeader title=t!("admin-tokens-title") lead=t!("admin-tokens-lead") />
         <p>
-            "The API is described at "<a href="/api/v1/openapi.json">"/api/v1/openapi.json"</a>
-            " (OpenAPI 3.1); send the token as "<code>"Authorization: Bearer <token>"</code>"."
+            {t!("admin-tokens-described-before")}<a href="/api/v1/openapi.json">"/api/v1/openapi.json"</a>
+            {t!("admin-tokens-described-middle")}<code>"Authorization: Bearer <token>"</code>{t!("admin-tokens-described-after")}
         </p>
         {move || issued.get().map(|token| view! {
             <SecretShownOnce
-                title=format!("Your new token “{}”", token.row.name)
-                label="Admin API token"
+                title=t!("admin-tokens-new-title", name = &token.row.name)
+                label=t!("admin-tokens-secret-label")
                 secret=token.token
-                usage=format!("It expires on {}. Send it as Authorization: Bearer to /api/v1/admin/….", token.row.expires_at)
+                usage=t!("admin-tokens-usage", expires = &token.row.expires_at)
                 on_dismiss=Callback::new(move |_| issued.set(None))
             />
         })}
         <CreateTokenForm create />
         <p class="notice notice--error" role="alert" hidden=move || revoke_failure().is_none()>{revoke_failure}</p>
-        <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || tokens.get().map(|result| match result {
                 Ok(tokens) => view! { <TokenList tokens revoke /> }.into_any(),
-                Err(error) => view! { <LoadError error purpose="as an admin to manage API tokens" /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("admin-tokens-load-purpose") /> }.into_any(),
             })}
         </Transition>
     }
@@ -167,23 +166,23 @@ fn CreateTokenForm(create: ServerAction<CreateApiToken>) -> impl IntoView {
     let days_error = move || error_for(&answer(), "days");
     view! {
         <section class="card" aria-labelledby="new-token-heading">
-            <h2 id="new-token-heading">"New token"</h2>
+            <h2 id="new-token-heading">{t!("admin-tokens-new")}</h2>
             <ActionForm action=create attr:class="stack" attr:novalidate=true>
-                <Field id="token-name" name="name" label="Name" required=true
-                    hint="What it is for, such as “CI provisioning”."
+                <Field id="token-name" name="name" label=t!("admin-tokens-name") required=true
+                    hint=t!("admin-tokens-name-hint")
                     error=Signal::derive(move || error_for(&answer(), "name")) />
                 <div class="field">
-                    <label for="token-days">"Expires after"</label>
+                    <label for="token-days">{t!("admin-tokens-expires-after")}</label>
                     <select id="token-days" name="days" aria-describedby="token-days-error"
                         aria-invalid=move || days_error().is_some().to_string()>
-                        {TOKEN_LIFETIMES.into_iter().map(|(days, label)| view! {
-                            <option value=days.to_string() selected=days == 90>{label}</option>
+                        {TOKEN_LIFETIMES.into_iter().map(|days| view! {
+                            <option value=days.to_string() selected=days == 90>{token_lifetime_label(days)}</option>
                         }).collect_view()}
                     </select>
                     <p id="token-days-error" class="field__error" role="alert">{days_error}</p>
                 </div>
                 <p class="notice notice--error" role="alert" hidden=move || other_error().is_none()>{other_error}</p>
-                <button class="button" type="submit" disabled=move || create.pending().get()>"Create token"</button>
+                <button class="button" type="submit" disabled=move || create.pending().get()>{t!("admin-tokens-create")}</button>
             </ActionForm>
         </section>
     }
@@ -193,12 +192,12 @@ fn CreateTokenForm(create: ServerAction<CreateApiToken>) -> impl IntoView {
 fn TokenList(tokens: Vec<ApiTokenRow>, revoke: ServerAction<RevokeApiToken>) -> impl IntoView {
     if tokens.is_empty() {
         return view! {
-            <EmptyState title="No tokens yet" message="Create a token above for a script or a CI job; tokens are listed here with when they were last used." />
+            <EmptyState title=t!("admin-tokens-empty") message=t!("admin-tokens-empty-text") />
         }
         .into_any();
     }
     view! {
-        <h2>"Tokens"</h2>
+        <h2>{t!("admin-tokens-list")}</h2>
         <ul class="request-list">
             {tokens.into_iter().map(|token| view! { <TokenCard token revoke /> }).collect_view()}
         </ul>
@@ -210,28 +209,25 @@ fn TokenList(tokens: Vec<ApiTokenRow>, revoke: ServerAction<RevokeApiToken>) -> 
 fn TokenCard(token: ApiTokenRow, revoke: ServerAction<RevokeApiToken>) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let (state_class, state_text) = match token.state {
-        TokenState::Active => ("approved", "Active"),
-        TokenState::Expired => ("rejected", "Expired"),
-        TokenState::Revoked => ("rejected", "Revoked"),
+        TokenState::Active => ("approved", t!("admin-tokens-state-active")),
+        TokenState::Expired => ("rejected", t!("admin-tokens-state-expired")),
+        TokenState::Revoked => ("rejected", t!("admin-tokens-state-revoked")),
     };
-    let revoke_label = format!("Revoke {}", token.name);
+    let revoke_label = t!("admin-tokens-revoke-label", name = &token.name);
     let actions = (token.state == TokenState::Active).then(|| {
         let id = token.id.clone();
-        let confirm_text = format!(
-            "Revoke “{}”? Scripts using it get 401 from their next call.",
-            token.name
-        );
+        let confirm_text = t!("admin-tokens-revoke-confirm", name = &token.name);
         view! {
             <button class="button button--small button--danger" type="button" aria-label=revoke_label.clone()
-                hidden=move || confirming.get() on:click=move |_| confirming.set(true)>"Revoke"</button>
+                hidden=move || confirming.get() on:click=move |_| confirming.set(true)>{t!("admin-tokens-revoke")}</button>
             <div class="confirm" role="group" aria-label=revoke_label hidden=move || !confirming.get()>
                 <p>{confirm_text}</p>
                 <ActionForm action=revoke attr:class="inline-form">
                     <input type="hidden" name="token_id" value=id />
-                    <button class="button button--small button--danger" type="submit">"Revoke now"</button>
+                    <button class="button button--small button--danger" type="submit">{t!("admin-tokens-revoke-now")}</button>
                 </ActionForm>
                 " "
-                <button class="button button--small button--secondary" type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                <button class="button button--small button--secondary" type="button" on:click=move |_| confirming.set(false)>{t!("admin-tokens-cancel")}</button>
             </div>
         }
     });
@@ -243,12 +239,15 @@ fn TokenCard(token: ApiTokenRow, revoke: ServerAction<RevokeApiToken>) -> impl I
             </div>
             <p class="request__meta"><code>{format!("{}…", token.prefix)}</code></p>
             <p class="request__meta">
-                {format!(
-                    "Made by {} on {}; expires {}; {}.",
-                    token.created_by,
-                    token.created_at,
-                    token.expires_at,
-                    token.last_used_at.map_or("never used".to_owned(), |at| format!("last used {at}")),
+                {t!(
+                    "admin-tokens-meta",
+                    creator = &token.created_by,
+                    created = &token.created_at,
+                    expires = &token.expires_at,
+                    used = token.last_used_at.as_ref().map_or_else(
+                        || t!("admin-tokens-never-used"),
+                        |at| t!("admin-tokens-last-used", at = at),
+                    ),
                 )}
             </p>
             {actions}

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 use crate::layout::{EmptyState, LoadError, PageHeader};
+use crate::t;
 use crate::types::CalendarDate;
 
 /// Every action the portal records, for the filter's suggestions. A server test keeps this list
@@ -37,6 +38,8 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "collection.published",
     "collection.unpublished",
     "collection.updated",
+    "configuration.exported",
+    "configuration.imported",
     "demo.seeded",
     "identity_provider.added",
     "identity_provider.changed",
@@ -61,6 +64,7 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "organization.created",
     "organization.domain_added",
     "organization.domain_removed",
+    "organization.environments_changed",
     "organization.member_added",
     "organization.portal_access_off",
     "organization.portal_access_on",
@@ -129,10 +133,15 @@ impl AuditFilter {
         to: &str,
         before: &str,
     ) -> Result<Self, AppError> {
-        let bounded = |value: &str, field: &str, what: &str| {
+        let bounded = |value: &str, field: &str| {
             let value = value.trim();
             if value.chars().count() > 254 || value.chars().any(char::is_control) {
-                Err(AppError::invalid(field, format!("That is not {what}.")))
+                let message = match field {
+                    "actor" => t!("audit-invalid-actor"),
+                    "action" => t!("audit-invalid-action"),
+                    _ => t!("audit-invalid-target"),
+                };
+                Err(AppError::invalid(field, message))
             } else {
                 Ok(value.to_owned())
             }
@@ -144,9 +153,9 @@ impl AuditFilter {
                 .map_err(|e| AppError::invalid(field, e.to_string())),
         };
         let filter = AuditFilter {
-            actor: bounded(actor, "actor", "an email address")?.to_lowercase(),
-            action: bounded(action, "action", "an action")?,
-            target: bounded(target, "target", "an id")?,
+            actor: bounded(actor, "actor")?.to_lowercase(),
+            action: bounded(action, "action")?,
+            target: bounded(target, "target")?,
             from: date(from, "from")?,
             to: date(to, "to")?,
             before: match before.trim() {
@@ -156,17 +165,14 @@ impl AuditFilter {
                         .parse::<i64>()
                         .ok()
                         .filter(|id| *id > 0)
-                        .ok_or_else(|| AppError::invalid("before", "That page does not exist."))?,
+                        .ok_or_else(|| AppError::invalid("before", t!("audit-invalid-before")))?,
                 ),
             },
         };
         if let (Some(from), Some(to)) = (filter.from, filter.to)
             && from > to
         {
-            return Err(AppError::invalid(
-                "to",
-                "The last day comes before the first; swap them.",
-            ));
+            return Err(AppError::invalid("to", t!("audit-dates-swapped")));
         }
         Ok(filter)
     }
@@ -255,44 +261,44 @@ pub fn AuditLogPage() -> impl IntoView {
         }
     };
     view! {
-        <PageHeader title="Audit log" lead="Who did what, when and from where. Newest first." />
-        <p><a href="/admin">"← Admin overview"</a></p>
-        <form class="filters" method="get" action="/admin/audit" aria-label="Filter events">
+        <PageHeader title=t!("audit-title") lead=t!("audit-lead") />
+        <p><a href="/admin">{t!("audit-back-admin")}</a></p>
+        <form class="filters" method="get" action="/admin/audit" aria-label=t!("audit-filter-label")>
             <div class="field">
-                <label for="audit-actor">"Actor (email)"</label>
+                <label for="audit-actor">{t!("audit-filter-actor")}</label>
                 <input id="audit-actor" name="actor" type="text" value=read("actor") aria-describedby="audit-actor-error" />
                 <p id="audit-actor-error" class="field__error" role="alert">{field_error("actor")}</p>
             </div>
             <div class="field">
-                <label for="audit-action">"Action"</label>
+                <label for="audit-action">{t!("audit-filter-action")}</label>
                 <input id="audit-action" name="action" type="text" list="audit-actions" value=read("action") />
                 <datalist id="audit-actions">
                     {AUDIT_ACTIONS.iter().map(|action| view! { <option value=*action></option> }).collect_view()}
                 </datalist>
             </div>
             <div class="field">
-                <label for="audit-target">"Target id"</label>
+                <label for="audit-target">{t!("audit-filter-target")}</label>
                 <input id="audit-target" name="target" type="text" value=read("target") />
             </div>
             <div class="field">
-                <label for="audit-from">"From"</label>
+                <label for="audit-from">{t!("audit-filter-from")}</label>
                 <input id="audit-from" name="from" type="date" value=read("from") aria-describedby="audit-from-error" />
                 <p id="audit-from-error" class="field__error" role="alert">{field_error("from")}</p>
             </div>
             <div class="field">
-                <label for="audit-to">"To"</label>
+                <label for="audit-to">{t!("audit-filter-to")}</label>
                 <input id="audit-to" name="to" type="date" value=read("to") aria-describedby="audit-to-error" />
                 <p id="audit-to-error" class="field__error" role="alert">{field_error("to")}</p>
             </div>
             <div class="button-row">
-                <button class="button button--secondary" type="submit">"Filter"</button>
-                <a class="button button--secondary" href=move || format!("/admin/audit.csv?{}", filter().query()) download>"Export CSV"</a>
+                <button class="button button--secondary" type="submit">{t!("audit-filter")}</button>
+                <a class="button button--secondary" href=move || format!("/admin/audit.csv?{}", filter().query()) download>{t!("audit-export")}</a>
             </div>
         </form>
-        <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || page.get().map(|result| match result {
                 Ok(page) if page.events.is_empty() => view! {
-                    <EmptyState title="No events" message="Nothing matches these filters." />
+                    <EmptyState title=t!("audit-empty-title") message=t!("audit-empty-message") />
                 }.into_any(),
                 Ok(page) => {
                     let query = filter().query();
@@ -302,16 +308,16 @@ pub fn AuditLogPage() -> impl IntoView {
                     });
                     view! {
                         <AuditTable events=page.events />
-                        <nav class="pager" aria-label="Pages">
-                            {newer.map(|href| view! { <a href=href>"← Newest"</a> })}
-                            {older.map(|href| view! { <a href=href>"Older events →"</a> })}
+                        <nav class="pager" aria-label=t!("audit-pages")>
+                            {newer.map(|href| view! { <a href=href>{t!("audit-newest")}</a> })}
+                            {older.map(|href| view! { <a href=href>{t!("audit-older")}</a> })}
                         </nav>
                     }.into_any()
                 }
                 Err(AppError::Invalid { .. }) => view! {
-                    <p class="notice notice--error" role="alert">"Check the filters above."</p>
+                    <p class="notice notice--error" role="alert">{t!("audit-check-filters")}</p>
                 }.into_any(),
-                Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("audit-load-purpose") /> }.into_any(),
             })}
         </Transition>
     }
@@ -320,15 +326,15 @@ pub fn AuditLogPage() -> impl IntoView {
 #[component]
 fn AuditTable(events: Vec<AuditRow>) -> impl IntoView {
     view! {
-        <div class="table-wrap" role="region" aria-label="Audit events" tabindex="0">
+        <div class="table-wrap" role="region" aria-label=t!("audit-events-label") tabindex="0">
             <table class="table">
                 <thead><tr>
-                    <th scope="col">"When"</th>
-                    <th scope="col">"Who"</th>
-                    <th scope="col">"Action"</th>
-                    <th scope="col">"Target"</th>
-                    <th scope="col">"From"</th>
-                    <th scope="col">"Details"</th>
+                    <th scope="col">{t!("audit-col-when")}</th>
+                    <th scope="col">{t!("audit-col-who")}</th>
+                    <th scope="col">{t!("audit-col-action")}</th>
+                    <th scope="col">{t!("audit-col-target")}</th>
+                    <th scope="col">{t!("audit-col-from")}</th>
+                    <th scope="col">{t!("audit-col-details")}</th>
                 </tr></thead>
                 <tbody>
                     {events.into_iter().map(|event| view! {

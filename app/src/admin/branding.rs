@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 use crate::form::{Field, error_for, error_outside, on_success};
 use crate::layout::{LoadError, PageHeader};
+use crate::t;
 
 /// Text on buttons and links must reach this contrast with the accent color (WCAG AA).
 pub const MIN_CONTRAST: f64 = 4.5;
@@ -76,6 +77,14 @@ pub fn darker(color: [u8; 3]) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
+/// A number with its decimal point as the current language writes it (`4.5`, `4,5`).
+fn decimal(text: String) -> String {
+    match crate::i18n::current() {
+        crate::i18n::Locale::De => text.replace('.', ","),
+        _ => text,
+    }
+}
+
 fn web_address(value: &str, field: &str, what: &str) -> Result<Option<String>, AppError> {
     let value = value.trim();
     if value.is_empty() {
@@ -90,9 +99,7 @@ fn web_address(value: &str, field: &str, what: &str) -> Result<Option<String>, A
     } else {
         Err(AppError::invalid(
             field,
-            format!(
-                "{what} must be a web address like https://example.com/logo.svg or a path like /docs (at most 500 characters)."
-            ),
+            t!("admin-branding-web-address", what = what),
         ))
     }
 }
@@ -122,27 +129,35 @@ impl Branding {
         footer_links: &str,
         home_message: &str,
     ) -> Result<Branding, AppError> {
-        let portal_name =
-            crate::form::text_field(portal_name, "portal_name", "the portal's name", 60, true)?;
+        let portal_name = crate::form::text_field(
+            portal_name,
+            "portal_name",
+            &t!("admin-branding-name-label"),
+            60,
+            true,
+        )?;
         let accent = match accent.trim() {
             "" => None,
             text => {
-                let color = parse_color(text)
-                    .ok_or_else(|| AppError::invalid("accent", "Enter a color like #3346d3."))?;
+                let color = parse_color(text).ok_or_else(|| {
+                    AppError::invalid("accent", t!("admin-branding-accent-malformed"))
+                })?;
                 let ratio = contrast(color, [255, 255, 255]);
                 if ratio < MIN_CONTRAST {
                     return Err(AppError::invalid(
                         "accent",
-                        format!(
-                            "White text on {text} has a contrast of {ratio:.1}:1, and so do links in it on the white page; \
-                             people need at least {MIN_CONTRAST}:1 to read them. Choose a darker color."
+                        t!(
+                            "admin-branding-accent-contrast",
+                            color = text,
+                            ratio = decimal(format!("{ratio:.1}")),
+                            minimum = decimal(MIN_CONTRAST.to_string())
                         ),
                     ));
                 }
                 Some(format!("#{:02x}{:02x}{:02x}", color[0], color[1], color[2]))
             }
         };
-        let logo_url = web_address(logo_url, "logo_url", "The logo")?;
+        let logo_url = web_address(logo_url, "logo_url", &t!("admin-branding-logo-what"))?;
         let mut links = Vec::new();
         for (number, line) in footer_links.lines().enumerate() {
             let line = line.trim();
@@ -152,30 +167,24 @@ impl Branding {
             let Some((label, url)) = line.split_once('|').map(|(l, u)| (l.trim(), u.trim())) else {
                 return Err(AppError::invalid(
                     "footer_links",
-                    format!(
-                        "Line {} should read Label | https://…, like Status | https://status.example.com.",
-                        number + 1
-                    ),
+                    t!("admin-branding-link-malformed", line = number + 1),
                 ));
             };
             if label.is_empty() || label.chars().count() > 40 {
                 return Err(AppError::invalid(
                     "footer_links",
-                    format!(
-                        "Line {}: give the link a label of 1 to 40 characters.",
-                        number + 1
-                    ),
+                    t!("admin-branding-link-label", line = number + 1),
                 ));
             }
             let url = web_address(
                 url,
                 "footer_links",
-                &format!("Line {}'s address", number + 1),
+                &t!("admin-branding-link-what", line = number + 1),
             )?
             .ok_or_else(|| {
                 AppError::invalid(
                     "footer_links",
-                    format!("Line {} needs an address after the |.", number + 1),
+                    t!("admin-branding-link-missing", line = number + 1),
                 )
             })?;
             links.push(FooterLink {
@@ -186,14 +195,14 @@ impl Branding {
         if links.len() > 8 {
             return Err(AppError::invalid(
                 "footer_links",
-                "Use at most 8 footer links.",
+                t!("admin-branding-links-too-many"),
             ));
         }
         let home_message = home_message.trim();
         if home_message.chars().count() > 2000 {
             return Err(AppError::invalid(
                 "home_message",
-                "Keep the message to 2,000 characters or fewer.",
+                t!("admin-branding-message-too-long"),
             ));
         }
         Ok(Branding {
@@ -262,12 +271,12 @@ pub async fn save_branding(
 pub fn BrandingPage() -> impl IntoView {
     let branding = Resource::new(|| (), |_| load_branding());
     view! {
-        <PageHeader title="Branding" lead="The portal's name, logo, accent color, footer links and home-page message, on every page and email." />
-        <p><a href="/admin">"← Admin overview"</a></p>
-        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <PageHeader title=t!("admin-branding-title") lead=t!("admin-branding-lead") />
+        <p><a href="/admin">{t!("admin-back")}</a></p>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || branding.get().map(|result| match result {
                 Ok(branding) => view! { <BrandingForm branding /> }.into_any(),
-                Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("admin-load-purpose") /> }.into_any(),
             })}
         </Suspense>
     }
@@ -296,23 +305,23 @@ fn BrandingForm(branding: Branding) -> impl IntoView {
         .join("\n");
     view! {
         <section class="card" aria-labelledby="branding-heading">
-            <h2 id="branding-heading">"Look and words"</h2>
+            <h2 id="branding-heading">{t!("admin-branding-heading")}</h2>
             <ActionForm action=save attr:class="stack-form" attr:novalidate="true">
-                <Field id="branding-name" name="portal_name" label="Portal name" required=true value=branding.portal_name.clone() error=error("portal_name")
-                    hint="In the header, page titles and emails." />
-                <Field id="branding-accent" name="accent" label="Accent color" value=branding.accent.clone().unwrap_or_default() error=error("accent")
-                    placeholder="#3346d3" hint="For buttons and links, like #3346d3; it must keep white text readable (4.5:1). Empty: Portico's blue." />
-                <Field id="branding-logo" name="logo_url" label="Logo address" kind="url" value=branding.logo_url.clone().unwrap_or_default() error=error("logo_url")
-                    placeholder="https://example.com/logo.svg" hint="Shown beside the name, 32 pixels high." />
-                <Field id="branding-links" name="footer_links" label="Footer links" kind="textarea" value=links error=error("footer_links")
-                    hint="One per line: Label | address, like Status | https://status.example.com." />
-                <Field id="branding-message" name="home_message" label="Home-page message" kind="textarea" value=branding.home_message.clone() error=error("home_message")
-                    hint="Plain text; a blank line starts a new paragraph." />
+                <Field id="branding-name" name="portal_name" label=t!("admin-branding-name") required=true value=branding.portal_name.clone() error=error("portal_name")
+                    hint=t!("admin-branding-name-hint") />
+                <Field id="branding-accent" name="accent" label=t!("admin-branding-accent") value=branding.accent.clone().unwrap_or_default() error=error("accent")
+                    placeholder="#3346d3" hint=t!("admin-branding-accent-hint") />
+                <Field id="branding-logo" name="logo_url" label=t!("admin-branding-logo") kind="url" value=branding.logo_url.clone().unwrap_or_default() error=error("logo_url")
+                    placeholder="https://example.com/logo.svg" hint=t!("admin-branding-logo-hint") />
+                <Field id="branding-links" name="footer_links" label=t!("admin-branding-links") kind="textarea" value=links error=error("footer_links")
+                    hint=t!("admin-branding-links-hint") />
+                <Field id="branding-message" name="home_message" label=t!("admin-branding-message") kind="textarea" value=branding.home_message.clone() error=error("home_message")
+                    hint=t!("admin-branding-message-hint") />
                 <p class="notice notice--error" role="alert" hidden=move || error_outside(&answer(), &fields).is_none()>
                     {move || error_outside(&answer(), &fields)}
                 </p>
-                <p class="notice notice--ok" role="status" hidden=move || !matches!(answer(), Some(Ok(_)))>"Saved. Every page and email uses it now."</p>
-                <button class="button" type="submit" disabled=move || save.pending().get()>"Save branding"</button>
+                <p class="notice notice--ok" role="status" hidden=move || !matches!(answer(), Some(Ok(_)))>{t!("admin-branding-saved")}</p>
+                <button class="button" type="submit" disabled=move || save.pending().get()>{t!("admin-branding-save")}</button>
             </ActionForm>
         </section>
     }

@@ -13,6 +13,7 @@ use super::{OrganizationRow, load_organizations};
 use crate::error::AppError;
 use crate::form::{Field, error_for, error_outside, on_success};
 use crate::layout::{EmptyState, LoadError, PageHeader};
+use crate::t;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -80,9 +81,7 @@ fn web_url(value: &str, field: &str, label: &str) -> Result<Option<String>, AppE
         Some(_) if plain && value.len() <= 500 => Ok(Some(value.trim_end_matches('/').to_owned())),
         _ => Err(AppError::invalid(
             field,
-            format!(
-                "{label} must be a web address like https://api.example.com/v1 (at most 500 characters)."
-            ),
+            t!("collections-web-address", label = label),
         )),
     }
 }
@@ -102,10 +101,7 @@ impl CollectionForm {
     ) -> Result<Self, AppError> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 120 {
-            return Err(AppError::invalid(
-                "name",
-                "Enter a name of 1 to 120 characters.",
-            ));
+            return Err(AppError::invalid("name", t!("collections-name-length")));
         }
         let slug = crate::types::Slug::parse(slug)
             .map_err(|e| AppError::invalid("slug", e.to_string()))?;
@@ -113,13 +109,13 @@ impl CollectionForm {
         if summary.chars().count() > 300 {
             return Err(AppError::invalid(
                 "summary",
-                "Keep the summary to 300 characters or fewer.",
+                t!("collections-summary-too-long"),
             ));
         }
         if description.chars().count() > 50_000 {
             return Err(AppError::invalid(
                 "description",
-                "Keep the description to 50,000 characters or fewer.",
+                t!("collections-description-too-long"),
             ));
         }
         let mut tag_list: Vec<String> = Vec::new();
@@ -127,7 +123,7 @@ impl CollectionForm {
             if tag.chars().count() > 40 {
                 return Err(AppError::invalid(
                     "tags",
-                    format!("The tag \"{tag}\" is longer than 40 characters."),
+                    t!("collections-tag-too-long", tag = tag),
                 ));
             }
             if !tag_list.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
@@ -135,17 +131,22 @@ impl CollectionForm {
             }
         }
         if tag_list.len() > 12 {
-            return Err(AppError::invalid("tags", "Use at most 12 tags."));
+            return Err(AppError::invalid("tags", t!("collections-too-many-tags")));
         }
         let listed = match visibility {
             "listed" => true,
             "hidden" => false,
-            _ => return Err(AppError::invalid("visibility", "Choose listed or hidden.")),
+            _ => {
+                return Err(AppError::invalid(
+                    "visibility",
+                    t!("collections-choose-visibility"),
+                ));
+            }
         };
         let published = match status {
             "published" => true,
             "draft" => false,
-            _ => return Err(AppError::invalid("status", "Choose draft or published.")),
+            _ => return Err(AppError::invalid("status", t!("collections-choose-status"))),
         };
         Ok(CollectionForm {
             name: name.to_owned(),
@@ -153,11 +154,19 @@ impl CollectionForm {
             summary: summary.to_owned(),
             description: description.trim().to_owned(),
             tags: tag_list,
-            logo_url: web_url(logo_url, "logo_url", "The logo")?,
+            logo_url: web_url(logo_url, "logo_url", &t!("collections-the-logo"))?,
             listed,
             published,
-            sandbox_url: web_url(sandbox_url, "sandbox_url", "The sandbox URL")?,
-            production_url: web_url(production_url, "production_url", "The production URL")?,
+            sandbox_url: web_url(
+                sandbox_url,
+                "sandbox_url",
+                &t!("collections-the-sandbox-url"),
+            )?,
+            production_url: web_url(
+                production_url,
+                "production_url",
+                &t!("collections-the-production-url"),
+            )?,
         })
     }
 }
@@ -239,12 +248,12 @@ fn DocumentForm(action: String, #[prop(into)] button: String) -> impl IntoView {
     view! {
         <form class="stack-form" method="post" action=action.clone() enctype="multipart/form-data">
             <div class="field">
-                <label for=file_id.clone()>"OpenAPI document (JSON or YAML)"</label>
-                <p class="field__hint" id=format!("{file_id}-hint")>"OpenAPI 3.0, 3.1 or Swagger 2.0, up to 64 MB."</p>
+                <label for=file_id.clone()>{t!("collections-document-label")}</label>
+                <p class="field__hint" id=format!("{file_id}-hint")>{t!("collections-document-hint")}</p>
                 <input id=file_id.clone() name="file" type="file" accept=".json,.yaml,.yml,application/json,application/yaml" aria-describedby=format!("{file_id}-hint") />
             </div>
             <div class="field">
-                <label for=url_id.clone()>"…or its address"</label>
+                <label for=url_id.clone()>{t!("collections-document-address")}</label>
                 <input id=url_id name="url" type="url" placeholder="https://example.com/openapi.yaml" />
             </div>
             <button class="button" type="submit">{button}</button>
@@ -261,7 +270,7 @@ fn UploadOutcome() -> impl IntoView {
             <p class="notice notice--error" role="alert" data-testid="upload-error">{error}</p>
         })}
         {move || query.read().get("imported").map(|_| view! {
-            <p class="notice notice--ok" role="status">"The document is imported. Check the details below, then publish."</p>
+            <p class="notice notice--ok" role="status">{t!("collections-imported")}</p>
         })}
     }
 }
@@ -270,39 +279,39 @@ fn UploadOutcome() -> impl IntoView {
 pub fn CollectionsAdminPage() -> impl IntoView {
     let collections = Resource::new(|| (), |_| load_collections());
     view! {
-        <PageHeader title="Collections" lead="The APIs the portal publishes, each described by an OpenAPI document." />
-        <p><a href="/admin">"← Admin overview"</a></p>
+        <PageHeader title=t!("collections-title") lead=t!("collections-lead") />
+        <p><a href="/admin">{t!("collections-back-to-admin")}</a></p>
         <UploadOutcome />
         <section class="card" aria-labelledby="import-heading">
-            <h2 id="import-heading">"Add a collection"</h2>
-            <p>"It starts as a draft with the name and description from the document."</p>
-            <DocumentForm action="/admin/collections/import".to_owned() button="Import" />
+            <h2 id="import-heading">{t!("collections-add")}</h2>
+            <p>{t!("collections-add-lead")}</p>
+            <DocumentForm action="/admin/collections/import".to_owned() button=t!("collections-import") />
         </section>
-        <h2>"All collections"</h2>
-        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <h2>{t!("collections-all")}</h2>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || collections.get().map(|result| match result {
                 Ok(list) if list.is_empty() => view! {
-                    <EmptyState title="No collections yet" message="Import an OpenAPI document to publish your first API." />
+                    <EmptyState title=t!("collections-empty") message=t!("collections-empty-message") />
                 }.into_any(),
                 Ok(list) => view! {
-                    <div class="table-wrap" role="region" aria-label="Collections" tabindex="0">
+                    <div class="table-wrap" role="region" aria-label=t!("collections-title") tabindex="0">
                         <table class="table">
                             <thead><tr>
-                                <th scope="col">"Name"</th>
-                                <th scope="col">"Status"</th>
-                                <th scope="col">"Operations"</th>
-                                <th scope="col">"Organizations"</th>
-                                <th scope="col">"Updated"</th>
+                                <th scope="col">{t!("collections-column-name")}</th>
+                                <th scope="col">{t!("collections-column-status")}</th>
+                                <th scope="col">{t!("collections-column-operations")}</th>
+                                <th scope="col">{t!("collections-column-organizations")}</th>
+                                <th scope="col">{t!("collections-column-updated")}</th>
                             </tr></thead>
                             <tbody>
                                 {list.into_iter().map(|row| view! {
                                     <tr data-testid="collection-row">
                                         <td><a href=format!("/admin/collections/{}", row.slug)>{row.name}</a></td>
                                         <td>
-                                            <span class="status" class:status--off=!row.published>{if row.published { "Published" } else { "Draft" }}</span>
-                                            {(!row.listed).then_some("hidden")}
+                                            <span class="status" class:status--off=!row.published>{if row.published { t!("collections-published") } else { t!("collections-draft") }}</span>
+                                            {(!row.listed).then(|| t!("collections-hidden"))}
                                         </td>
-                                        <td>{format!("{} (v{}, {} version{})", row.operations, row.api_version, row.versions, if row.versions == 1 { "" } else { "s" })}</td>
+                                        <td>{t!("collections-row-operations", operations = row.operations.to_string(), version = &row.api_version, count = row.versions)}</td>
                                         <td>{row.organizations}</td>
                                         <td>{row.updated_at}</td>
                                     </tr>
@@ -311,7 +320,7 @@ pub fn CollectionsAdminPage() -> impl IntoView {
                         </table>
                     </div>
                 }.into_any(),
-                Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("collections-load-purpose") /> }.into_any(),
             })}
         </Suspense>
     }
@@ -331,15 +340,15 @@ pub fn CollectionAdminPage() -> impl IntoView {
     // resources in the same order for the page to hydrate.
     let access = Resource::new(slug, crate::access::load_collection_access);
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || settings.get().map(|result| match result {
                 Ok(settings) => {
                     let organizations = organizations.get().and_then(Result::ok).unwrap_or_default();
                     view! { <CollectionEditor settings organizations access /> }.into_any()
                 }
                 Err(error) => view! {
-                    <PageHeader title="Collection" />
-                    <LoadError error purpose="as an admin to see this page" />
+                    <PageHeader title=t!("collections-collection") />
+                    <LoadError error purpose=t!("collections-load-purpose") />
                 }.into_any(),
             })}
         </Suspense>
@@ -382,72 +391,72 @@ fn CollectionEditor(
         "sandbox_url",
         "production_url",
     ];
-    let saved = move || matches!(answer(), Some(Ok(_))).then_some("Saved.");
+    let saved = move || matches!(answer(), Some(Ok(_))).then(|| t!("collections-saved"));
     let form = settings.form;
     let view_href = format!("/apis/{current_slug}");
     let replace_action = format!("/admin/collections/{current_slug}/document");
     let slug_for_versions = current_slug.clone();
     view! {
-        <PageHeader title=form.name.clone() lead="Details, documents and access of one collection." />
-        <p><a href="/admin/collections">"← Collections"</a>" · "<a href=view_href>"View as developers see it"</a></p>
+        <PageHeader title=form.name.clone() lead=t!("collections-editor-lead") />
+        <p><a href="/admin/collections">{t!("collections-back")}</a>" · "<a href=view_href>{t!("collections-view-as-developer")}</a></p>
         <UploadOutcome />
         <section class="card" aria-labelledby="details-heading">
-            <h2 id="details-heading">"Details"</h2>
+            <h2 id="details-heading">{t!("collections-details")}</h2>
             <ActionForm action=save attr:class="stack-form" attr:novalidate="true">
                 <input type="hidden" name="current_slug" value=current_slug.clone() />
                 <div class="field-row">
-                    <Field id="collection-name" name="name" label="Name" required=true value=form.name.clone() error=error("name") />
-                    <Field id="collection-slug" name="slug" label="Slug (in addresses)" required=true value=form.slug.to_string() error=error("slug") />
+                    <Field id="collection-name" name="name" label=t!("collections-field-name") required=true value=form.name.clone() error=error("name") />
+                    <Field id="collection-slug" name="slug" label=t!("collections-field-slug") required=true value=form.slug.to_string() error=error("slug") />
                 </div>
-                <Field id="collection-summary" name="summary" label="Summary" value=form.summary.clone() error=error("summary") />
-                <Field id="collection-description" name="description" label="Description (Markdown)" kind="textarea" value=form.description.clone() error=error("description") />
-                <Field id="collection-tags" name="tags" label="Tags" hint="Separated by commas, like payments, cards." value=form.tags.join(", ") error=error("tags") />
+                <Field id="collection-summary" name="summary" label=t!("collections-field-summary") value=form.summary.clone() error=error("summary") />
+                <Field id="collection-description" name="description" label=t!("collections-field-description") kind="textarea" value=form.description.clone() error=error("description") />
+                <Field id="collection-tags" name="tags" label=t!("collections-field-tags") hint=t!("collections-field-tags-hint") value=form.tags.join(", ") error=error("tags") />
                 <div class="field-row">
                     <div class="field">
-                        <label for="collection-status">"Status"</label>
+                        <label for="collection-status">{t!("collections-column-status")}</label>
                         <select id="collection-status" name="status">
-                            <option value="draft" selected=!form.published>"Draft (admins only)"</option>
-                            <option value="published" selected=form.published>"Published"</option>
+                            <option value="draft" selected=!form.published>{t!("collections-status-draft")}</option>
+                            <option value="published" selected=form.published>{t!("collections-published")}</option>
                         </select>
                     </div>
                     <div class="field">
-                        <label for="collection-visibility">"Visibility"</label>
+                        <label for="collection-visibility">{t!("collections-visibility")}</label>
                         <select id="collection-visibility" name="visibility">
-                            <option value="listed" selected=form.listed>"Listed in Discover"</option>
-                            <option value="hidden" selected=!form.listed>"Hidden: only organizations with access"</option>
+                            <option value="listed" selected=form.listed>{t!("collections-visibility-listed")}</option>
+                            <option value="hidden" selected=!form.listed>{t!("collections-visibility-hidden")}</option>
                         </select>
                     </div>
                 </div>
                 <div class="field-row">
-                    <Field id="collection-sandbox" name="sandbox_url" label="Sandbox base URL" kind="url" value=form.sandbox_url.clone().unwrap_or_default() error=error("sandbox_url") />
-                    <Field id="collection-production" name="production_url" label="Production base URL" kind="url" value=form.production_url.clone().unwrap_or_default() error=error("production_url") />
+                    <Field id="collection-sandbox" name="sandbox_url" label=t!("collections-field-sandbox-url") kind="url" value=form.sandbox_url.clone().unwrap_or_default() error=error("sandbox_url") />
+                    <Field id="collection-production" name="production_url" label=t!("collections-field-production-url") kind="url" value=form.production_url.clone().unwrap_or_default() error=error("production_url") />
                 </div>
-                <Field id="collection-logo" name="logo_url" label="Logo address (optional)" kind="url" value=form.logo_url.clone().unwrap_or_default() error=error("logo_url") />
+                <Field id="collection-logo" name="logo_url" label=t!("collections-field-logo") kind="url" value=form.logo_url.clone().unwrap_or_default() error=error("logo_url") />
                 <p class="notice notice--error" role="alert" hidden=move || error_outside(&answer(), &fields).is_none()>
                     {move || error_outside(&answer(), &fields)}
                 </p>
                 <p class="notice notice--ok" role="status" hidden=move || saved().is_none()>{saved}</p>
-                <button class="button" type="submit" disabled=move || save.pending().get()>"Save details"</button>
+                <button class="button" type="submit" disabled=move || save.pending().get()>{t!("collections-save")}</button>
             </ActionForm>
         </section>
         <crate::access::GrantsPanel slug=grants_slug organizations current=access />
         <section class="card" aria-labelledby="versions-heading">
-            <h2 id="versions-heading">"Document versions"</h2>
+            <h2 id="versions-heading">{t!("collections-versions")}</h2>
             <ul class="session-list">
                 {settings.versions.into_iter().map(|version| {
                     let download = format!("/api/v1/collections/{slug_for_versions}/openapi.json?version={}", version.number);
                     let warnings = version.warnings.len();
                     view! {
                         <li class="session-list__item" data-testid="version">
-                            <p class="session-list__device">{format!("#{} · API version {} · {} operations", version.number, version.api_version, version.operations)}</p>
+                            <p class="session-list__device">{t!("collections-version-line", number = version.number.to_string(), version = &version.api_version, operations = version.operations.to_string())}</p>
                             <p class="session-list__meta">
-                                {format!("Imported {}", version.published_at)}
-                                {version.source.map(|s| format!(" from {s}"))}
-                                " · "<a href=download download>"Download"</a>
+                                {t!("collections-version-imported", at = &version.published_at)}
+                                {version.source.map(|source| t!("collections-version-source", source = source))}
+                                " · "<a href=download download>{t!("collections-download")}</a>
                             </p>
                             {(warnings > 0).then(|| view! {
                                 <details class="warnings">
-                                    <summary>{format!("{warnings} warning{}", if warnings == 1 { "" } else { "s" })}</summary>
+                                    <summary>{t!("collections-warnings", count = warnings)}</summary>
                                     <ul>{version.warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
                                 </details>
                             })}
@@ -455,9 +464,9 @@ fn CollectionEditor(
                     }
                 }).collect_view()}
             </ul>
-            <h3>"Replace the document"</h3>
-            <p>"The new document becomes the current version; earlier ones stay downloadable."</p>
-            <DocumentForm action=replace_action button="Upload new version" />
+            <h3>{t!("collections-replace")}</h3>
+            <p>{t!("collections-replace-lead")}</p>
+            <DocumentForm action=replace_action button=t!("collections-upload-version") />
         </section>
     }
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 use crate::layout::{LoadError, PageHeader};
+use crate::t;
 
 /// The collection that publishes Portico's own management API. Every portal keeps its own, so
 /// it is not part of a configuration.
@@ -46,8 +47,9 @@ pub async fn load_configuration_summary() -> Result<ConfigurationSummary, AppErr
     })
 }
 
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// A count as the current language writes it, for the plural messages below.
+fn shown(n: usize) -> String {
+    crate::i18n::format_count(crate::i18n::current(), n as u64)
 }
 
 #[component]
@@ -57,14 +59,18 @@ pub fn ConfigurationPage() -> impl IntoView {
     let outcome = move || {
         let query = query.read();
         if let Some(error) = query.get("error") {
-            let place = query
-                .get("field")
-                .map(|field| format!(" (at {field})"))
-                .unwrap_or_default();
+            let message = match query.get("field") {
+                Some(field) => t!(
+                    "admin-config-import-failed-at",
+                    error = error,
+                    field = field
+                ),
+                None => t!("admin-config-import-failed", error = error),
+            };
             return Some(
                 view! {
                     <p class="notice notice--error" role="alert" data-testid="import-error">
-                        {format!("Nothing was imported: {error}{place}")}
+                        {message}
                     </p>
                 }
                 .into_any(),
@@ -72,47 +78,47 @@ pub fn ConfigurationPage() -> impl IntoView {
         }
         query.get("imported").map(|count| {
             let message = match count.parse::<usize>().unwrap_or_default() {
-                0 => "Imported. Nothing needed to change: this portal already matches the file.".to_owned(),
-                n => format!("Imported: {}. Each is in the audit log.", counted(n, "change", "changes")),
+                0 => t!("admin-config-imported-nothing"),
+                n => t!("admin-config-imported", count = n, shown = shown(n)),
             };
             view! { <p class="notice notice--ok" role="status" data-testid="import-done">{message}</p> }.into_any()
         })
     };
     view! {
         <PageHeader
-            title="Configuration"
-            lead="The portal's set-up as one file: download it to keep or copy, upload one to set this portal up."
+            title=t!("admin-config-title")
+            lead=t!("admin-config-lead")
         />
-        <p><a href="/admin">"← Admin overview"</a></p>
+        <p><a href="/admin">{t!("admin-back")}</a></p>
         {outcome}
-        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || summary.get().map(|result| match result {
                 Ok(summary) => view! {
                     <section class="card" aria-labelledby="export-heading">
-                        <h2 id="export-heading">"Download"</h2>
-                        <p>{format!(
-                            "Branding, {}, {} with their OpenAPI documents, auto-approval and grants, and {}.",
-                            counted(summary.organizations, "organization", "organizations"),
-                            counted(summary.collections, "collection", "collections"),
-                            counted(summary.identity_providers, "identity provider", "identity providers"),
+                        <h2 id="export-heading">{t!("admin-config-download-heading")}</h2>
+                        <p>{t!(
+                            "admin-config-summary",
+                            organizations = t!("admin-config-organizations", count = summary.organizations, shown = shown(summary.organizations)),
+                            collections = t!("admin-config-collections", count = summary.collections, shown = shown(summary.collections)),
+                            providers = t!("admin-config-providers", count = summary.identity_providers, shown = shown(summary.identity_providers)),
                         )}</p>
-                        <p class="field__hint">"Client secrets of identity providers are never in the file. People, keys, requests and the audit log stay here too."</p>
-                        <a class="button" href="/admin/configuration/portico-config.json" download="portico-config.json">"Download configuration"</a>
+                        <p class="field__hint">{t!("admin-config-download-hint")}</p>
+                        <a class="button" href="/admin/configuration/portico-config.json" download="portico-config.json">{t!("admin-config-download")}</a>
                     </section>
                 }.into_any(),
-                Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("admin-load-purpose") /> }.into_any(),
             })}
         </Suspense>
         <section class="card" aria-labelledby="import-heading">
-            <h2 id="import-heading">"Upload"</h2>
-            <p>"Adds and updates what the file describes; it never deletes. The whole file is checked first: a mistake anywhere changes nothing, and the message says where it is."</p>
-            <p class="field__hint">"A new identity provider needs its client_secret added to the file."</p>
+            <h2 id="import-heading">{t!("admin-config-upload-heading")}</h2>
+            <p>{t!("admin-config-upload-lead")}</p>
+            <p class="field__hint">{t!("admin-config-upload-hint")}</p>
             <form class="stack-form" method="post" action="/admin/configuration/import" enctype="multipart/form-data">
                 <div class="field">
-                    <label for="configuration-file">"Configuration file (JSON)"</label>
+                    <label for="configuration-file">{t!("admin-config-file")}</label>
                     <input id="configuration-file" name="file" type="file" accept=".json,application/json" required />
                 </div>
-                <button class="button" type="submit">"Import configuration"</button>
+                <button class="button" type="submit">{t!("admin-config-import")}</button>
             </form>
         </section>
     }

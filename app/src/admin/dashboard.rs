@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::t;
 
 /// The chart covers this many hours, oldest first, ending with the current hour.
 pub const CHART_HOURS: usize = 7 * 24;
@@ -48,48 +49,62 @@ pub async fn load_admin_overview() -> Result<AdminOverview, AppError> {
 /// The counts, each linking to where it can be acted on.
 #[component]
 pub fn DashboardCounts(overview: AdminOverview) -> impl IntoView {
+    let locale = crate::i18n::current();
+    let count = move |n: u64| crate::i18n::format_count(locale, n);
     let tiles = [
         (
-            "Users",
+            t!("admin-stat-users"),
             overview.users,
-            format!("{} active in the last 30 days", overview.active_users),
+            t!(
+                "admin-stat-users-active",
+                count = count(overview.active_users)
+            ),
             Some("/admin/people"),
         ),
         (
-            "Organizations",
+            t!("admin-stat-organizations"),
             overview.organizations,
             String::new(),
             Some("/admin/organizations"),
         ),
         (
-            "Published collections",
+            t!("admin-stat-collections"),
             overview.published_collections,
             String::new(),
             Some("/admin/collections"),
         ),
         (
-            "Pending requests",
+            t!("admin-stat-pending"),
             overview.pending_requests,
             if overview.pending_requests == 0 {
-                "Nothing waiting".to_owned()
+                t!("admin-stat-pending-none")
             } else {
-                "Waiting for a decision".to_owned()
+                t!("admin-stat-pending-some")
             },
             Some("/admin/requests"),
         ),
-        ("Active API keys", overview.active_keys, String::new(), None),
         (
-            "Gateway calls, 24 h",
+            t!("admin-stat-keys"),
+            overview.active_keys,
+            String::new(),
+            None,
+        ),
+        (
+            t!("admin-stat-calls"),
             overview.calls_24h,
-            format!("{} errors", overview.errors_24h),
+            t!(
+                "admin-chart-errors-count",
+                count = overview.errors_24h,
+                shown = count(overview.errors_24h)
+            ),
             None,
         ),
     ];
     view! {
-        <ul class="stat-grid" aria-label="At a glance">
+        <ul class="stat-grid" aria-label=t!("admin-stat-label")>
             {tiles.into_iter().map(|(label, value, note, href)| view! {
                 <li class="stat card" data-testid="stat">
-                    <span class="stat__value">{value}</span>
+                    <span class="stat__value">{count(value)}</span>
                     {match href {
                         Some(href) => view! { <a class="stat__label" href=href>{label}</a> }.into_any(),
                         None => view! { <span class="stat__label">{label}</span> }.into_any(),
@@ -116,11 +131,22 @@ pub fn CallsChart(hours: Vec<HourlyCalls>) -> impl IntoView {
         .filter(|h| h.calls > 0)
         .max_by_key(|h| h.calls)
         .map(|h| h.hour.clone());
+    let locale = crate::i18n::current();
+    let count = move |n: u64| crate::i18n::format_count(locale, n);
+    let calls_text = move |n: u64| t!("admin-chart-calls-count", count = n, shown = count(n));
     let description = match busiest {
-        Some(hour) => format!(
-            "{total} calls and {errors} errors in the last 7 days; the busiest hour was {hour} UTC with {peak} calls."
+        Some(hour) => t!(
+            "admin-chart-description",
+            calls = calls_text(total),
+            errors = t!(
+                "admin-chart-errors-count",
+                count = errors,
+                shown = count(errors)
+            ),
+            hour = hour,
+            peak = calls_text(peak)
         ),
-        None => "No gateway calls in the last 7 days.".to_owned(),
+        None => t!("admin-chart-no-calls"),
     };
     let bar_width = WIDTH / (CHART_HOURS as u64).max(1);
     let scale = move |value: u64| {
@@ -168,7 +194,7 @@ pub fn CallsChart(hours: Vec<HourlyCalls>) -> impl IntoView {
     }
     view! {
         <figure class="chart card">
-            <figcaption id="calls-chart-title"><h2>"Gateway calls per hour, last 7 days"</h2></figcaption>
+            <figcaption id="calls-chart-title"><h2>{t!("admin-chart-title")}</h2></figcaption>
             <svg
                 class="chart__svg"
                 viewBox=format!("0 0 {WIDTH} {}", HEIGHT + 26)
@@ -182,18 +208,18 @@ pub fn CallsChart(hours: Vec<HourlyCalls>) -> impl IntoView {
                 <line class="chart__axis" x1=0 x2=WIDTH y1=HEIGHT y2=HEIGHT />
             </svg>
             <p class="chart__legend">
-                <span class="chart__key chart__key--calls" aria-hidden="true"></span>" Calls "
-                <span class="chart__key chart__key--errors" aria-hidden="true"></span>" Errors (4xx and 5xx) · "
+                <span class="chart__key chart__key--calls" aria-hidden="true"></span>" "{t!("admin-chart-key-calls")}" "
+                <span class="chart__key chart__key--errors" aria-hidden="true"></span>" "{t!("admin-chart-key-errors")}" · "
                 {description}
             </p>
             <details>
-                <summary>"Numbers per day"</summary>
-                <div class="table-wrap" role="region" aria-label="Gateway calls per day" tabindex="0">
+                <summary>{t!("admin-chart-per-day")}</summary>
+                <div class="table-wrap" role="region" aria-label=t!("admin-chart-per-day-label") tabindex="0">
                     <table class="table">
-                        <thead><tr><th scope="col">"Day (UTC)"</th><th scope="col">"Calls"</th><th scope="col">"Errors"</th></tr></thead>
+                        <thead><tr><th scope="col">{t!("admin-chart-day")}</th><th scope="col">{t!("admin-chart-calls")}</th><th scope="col">{t!("admin-chart-errors")}</th></tr></thead>
                         <tbody>
                             {per_day.into_iter().map(|(day, calls, errors)| view! {
-                                <tr><td>{day}</td><td>{calls}</td><td>{errors}</td></tr>
+                                <tr><td>{day}</td><td>{count(calls)}</td><td>{count(errors)}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>

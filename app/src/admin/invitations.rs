@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::load_organizations;
 use crate::error::AppError;
 use crate::form::{Field, error_for, error_outside, on_success};
+use crate::t;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -32,15 +33,16 @@ pub enum InviteOutcome {
     Added,
 }
 
-/// The roles a person can have in an organization, as the forms offer them.
+/// The roles a person can have in an organization, as the forms offer them. The labels here are
+/// the English ones; pages show `role_label(value)`, in the page's language.
 pub const ROLES: [(&str, &str); 2] = [("member", "Developer"), ("admin", "Organization admin")];
 
-pub fn role_label(role: &str) -> &'static str {
-    ROLES
-        .iter()
-        .find(|(value, _)| *value == role)
-        .map(|(_, label)| *label)
-        .unwrap_or("Developer")
+/// A role's name, in the current language (anything but `admin` is a developer).
+pub fn role_label(role: &str) -> String {
+    match role {
+        "admin" => t!("people-role-admin"),
+        _ => t!("people-role-member"),
+    }
 }
 
 /// The role chosen on the form, one of `ROLES`.
@@ -49,7 +51,7 @@ pub fn parse_role(role: &str) -> Result<&str, AppError> {
         .iter()
         .find(|(value, _)| *value == role)
         .map(|(value, _)| *value)
-        .ok_or_else(|| AppError::invalid("role", "Choose a role: Developer or Organization admin."))
+        .ok_or_else(|| AppError::invalid("role", t!("people-role-invalid")))
 }
 
 #[cfg(feature = "ssr")]
@@ -146,10 +148,8 @@ pub fn InvitationsPanel(changed: RwSignal<u32>) -> impl IntoView {
     let answer = move || send.value().get();
     let fields = ["email", "organization_id", "role"];
     let sent = move || match answer() {
-        Some(Ok(InviteOutcome::Invited)) => Some("Invitation sent."),
-        Some(Ok(InviteOutcome::Added)) => Some(
-            "They already had an account: they now belong to the organization, and we told them by email.",
-        ),
+        Some(Ok(InviteOutcome::Invited)) => Some(t!("people-invite-sent")),
+        Some(Ok(InviteOutcome::Added)) => Some(t!("people-invite-added")),
         _ => None,
     };
     let list_error = move || {
@@ -161,19 +161,18 @@ pub fn InvitationsPanel(changed: RwSignal<u32>) -> impl IntoView {
     };
 
     let resent = move || {
-        matches!(resend.value().get(), Some(Ok(())))
-            .then_some("A new invitation email is on its way.")
+        matches!(resend.value().get(), Some(Ok(()))).then(|| t!("people-invitation-resent"))
     };
 
     view! {
         <section class="card" aria-labelledby="invite-heading">
-            <h2 id="invite-heading">"Invite someone"</h2>
-            <p>"They get an email with a link that signs them in and puts them in the organization."</p>
+            <h2 id="invite-heading">{t!("people-invite-heading")}</h2>
+            <p>{t!("people-invite-lead")}</p>
             <ActionForm action=send node_ref=form attr:class="stack-form" attr:novalidate="true">
                 <Field
                     id="invite-email"
                     name="email"
-                    label="Email address"
+                    label=t!("people-invite-email")
                     kind="email"
                     autocomplete="off"
                     required=true
@@ -182,12 +181,12 @@ pub fn InvitationsPanel(changed: RwSignal<u32>) -> impl IntoView {
                 />
                 <div class="field-row">
                     <div class="field" class:field--invalid=move || error_for(&answer(), "organization_id").is_some()>
-                        <label for="invite-organization">"Organization"</label>
-                        <Suspense fallback=|| view! { <select id="invite-organization" name="organization_id" disabled=true><option>{crate::t!("loading")}</option></select> }>
+                        <label for="invite-organization">{t!("people-organization")}</label>
+                        <Suspense fallback=|| view! { <select id="invite-organization" name="organization_id" disabled=true><option>{t!("loading")}</option></select> }>
                             <select id="invite-organization" name="organization_id" required aria-describedby="invite-organization-error">
                                 {move || organizations.get().map(|result| {
                                     let list = result.unwrap_or_default();
-                                    let empty = list.is_empty().then(|| view! { <option value="">"No organizations yet"</option> });
+                                    let empty = list.is_empty().then(|| view! { <option value="">{t!("people-no-organizations")}</option> });
                                     view! {
                                         {empty}
                                         {list.into_iter().map(|organization| view! {
@@ -202,9 +201,9 @@ pub fn InvitationsPanel(changed: RwSignal<u32>) -> impl IntoView {
                         </p>
                     </div>
                     <div class="field" class:field--invalid=move || error_for(&answer(), "role").is_some()>
-                        <label for="invite-role">"Role"</label>
+                        <label for="invite-role">{t!("people-role")}</label>
                         <select id="invite-role" name="role" aria-describedby="invite-role-error">
-                            {ROLES.iter().map(|(value, label)| view! { <option value=*value>{*label}</option> }).collect_view()}
+                            {ROLES.iter().map(|(value, _)| view! { <option value=*value>{role_label(value)}</option> }).collect_view()}
                         </select>
                         <p id="invite-role-error" class="field__error" role="alert">
                             {move || error_for(&answer(), "role")}
@@ -216,18 +215,18 @@ pub fn InvitationsPanel(changed: RwSignal<u32>) -> impl IntoView {
                 </p>
                 <p class="notice notice--ok" role="status" hidden=move || sent().is_none()>{sent}</p>
                 <button class="button" type="submit" disabled=move || send.pending().get()>
-                    {move || if send.pending().get() { "Sending…" } else { "Send invitation" }}
+                    {move || if send.pending().get() { t!("people-invite-sending") } else { t!("people-invite-send") }}
                 </button>
             </ActionForm>
         </section>
         <section class="card" aria-labelledby="pending-invitations">
-            <h2 id="pending-invitations">"Pending invitations"</h2>
+            <h2 id="pending-invitations">{t!("people-pending-heading")}</h2>
             <p class="notice notice--error" role="alert" hidden=move || list_error().is_none()>{list_error}</p>
             <p class="notice notice--ok" role="status" hidden=move || resent().is_none()>{resent}</p>
-            <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+            <Transition fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
                 {move || invitations.get().map(|result| match result {
                     Ok(list) if list.is_empty() => view! {
-                        <p>"No invitations are waiting for an answer."</p>
+                        <p>{t!("people-pending-empty")}</p>
                     }.into_any(),
                     Ok(list) => view! { <InvitationList list resend revoke /> }.into_any(),
                     Err(error) => view! { <p class="notice notice--error" role="alert">{error.to_string()}</p> }.into_any(),
@@ -246,30 +245,45 @@ fn InvitationList(
     view! {
         <ul class="session-list">
             {list.into_iter().map(|invitation| {
-                let resend_label = format!("Resend the invitation to {}", invitation.email);
-                let revoke_label = format!("Revoke the invitation to {}", invitation.email);
+                let resend_label = t!("people-invitation-resend-label", email = &invitation.email);
+                let revoke_label = t!("people-invitation-revoke-label", email = &invitation.email);
                 let validity = if invitation.expired {
-                    format!("expired {}", invitation.expires_at)
+                    t!("people-invitation-expired", date = &invitation.expires_at)
                 } else {
-                    format!("valid until {}", invitation.expires_at)
+                    t!("people-invitation-valid-until", date = &invitation.expires_at)
                 };
                 let id = invitation.id.clone();
-                let by = invitation.invited_by.map(|by| format!(" by {by}")).unwrap_or_default();
+                let role = role_label(&invitation.role);
+                let meta = match &invitation.invited_by {
+                    Some(by) => t!(
+                        "people-invitation-meta-by",
+                        organization = &invitation.organization,
+                        role = role,
+                        sent = &invitation.sent_at,
+                        by = by,
+                    ),
+                    None => t!(
+                        "people-invitation-meta",
+                        organization = &invitation.organization,
+                        role = role,
+                        sent = &invitation.sent_at,
+                    ),
+                };
                 view! {
                     <li class="session-list__item" data-testid="invitation">
                         <p class="session-list__device">{invitation.email.clone()}</p>
                         <p class="session-list__meta">
-                            {format!("{} · {} · sent {}{by} · ", invitation.organization, role_label(&invitation.role), invitation.sent_at)}
+                            {meta}
                             <span class:status--off=invitation.expired>{validity}</span>
                         </p>
                         <ActionForm action=resend attr:class="inline-form">
                             <input type="hidden" name="invitation_id" value=id />
-                            <button class="button button--small button--secondary" type="submit" aria-label=resend_label>"Resend"</button>
+                            <button class="button button--small button--secondary" type="submit" aria-label=resend_label>{t!("people-invitation-resend")}</button>
                         </ActionForm>
                         " "
                         <ActionForm action=revoke attr:class="inline-form">
                             <input type="hidden" name="invitation_id" value=invitation.id.clone() />
-                            <button class="button button--small button--secondary" type="submit" aria-label=revoke_label>"Revoke"</button>
+                            <button class="button button--small button--secondary" type="submit" aria-label=revoke_label>{t!("people-invitation-revoke")}</button>
                         </ActionForm>
                     </li>
                 }

@@ -59,63 +59,64 @@ pub use terms::TermsAdminPage;
 use leptos::prelude::*;
 
 use crate::layout::{LoadError, PageHeader};
+use crate::t;
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let overview = Resource::new(|| (), |_| load_admin_overview());
     view! {
-        <PageHeader title="Admin" lead="Run the portal: organizations, people, collections and approvals." />
-        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <PageHeader title=t!("admin-title") lead=t!("admin-lead") />
+        <Suspense fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || overview.get().map(|result| match result {
                 Ok(overview) => view! {
                     <dashboard::DashboardCounts overview=overview.clone() />
                     <dashboard::CallsChart hours=overview.hours />
-                    <h2>"Run the portal"</h2>
-                    <nav aria-label="Admin sections" class="admin-links">
+                    <h2>{t!("admin-run-heading")}</h2>
+                    <nav aria-label=t!("admin-sections") class="admin-links">
                         <a class="card card--link" href="/admin/people">
-                            <h2>"People"</h2>
-                            <p>"Invite people, decide on requests to join, suspend and reactivate."</p>
+                            <h2>{t!("admin-link-people")}</h2>
+                            <p>{t!("admin-link-people-text")}</p>
                         </a>
                         <a class="card card--link" href="/admin/organizations">
-                            <h2>"Organizations"</h2>
-                            <p>"Portal access, environments, authorized addresses and domains that join."</p>
+                            <h2>{t!("admin-link-organizations")}</h2>
+                            <p>{t!("admin-link-organizations-text")}</p>
                         </a>
                         <a class="card card--link" href="/admin/collections">
-                            <h2>"Collections"</h2>
-                            <p>"Publish APIs from OpenAPI documents and decide who may use them."</p>
+                            <h2>{t!("admin-link-collections")}</h2>
+                            <p>{t!("admin-link-collections-text")}</p>
                         </a>
                         <a class="card card--link" href="/admin/requests">
-                            <h2>"Access requests"</h2>
-                            <p>"Approve or reject requests for APIs; bulk decisions and history."</p>
+                            <h2>{t!("admin-link-requests")}</h2>
+                            <p>{t!("admin-link-requests-text")}</p>
                         </a>
                         <a class="card card--link" href="/admin/audit">
-                            <h2>"Audit log"</h2>
-                            <p>"Every sign-in, decision and change, filtered and exported as CSV."</p>
+                            <h2>{t!("admin-link-audit")}</h2>
+                            <p>{t!("admin-link-audit-text")}</p>
                         </a>
                         <a class="card card--link" href="/admin/terms">
-                            <h2>"Terms of use"</h2>
-                            <p>"Publish the terms everyone accepts before using the portal."</p>
+                            <h2>{t!("admin-link-terms")}</h2>
+                            <p>{t!("admin-link-terms-text")}</p>
                         </a>
                         <a class="card card--link" href="/admin/branding">
-                            <h2>"Branding"</h2>
-                            <p>"Name, logo, accent color, footer links and the home-page message."</p>
+                            <h2>{t!("admin-link-branding")}</h2>
+                            <p>{t!("admin-link-branding-text")}</p>
                         </a>
                         <a class="card card--link" href="/admin/identity-providers">
-                            <h2>"Identity providers"</h2>
-                            <p>"Single sign-on with OpenID Connect: add, test and switch providers."</p>
+                            <h2>{t!("admin-link-identity-providers")}</h2>
+                            <p>{t!("admin-link-identity-providers-text")}</p>
                         </a>
                         <a class="card card--link" href="/admin/api-tokens">
-                            <h2>"API tokens"</h2>
-                            <p>"Tokens for the management API, to run the portal from scripts."</p>
+                            <h2>{t!("admin-link-api-tokens")}</h2>
+                            <p>{t!("admin-link-api-tokens-text")}</p>
                         </a>
                         <a class="card card--link" href="/admin/configuration">
-                            <h2>"Configuration"</h2>
-                            <p>"The portal's set-up as one file: download it, or set a portal up from one."</p>
+                            <h2>{t!("admin-link-configuration")}</h2>
+                            <p>{t!("admin-link-configuration-text")}</p>
                         </a>
                     </nav>
 
                 }.into_any(),
-                Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("admin-load-purpose") /> }.into_any(),
             })}
         </Suspense>
     }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 use crate::form::{Field, error_for, error_outside, on_success};
 use crate::layout::{EmptyState, LoadError, PageHeader};
+use crate::t;
 use crate::types::Environment;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,7 +101,7 @@ pub trait OrganizationsService: Send + Sync {
 /// An organization's name as entered: required, 120 characters at most.
 #[cfg(feature = "ssr")]
 pub fn organization_name(text: &str) -> Result<String, AppError> {
-    crate::form::text_field(text, "name", "a name", 120, true)
+    crate::form::text_field(text, "name", &t!("orgs-name-field"), 120, true)
 }
 
 /// An auto-join domain from the form: lower-cased, checked, and no public mail service.
@@ -108,17 +109,12 @@ pub fn organization_name(text: &str) -> Result<String, AppError> {
 pub fn parse_join_domain(text: &str) -> Result<String, AppError> {
     let domain = text.trim().trim_start_matches('@').to_ascii_lowercase();
     if !crate::types::is_email_domain(&domain) {
-        return Err(AppError::invalid(
-            "domain",
-            "Enter an email domain like example.com.",
-        ));
+        return Err(AppError::invalid("domain", t!("orgs-domain-malformed")));
     }
     if crate::types::PUBLIC_MAIL_DOMAINS.contains(&domain.as_str()) {
         return Err(AppError::invalid(
             "domain",
-            format!(
-                "{domain} is a public email service: anyone can have an address there. Authorize single addresses instead."
-            ),
+            t!("orgs-domain-public", domain = &domain),
         ));
     }
     Ok(domain)
@@ -252,20 +248,20 @@ pub fn OrganizationsPage() -> impl IntoView {
     let organizations = Resource::new(move || changed.get(), |_| load_organizations());
     view! {
         <PageHeader
-            title="Organizations"
-            lead="Who may sign in: an organization's portal access, and the addresses it has authorized."
+            title=t!("orgs-title")
+            lead=t!("orgs-lead")
         />
-        <p><a href="/admin">"← Admin overview"</a></p>
+        <p><a href="/admin">{t!("orgs-back-admin")}</a></p>
         <NewOrganization changed />
-        <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || organizations.get().map(|result| match result {
                 Ok(list) if list.is_empty() => view! {
-                    <EmptyState title="No organizations yet" message="Organizations group the people of one API consumer." />
+                    <EmptyState title=t!("orgs-empty-title") message=t!("orgs-empty-message") />
                 }.into_any(),
                 Ok(list) => list.into_iter().map(|organization| view! {
                     <OrganizationCard organization changed />
                 }).collect_view().into_any(),
-                Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("orgs-load-purpose") /> }.into_any(),
             })}
         </Transition>
     }
@@ -284,22 +280,22 @@ fn NewOrganization(changed: RwSignal<u32>) -> impl IntoView {
     });
     let answer = move || create.value().get();
     let created = move || match answer() {
-        Some(Ok(row)) => Some(format!("{} is added, with portal access on.", row.name)),
+        Some(Ok(row)) => Some(t!("orgs-created", name = row.name)),
         _ => None,
     };
     view! {
         <section class="card" aria-labelledby="new-organization-heading">
-            <h2 id="new-organization-heading">"Add an organization"</h2>
+            <h2 id="new-organization-heading">{t!("orgs-new-heading")}</h2>
             <ActionForm action=create node_ref=form attr:class="add-form" attr:novalidate="true">
                 <Field
                     id="new-organization-name"
                     name="name"
-                    label="Organization name"
+                    label=t!("orgs-new-name")
                     required=true
                     placeholder="Acme Payments"
                     error=Signal::derive(move || error_for(&answer(), "name"))
                 />
-                <button class="button" type="submit" disabled=move || create.pending().get()>"Add organization"</button>
+                <button class="button" type="submit" disabled=move || create.pending().get()>{t!("orgs-new-submit")}</button>
             </ActionForm>
             <p class="notice notice--error" role="alert" hidden=move || error_outside(&answer(), &["name"]).is_none()>
                 {move || error_outside(&answer(), &["name"])}
@@ -381,22 +377,22 @@ fn OrganizationCard(organization: OrganizationRow, changed: RwSignal<u32>) -> im
             }
         })
         .collect_view();
-    let archive_label = format!("Archive {}", organization.name);
+    let archive_label = t!("orgs-archive-label", name = &organization.name);
     let domains = if organization.domains.is_empty() {
-        view! { <p>"None. People of a domain listed here join this organization when they first sign in."</p> }.into_any()
+        view! { <p>{t!("orgs-domains-empty")}</p> }.into_any()
     } else {
         view! {
             <ul class="session-list">
                 {organization.domains.into_iter().map(|domain| {
                     let id = domain_remove_id.clone();
-                    let label = format!("Remove {domain}");
+                    let label = t!("orgs-remove-label", item = &domain);
                     view! {
                         <li class="session-list__item">
                             <span>{domain.clone()}</span>" "
                             <ActionForm action=remove_domain attr:class="inline-form">
                                 <input type="hidden" name="organization_id" value=id />
                                 <input type="hidden" name="domain" value=domain />
-                                <button class="button button--small button--secondary" type="submit" aria-label=label>"Remove"</button>
+                                <button class="button button--small button--secondary" type="submit" aria-label=label>{t!("orgs-remove")}</button>
                             </ActionForm>
                         </li>
                     }
@@ -405,12 +401,12 @@ fn OrganizationCard(organization: OrganizationRow, changed: RwSignal<u32>) -> im
         }.into_any()
     };
     let emails = if organization.authorized_emails.is_empty() {
-        view! { <p>"None yet. Add an address to let its owner sign in and join this organization."</p> }.into_any()
+        view! { <p>{t!("orgs-emails-empty")}</p> }.into_any()
     } else {
         view! {
             <ul class="session-list">
                 {organization.authorized_emails.into_iter().map(move |email| {
-                    let label = format!("Remove {email}");
+                    let label = t!("orgs-remove-label", item = &email);
                     let id = remove_id.clone();
                     view! {
                         <li class="session-list__item">
@@ -418,7 +414,7 @@ fn OrganizationCard(organization: OrganizationRow, changed: RwSignal<u32>) -> im
                             <ActionForm action=remove attr:class="inline-form">
                                 <input type="hidden" name="organization_id" value=id />
                                 <input type="hidden" name="email" value=email />
-                                <button class="button button--small button--secondary" type="submit" aria-label=label>"Remove"</button>
+                                <button class="button button--small button--secondary" type="submit" aria-label=label>{t!("orgs-remove")}</button>
                             </ActionForm>
                         </li>
                     }
@@ -430,83 +426,83 @@ fn OrganizationCard(organization: OrganizationRow, changed: RwSignal<u32>) -> im
         <section class="card" aria-labelledby=labelled_by data-testid="organization">
             <h2 id=heading_id>{organization.name.clone()}</h2>
             <p>
-                {format!("{} member{} · portal access ", organization.members, if organization.members == 1 { "" } else { "s" })}
-                <span class="status" class:status--off=!enabled>{if enabled { "On" } else { "Off" }}</span>
+                {t!("orgs-members-access", count = organization.members)}
+                <span class="status" class:status--off=!enabled>{if enabled { t!("orgs-on") } else { t!("orgs-off") }}</span>
             </p>
             <p class="notice notice--error" role="alert" hidden=move || card_error().is_none()>{card_error}</p>
             <ActionForm action=switch attr:class="inline-form">
                 <input type="hidden" name="organization_id" value=switch_id />
                 <input type="hidden" name="enabled" value=(!enabled).to_string() />
                 <button class="button button--small button--secondary" type="submit">
-                    {if enabled { "Turn portal access off" } else { "Turn portal access on" }}
+                    {if enabled { t!("orgs-access-turn-off") } else { t!("orgs-access-turn-on") }}
                 </button>
             </ActionForm>
-            <h3>"Authorized email addresses"</h3>
+            <h3>{t!("orgs-emails-heading")}</h3>
             {emails}
             <ActionForm action=add attr:class="add-form" attr:novalidate="true">
                 <input type="hidden" name="organization_id" value=add_id />
                 <Field
                     id=field_id
                     name="email"
-                    label="Authorize an address"
+                    label=t!("orgs-authorize-field")
                     kind="email"
                     required=true
                     placeholder="name@client.com"
                     error=Signal::derive(move || error_for(&add.value().get(), "email"))
                 />
-                <button class="button button--small" type="submit">"Authorize"</button>
+                <button class="button button--small" type="submit">{t!("orgs-authorize")}</button>
             </ActionForm>
-            <h3>"Email domains that join automatically"</h3>
+            <h3>{t!("orgs-domains-heading")}</h3>
             {domains}
             <ActionForm action=add_domain attr:class="add-form" attr:novalidate="true">
                 <input type="hidden" name="organization_id" value=domain_add_id />
                 <Field
                     id=domain_field_id
                     name="domain"
-                    label="Add a domain"
+                    label=t!("orgs-domain-field")
                     required=true
                     placeholder="client.com"
                     error=Signal::derive(move || error_for(&add_domain.value().get(), "domain"))
                 />
-                <button class="button button--small" type="submit">"Add domain"</button>
+                <button class="button button--small" type="submit">{t!("orgs-domain-add")}</button>
             </ActionForm>
-            <h3>"Environments"</h3>
+            <h3>{t!("orgs-environments-heading")}</h3>
             <ActionForm action=set_environments attr:class="stack-form">
                 <input type="hidden" name="organization_id" value=environments_id />
                 <fieldset class="field checkboxes" aria-describedby=environments_described_by>
-                    <legend>"It may use"</legend>
-                    <p class="field__hint">"Taking an environment away ends the organization's access to it at once; its keys for it stop working."</p>
+                    <legend>{t!("orgs-environments-legend")}</legend>
+                    <p class="field__hint">{t!("orgs-environments-hint")}</p>
                     {environment_boxes}
                     <p id=environments_error_id class="field__error" role="alert">
                         {move || error_for(&set_environments.value().get(), "environments")}
                     </p>
                 </fieldset>
-                <button class="button button--small button--secondary" type="submit">"Save environments"</button>
+                <button class="button button--small button--secondary" type="submit">{t!("orgs-environments-save")}</button>
             </ActionForm>
-            <h3>"Name"</h3>
+            <h3>{t!("orgs-name-heading")}</h3>
             <ActionForm action=rename attr:class="add-form" attr:novalidate="true">
                 <input type="hidden" name="organization_id" value=rename_id />
                 <Field
                     id=rename_field_id
                     name="name"
-                    label="Rename to"
+                    label=t!("orgs-rename-field")
                     required=true
                     value=current_name
                     error=Signal::derive(move || error_for(&rename.value().get(), "name"))
                 />
-                <button class="button button--small button--secondary" type="submit">"Rename"</button>
+                <button class="button button--small button--secondary" type="submit">{t!("orgs-rename")}</button>
             </ActionForm>
             <div class="button-row">
-                <button class="button button--small button--danger" type="button" aria-label=archive_label.clone() hidden=move || confirming.get() on:click=move |_| confirming.set(true)>"Archive"</button>
+                <button class="button button--small button--danger" type="button" aria-label=archive_label.clone() hidden=move || confirming.get() on:click=move |_| confirming.set(true)>{t!("orgs-archive")}</button>
             </div>
             <div class="confirm" role="group" aria-label=archive_label hidden=move || !confirming.get()>
-                <p>"Archive this organization? Its members lose access unless another organization gives it; its history stays."</p>
+                <p>{t!("orgs-archive-confirm")}</p>
                 <ActionForm action=archive attr:class="inline-form">
                     <input type="hidden" name="organization_id" value=archive_id />
-                    <button class="button button--small button--danger" type="submit">"Archive for good"</button>
+                    <button class="button button--small button--danger" type="submit">{t!("orgs-archive-for-good")}</button>
                 </ActionForm>
                 " "
-                <button class="button button--small button--secondary" type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                <button class="button button--small button--secondary" type="button" on:click=move |_| confirming.set(false)>{t!("orgs-cancel")}</button>
             </div>
         </section>
     }

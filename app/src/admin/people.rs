@@ -10,6 +10,7 @@ use super::registrations::RegistrationsPanel;
 use crate::error::AppError;
 use crate::form::on_success;
 use crate::layout::{EmptyState, LoadError, PageHeader};
+use crate::t;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -241,37 +242,34 @@ pub fn PeoplePage() -> impl IntoView {
             .map(|error| error.to_string())
     };
     let ended = move || match end.value().get() {
-        Some(Ok(count)) => Some(format!(
-            "{count} session{} ended.",
-            if count == 1 { "" } else { "s" }
-        )),
+        Some(Ok(count)) => Some(t!("people-sessions-ended", count = count)),
         _ => None,
     };
     view! {
-        <PageHeader title="People" lead="Everyone who may sign in to the portal. Suspending someone ends their sessions at once." />
-        <p><a href="/admin">"← Admin overview"</a></p>
+        <PageHeader title=t!("people-title") lead=t!("people-lead") />
+        <p><a href="/admin">{t!("people-back-admin")}</a></p>
         <InvitationsPanel changed />
         <RegistrationsPanel changed />
-        <h2 id="everyone-heading">"Everyone with an account"</h2>
+        <h2 id="everyone-heading">{t!("people-everyone-heading")}</h2>
         <p class="notice notice--error" role="alert" hidden=move || action_error().is_none()>{action_error}</p>
         <p class="notice notice--ok" role="status" hidden=move || ended().is_none()>{ended}</p>
-        <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || people.get().map(|result| match result {
                 Ok(page) => {
                     let shown = page.people.len();
                     view! {
                         <PeopleFilters current=filter() organizations=page.organizations.clone() />
                         <p role="status" data-testid="people-count">
-                            {if shown as u64 == page.total { format!("{shown} people") } else { format!("{shown} of {} people", page.total) }}
+                            {if shown as u64 == page.total { t!("people-count-all", count = shown) } else { t!("people-count-some", shown = shown, total = page.total) }}
                         </p>
                         {if page.people.is_empty() {
-                            view! { <EmptyState title="Nobody matches" message="Change the filters, or clear them to see everyone." /> }.into_any()
+                            view! { <EmptyState title=t!("people-none-match") message=t!("people-none-match-hint") /> }.into_any()
                         } else {
                             view! { <PeopleTable people=page.people change role end /> }.into_any()
                         }}
                     }.into_any()
                 }
-                Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("people-load-purpose") /> }.into_any(),
             })}
         </Transition>
     }
@@ -280,19 +278,19 @@ pub fn PeoplePage() -> impl IntoView {
 /// The filters: a plain GET form, so the address holds them (and works without scripts).
 #[component]
 fn PeopleFilters(current: PeopleFilter, organizations: Vec<(String, String)>) -> impl IntoView {
-    let choice = |value: &'static str, label: &'static str, selected: &str| {
+    let choice = |value: &'static str, label: String, selected: &str| {
         view! { <option value=value selected=selected == value>{label}</option> }
     };
     view! {
-        <form class="filters" method="get" action="/admin/people" role="search" aria-label="Find people">
+        <form class="filters" method="get" action="/admin/people" role="search" aria-label=t!("people-find")>
             <div class="field">
-                <label for="people-q">"Name or email"</label>
+                <label for="people-q">{t!("people-filter-q")}</label>
                 <input id="people-q" name="q" type="search" value=current.q.clone() />
             </div>
             <div class="field">
-                <label for="people-organization">"Organization"</label>
+                <label for="people-organization">{t!("people-organization")}</label>
                 <select id="people-organization" name="organization">
-                    <option value="" selected=current.organization.is_empty()>"Any"</option>
+                    <option value="" selected=current.organization.is_empty()>{t!("people-filter-any")}</option>
                     {organizations.into_iter().map(|(slug, name)| {
                         let selected = slug == current.organization;
                         view! { <option value=slug selected=selected>{name}</option> }
@@ -300,31 +298,31 @@ fn PeopleFilters(current: PeopleFilter, organizations: Vec<(String, String)>) ->
                 </select>
             </div>
             <div class="field">
-                <label for="people-role">"Role"</label>
+                <label for="people-role">{t!("people-role")}</label>
                 <select id="people-role" name="role">
-                    {choice("", "Any", &current.role)}
-                    {choice("admin", "Portal admin", &current.role)}
-                    {choice("developer", "Developer", &current.role)}
+                    {choice("", t!("people-filter-any"), &current.role)}
+                    {choice("admin", t!("people-portal-admin"), &current.role)}
+                    {choice("developer", t!("people-developer"), &current.role)}
                 </select>
             </div>
             <div class="field">
-                <label for="people-status">"Status"</label>
+                <label for="people-status">{t!("people-status")}</label>
                 <select id="people-status" name="status">
-                    {choice("", "Any", &current.status)}
-                    {choice("active", "Active", &current.status)}
-                    {choice("suspended", "Suspended", &current.status)}
+                    {choice("", t!("people-filter-any"), &current.status)}
+                    {choice("active", t!("people-active"), &current.status)}
+                    {choice("suspended", t!("people-suspended"), &current.status)}
                 </select>
             </div>
             <div class="field">
-                <label for="people-method">"Signs in with"</label>
+                <label for="people-method">{t!("people-signs-in-with")}</label>
                 <select id="people-method" name="method">
-                    {choice("", "Any", &current.method)}
-                    {choice("sso", "Single sign-on", &current.method)}
-                    {choice("email", "Email links", &current.method)}
+                    {choice("", t!("people-filter-any"), &current.method)}
+                    {choice("sso", t!("people-method-sso"), &current.method)}
+                    {choice("email", t!("people-method-email"), &current.method)}
                 </select>
             </div>
-            <button class="button button--secondary" type="submit">"Filter"</button>
-            <a href="/admin/people">"Clear"</a>
+            <button class="button button--secondary" type="submit">{t!("people-filter")}</button>
+            <a href="/admin/people">{t!("people-filter-clear")}</a>
         </form>
     }
 }
@@ -341,43 +339,43 @@ fn PeopleTable(
             <table class="table">
                 <thead>
                     <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Email"</th>
-                        <th scope="col">"Role"</th>
-                        <th scope="col">"Organizations"</th>
-                        <th scope="col">"Signs in with"</th>
-                        <th scope="col">"Last active"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Actions"</th>
+                        <th scope="col">{t!("people-col-name")}</th>
+                        <th scope="col">{t!("people-col-email")}</th>
+                        <th scope="col">{t!("people-role")}</th>
+                        <th scope="col">{t!("people-organizations")}</th>
+                        <th scope="col">{t!("people-signs-in-with")}</th>
+                        <th scope="col">{t!("people-col-last-active")}</th>
+                        <th scope="col">{t!("people-status")}</th>
+                        <th scope="col">{t!("people-col-actions")}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {people.into_iter().map(|person| {
                         let name = person.display_name.clone();
                         let action_label = if person.suspended {
-                            format!("Reactivate {name}")
+                            t!("people-reactivate-label", name = &name)
                         } else {
-                            format!("Suspend {name}")
+                            t!("people-suspend-label", name = &name)
                         };
                         // Each label starts with the button's visible words (for voice control).
                         let role_label = if person.is_admin {
-                            format!("Remove admin: {name}")
+                            t!("people-remove-admin-label", name = &name)
                         } else {
-                            format!("Make admin: {name}")
+                            t!("people-make-admin-label", name = &name)
                         };
-                        let end_label = format!("End sessions ({}): {name}", person.sessions);
+                        let end_label = t!("people-end-sessions-label", count = person.sessions, name = &name);
                         let (id_suspend, id_role, id_end) = (person.id.clone(), person.id.clone(), person.id.clone());
                         view! {
                             <tr data-testid="person-row">
                                 <td><a href=format!("/admin/people/{}", person.id)>{name.clone()}</a></td>
                                 <td>{person.email.clone()}</td>
-                                <td>{if person.is_admin { "Portal admin" } else { "Developer" }}</td>
+                                <td>{if person.is_admin { t!("people-portal-admin") } else { t!("people-developer") }}</td>
                                 <td>{if person.organizations.is_empty() { "—".to_owned() } else { person.organizations.join(", ") }}</td>
-                                <td>{if person.sso { "Single sign-on" } else { "Email links" }}</td>
-                                <td>{person.last_seen.clone().unwrap_or_else(|| "Never".to_owned())}</td>
+                                <td>{if person.sso { t!("people-method-sso") } else { t!("people-method-email") }}</td>
+                                <td>{person.last_seen.clone().unwrap_or_else(|| t!("people-never"))}</td>
                                 <td>
                                     <span class="status" class:status--off=person.suspended>
-                                        {if person.suspended { "Suspended" } else { "Active" }}
+                                        {if person.suspended { t!("people-suspended") } else { t!("people-active") }}
                                     </span>
                                 </td>
                                 <td>
@@ -386,21 +384,21 @@ fn PeopleTable(
                                             <input type="hidden" name="person_id" value=id_suspend />
                                             <input type="hidden" name="suspended" value=(!person.suspended).to_string() />
                                             <button class="button button--small button--secondary" type="submit" aria-label=action_label>
-                                                {if person.suspended { "Reactivate" } else { "Suspend" }}
+                                                {if person.suspended { t!("people-reactivate") } else { t!("people-suspend") }}
                                             </button>
                                         </ActionForm>
                                         <ActionForm action=role attr:class="inline-form">
                                             <input type="hidden" name="person_id" value=id_role />
                                             <input type="hidden" name="admin" value=(!person.is_admin).to_string() />
                                             <button class="button button--small button--secondary" type="submit" aria-label=role_label>
-                                                {if person.is_admin { "Remove admin" } else { "Make admin" }}
+                                                {if person.is_admin { t!("people-remove-admin") } else { t!("people-make-admin") }}
                                             </button>
                                         </ActionForm>
                                         {(person.sessions > 0).then(|| view! {
                                             <ActionForm action=end attr:class="inline-form">
                                                 <input type="hidden" name="person_id" value=id_end />
                                                 <button class="button button--small button--secondary" type="submit" aria-label=end_label>
-                                                    {format!("End sessions ({})", person.sessions)}
+                                                    {t!("people-end-sessions", count = person.sessions)}
                                                 </button>
                                             </ActionForm>
                                         })}
@@ -436,12 +434,12 @@ pub fn PersonPage() -> impl IntoView {
         |(id, ..)| load_person(id),
     );
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || details.get().map(|result| match result {
                 Ok(details) => view! { <PersonView details end memberships /> }.into_any(),
                 Err(error) => view! {
-                    <PageHeader title="Person" />
-                    <LoadError error purpose="as an admin to see this page" />
+                    <PageHeader title=t!("people-person-title") />
+                    <LoadError error purpose=t!("people-load-purpose") />
                 }.into_any(),
             })}
         </Suspense>
@@ -470,8 +468,14 @@ fn MembershipItem(
         membership.organization_id.clone(),
     );
     let (role_person, remove_person) = (person_id.clone(), person_id);
-    let remove_label = format!("Remove from {}", membership.organization);
-    let role_label_text = format!("Role in {}", membership.organization);
+    let remove_label = t!(
+        "people-membership-remove-label",
+        organization = &membership.organization
+    );
+    let role_label_text = t!(
+        "people-membership-role-label",
+        organization = &membership.organization
+    );
     view! {
         <li class="session-list__item membership" data-testid="person-membership">
             <span class="membership__name">{membership.organization.clone()}</span>
@@ -480,23 +484,23 @@ fn MembershipItem(
                 <input type="hidden" name="user_id" value=role_person />
                 <label for=label_for class="visually-hidden">{role_label_text}</label>
                 <select id=select_id name="role">
-                    {super::ROLES.into_iter().map(|(value, label)| view! {
-                        <option value=value selected=membership.role == value>{label}</option>
+                    {super::ROLES.into_iter().map(|(value, _)| view! {
+                        <option value=value selected=membership.role == value>{super::role_label(value)}</option>
                     }).collect_view()}
                 </select>
                 " "
-                <button class="button button--small button--secondary" type="submit">"Change role"</button>
+                <button class="button button--small button--secondary" type="submit">{t!("people-change-role")}</button>
             </ActionForm>
-            <button class="button button--small button--danger" type="button" aria-label=remove_label.clone() hidden=move || confirming.get() on:click=move |_| confirming.set(true)>"Remove"</button>
+            <button class="button button--small button--danger" type="button" aria-label=remove_label.clone() hidden=move || confirming.get() on:click=move |_| confirming.set(true)>{t!("people-membership-remove")}</button>
             <div class="confirm" role="group" aria-label=remove_label hidden=move || !confirming.get()>
-                <p>"They lose this organization's APIs and keys at once; without another way in they are signed out."</p>
+                <p>{t!("people-membership-remove-confirm")}</p>
                 <ActionForm action=actions.remove attr:class="inline-form">
                     <input type="hidden" name="organization_id" value=remove_org />
                     <input type="hidden" name="user_id" value=remove_person />
-                    <button class="button button--small button--danger" type="submit">"Remove for good"</button>
+                    <button class="button button--small button--danger" type="submit">{t!("people-membership-remove-for-good")}</button>
                 </ActionForm>
                 " "
-                <button class="button button--small button--secondary" type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                <button class="button button--small button--secondary" type="button" on:click=move |_| confirming.set(false)>{t!("people-cancel")}</button>
             </div>
         </li>
     }
@@ -509,26 +513,26 @@ fn PersonView(
     memberships: MembershipActions,
 ) -> impl IntoView {
     let person = details.person;
-    let lead = format!(
-        "{} · {} · {} · last active {}",
-        person.email,
-        if person.is_admin {
-            "Portal admin"
+    let lead = t!(
+        "people-person-lead",
+        email = &person.email,
+        role = if person.is_admin {
+            t!("people-portal-admin")
         } else {
-            "Developer"
+            t!("people-developer")
         },
-        if person.suspended {
-            "Suspended"
+        status = if person.suspended {
+            t!("people-suspended")
         } else {
-            "Active"
+            t!("people-active")
         },
-        person
+        last_active = person
             .last_seen
             .clone()
-            .unwrap_or_else(|| "never".to_owned())
+            .unwrap_or_else(|| t!("people-never-lower")),
     );
     let person_id = person.id.clone();
-    let none = |what: &'static str| view! { <p>{what}</p> };
+    let none = |what: String| view! { <p>{what}</p> };
     let membership_error = move || {
         [
             memberships.set_role.value().get(),
@@ -541,11 +545,11 @@ fn PersonView(
     };
     view! {
         <PageHeader title=person.display_name.clone() lead=lead />
-        <p><a href="/admin/people">"← People"</a></p>
+        <p><a href="/admin/people">{t!("people-back-people")}</a></p>
         <div class="card-grid">
             <section class="card" aria-labelledby="memberships-heading">
-                <h2 id="memberships-heading">"Organizations"</h2>
-                {if details.memberships.is_empty() { none("In no organization.").into_any() } else { view! {
+                <h2 id="memberships-heading">{t!("people-organizations")}</h2>
+                {if details.memberships.is_empty() { none(t!("people-no-memberships")).into_any() } else { view! {
                     <ul class="session-list">
                         {details.memberships.into_iter().map(|membership| view! {
                             <MembershipItem membership person_id=person_id.clone() actions=memberships />
@@ -553,44 +557,44 @@ fn PersonView(
                     </ul>
                 }.into_any() }}
                 <p class="notice notice--error" role="alert" hidden=move || membership_error().is_none()>{membership_error}</p>
-                <p>{if person.sso { "Signs in with single sign-on." } else { "Signs in with email links." }}</p>
+                <p>{if person.sso { t!("people-signs-in-sso") } else { t!("people-signs-in-email") }}</p>
             </section>
             <section class="card" aria-labelledby="person-sessions-heading">
-                <h2 id="person-sessions-heading">"Signed-in browsers"</h2>
-                {if details.sessions.is_empty() { none("None.").into_any() } else { view! {
+                <h2 id="person-sessions-heading">{t!("people-sessions-heading")}</h2>
+                {if details.sessions.is_empty() { none(t!("people-none")).into_any() } else { view! {
                     <ul class="session-list">
                         {details.sessions.into_iter().map(|session| view! {
                             <li class="session-list__item" data-testid="person-session">
                                 <p class="session-list__device">{session.device}</p>
                                 <p class="session-list__meta">
-                                    {format!("Signed in {} · last seen {}", session.signed_in_at, session.last_seen_at)}
-                                    {session.client_addr.map(|addr| format!(" · from {addr}"))}
+                                    {t!("people-session-meta", signed_in = session.signed_in_at, last_seen = session.last_seen_at)}
+                                    {session.client_addr.map(|addr| t!("people-session-from", addr = addr))}
                                 </p>
                             </li>
                         }).collect_view()}
                     </ul>
                     <ActionForm action=end>
                         <input type="hidden" name="person_id" value=person_id />
-                        <button class="button button--secondary" type="submit">"End all sessions"</button>
+                        <button class="button button--secondary" type="submit">{t!("people-end-all-sessions")}</button>
                     </ActionForm>
                 }.into_any() }}
             </section>
         </div>
         <section class="card" aria-labelledby="person-keys-heading">
-            <h2 id="person-keys-heading">"API keys they made"</h2>
-            {if details.keys.is_empty() { none("None.").into_any() } else { view! {
+            <h2 id="person-keys-heading">{t!("people-keys-heading")}</h2>
+            {if details.keys.is_empty() { none(t!("people-none")).into_any() } else { view! {
                 <div class="table-wrap" role="region" aria-labelledby="person-keys-heading" tabindex="0">
                     <table class="table">
                         <thead><tr>
-                            <th scope="col">"Name"</th><th scope="col">"Token starts"</th><th scope="col">"Environment"</th>
-                            <th scope="col">"Organization"</th><th scope="col">"State"</th><th scope="col">"Last used"</th>
+                            <th scope="col">{t!("people-col-name")}</th><th scope="col">{t!("people-col-token-starts")}</th><th scope="col">{t!("people-col-environment")}</th>
+                            <th scope="col">{t!("people-organization")}</th><th scope="col">{t!("people-col-state")}</th><th scope="col">{t!("people-col-last-used")}</th>
                         </tr></thead>
                         <tbody>
                             {details.keys.into_iter().map(|key| view! {
                                 <tr>
                                     <td>{key.name}</td><td><code>{key.prefix}</code></td><td>{key.environment}</td>
-                                    <td>{key.organization}</td><td>{if key.active { "Active" } else { "Deactivated" }}</td>
-                                    <td>{key.last_used.unwrap_or_else(|| "Never".to_owned())}</td>
+                                    <td>{key.organization}</td><td>{if key.active { t!("people-key-active") } else { t!("people-key-deactivated") }}</td>
+                                    <td>{key.last_used.unwrap_or_else(|| t!("people-never"))}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -599,12 +603,12 @@ fn PersonView(
             }.into_any() }}
         </section>
         <section class="card" aria-labelledby="person-requests-heading">
-            <h2 id="person-requests-heading">"Access requests"</h2>
-            {if details.requests.is_empty() { none("None.").into_any() } else { view! {
+            <h2 id="person-requests-heading">{t!("people-requests-heading")}</h2>
+            {if details.requests.is_empty() { none(t!("people-none")).into_any() } else { view! {
                 <ul class="session-list">
                     {details.requests.into_iter().map(|request| view! {
                         <li class="session-list__item">
-                            <span>{format!("{} for {}", request.collection, request.organization)}</span>
+                            <span>{t!("people-request-for", collection = request.collection, organization = request.organization)}</span>
                             <span class="session-list__meta">{format!(" · {} · {}", request.status, request.requested_at)}</span>
                         </li>
                     }).collect_view()}
@@ -612,11 +616,11 @@ fn PersonView(
             }.into_any() }}
         </section>
         <section class="card" aria-labelledby="person-events-heading">
-            <h2 id="person-events-heading">"Recent events"</h2>
-            {if details.events.is_empty() { none("None.").into_any() } else { view! {
+            <h2 id="person-events-heading">{t!("people-events-heading")}</h2>
+            {if details.events.is_empty() { none(t!("people-none")).into_any() } else { view! {
                 <div class="table-wrap" role="region" aria-labelledby="person-events-heading" tabindex="0">
                     <table class="table">
-                        <thead><tr><th scope="col">"When"</th><th scope="col">"Who"</th><th scope="col">"What"</th><th scope="col">"From"</th></tr></thead>
+                        <thead><tr><th scope="col">{t!("people-col-when")}</th><th scope="col">{t!("people-col-who")}</th><th scope="col">{t!("people-col-what")}</th><th scope="col">{t!("people-col-from")}</th></tr></thead>
                         <tbody>
                             {details.events.into_iter().map(|event| view! {
                                 <tr data-testid="person-event">
@@ -627,7 +631,7 @@ fn PersonView(
                         </tbody>
                     </table>
                 </div>
-                <p><a href=format!("/admin/audit?target={}", person.id)>"All events about them"</a></p>
+                <p><a href=format!("/admin/audit?target={}", person.id)>{t!("people-all-events")}</a></p>
             }.into_any() }}
         </section>
     }

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 use crate::form::{Field, error_for, error_outside, on_success};
 use crate::layout::{EmptyState, LoadError, PageHeader};
+use crate::t;
 
 /// One identity provider: the same shape in settings (JSON), in the database (JSON, without the
 /// secret) and behind the admin form. The secret is never serialized, so it never reaches a
@@ -169,10 +170,7 @@ impl ProviderConfig {
             else {
                 return Err(AppError::invalid(
                     "group_organizations",
-                    format!(
-                        "Line {} should read group = organization-slug, like api-team = acme.",
-                        number + 1
-                    ),
+                    t!("sso-form-mapping-line", line = number + 1),
                 ));
             };
             mapping.insert(group.to_owned(), organization.to_owned());
@@ -202,40 +200,25 @@ impl ProviderConfig {
         crate::types::Slug::parse(&self.slug)
             .map_err(|e| AppError::invalid("slug", e.to_string()))?;
         if self.slug == "new" {
-            return Err(AppError::invalid(
-                "slug",
-                "\"new\" is kept for the page that adds a provider; choose another slug.",
-            ));
+            return Err(AppError::invalid("slug", t!("sso-form-slug-new")));
         }
         if self.name.trim().is_empty() || self.name.chars().count() > 60 {
-            return Err(AppError::invalid(
-                "name",
-                "Enter a name of 1 to 60 characters, like Acme SSO.",
-            ));
+            return Err(AppError::invalid("name", t!("sso-form-name")));
         }
         if !is_secure_endpoint(&self.issuer) {
-            return Err(AppError::invalid(
-                "issuer",
-                "The issuer must be an https address, like https://login.example.com (http only on this machine).",
-            ));
+            return Err(AppError::invalid("issuer", t!("sso-form-issuer")));
         }
         if self.client_id.trim().is_empty() || self.client_id.len() > 255 {
-            return Err(AppError::invalid(
-                "client_id",
-                "Enter the client id the provider gave Portico.",
-            ));
+            return Err(AppError::invalid("client_id", t!("sso-form-client-id")));
         }
         if self.client_secret.trim().is_empty() || self.client_secret.len() > 1000 {
             return Err(AppError::invalid(
                 "client_secret",
-                "Enter the client secret the provider gave Portico.",
+                t!("sso-form-client-secret"),
             ));
         }
         if !self.scopes.iter().any(|s| s == "openid") {
-            return Err(AppError::invalid(
-                "scopes",
-                "The scopes must include openid.",
-            ));
+            return Err(AppError::invalid("scopes", t!("sso-form-scopes-openid")));
         }
         if self.scopes.len() > 20
             || self.scopes.iter().any(|s| {
@@ -245,10 +228,7 @@ impl ProviderConfig {
                         .all(|c| c.is_ascii_graphic() && c != '"' && c != '\\')
             })
         {
-            return Err(AppError::invalid(
-                "scopes",
-                "Scopes are words like openid email profile (at most 20).",
-            ));
+            return Err(AppError::invalid("scopes", t!("sso-form-scopes")));
         }
         if let Some(bad) = self
             .allowed_domains
@@ -257,42 +237,39 @@ impl ProviderConfig {
         {
             return Err(AppError::invalid(
                 "allowed_domains",
-                format!("\"{bad}\" is not an email domain like example.com."),
+                t!("sso-form-domain-invalid", domain = bad),
             ));
         }
         if self.enforce_sso && self.allowed_domains.is_empty() {
             return Err(AppError::invalid(
                 "allowed_domains",
-                "Sending people to this provider needs the email domains it is for.",
+                t!("sso-form-enforce-needs-domains"),
             ));
         }
         if self.jit && self.allowed_domains.is_empty() {
             return Err(AppError::invalid(
                 "allowed_domains",
-                "Creating accounts on first sign-in needs the email domains this provider vouches for.",
+                t!("sso-form-jit-needs-domains"),
             ));
         }
         if self.jit && self.organization.is_none() {
             return Err(AppError::invalid(
                 "organization",
-                "Choose the organization that accounts made on first sign-in join.",
+                t!("sso-form-jit-needs-organization"),
             ));
         }
         if !crate::admin::ROLES
             .iter()
             .any(|(role, _)| *role == self.role)
         {
-            return Err(AppError::invalid(
-                "role",
-                "The role must be member or admin.",
-            ));
+            return Err(AppError::invalid("role", t!("sso-form-role")));
         }
         if self.groups_claim.is_none()
             && (!self.group_organizations.is_empty() || !self.admin_groups.is_empty())
         {
             return Err(AppError::invalid(
                 "groups_claim",
-                "Name the claim that lists groups (like groups) to map groups.",
+                t!("sso-form-groups-claim-needed"),
             ));
         }
         if self
@@ -302,7 +279,7 @@ impl ProviderConfig {
         {
             return Err(AppError::invalid(
                 "groups_claim",
-                "A claim name is one word, like groups.",
+                t!("sso-form-groups-claim-word"),
             ));
         }
         if let Some((_, organization)) = self
@@ -312,7 +289,7 @@ impl ProviderConfig {
         {
             return Err(AppError::invalid(
                 "group_organizations",
-                format!("\"{organization}\" is not an organization slug."),
+                t!("sso-form-organization-slug", organization = organization),
             ));
         }
         Ok(())
@@ -499,11 +476,11 @@ pub async fn test_identity_provider(slug: String) -> Result<Vec<ConnectionCheck>
         .await
 }
 
-fn state_label(row: &ProviderRow) -> (&'static str, bool) {
+fn state_label(row: &ProviderRow) -> (String, bool) {
     match (row.enabled, &row.problem) {
-        (true, None) => ("On", true),
-        (true, Some(_)) => ("Needs attention", false),
-        (false, _) => ("Off", false),
+        (true, None) => (t!("sso-state-on"), true),
+        (true, Some(_)) => (t!("sso-state-attention"), false),
+        (false, _) => (t!("sso-state-off"), false),
     }
 }
 
@@ -512,35 +489,35 @@ pub fn IdentityProvidersPage() -> impl IntoView {
     let providers = Resource::new(|| (), |_| load_identity_providers());
     view! {
         <PageHeader
-            title="Identity providers"
-            lead="Single sign-on with OpenID Connect: the providers people sign in through, and what their accounts get."
+            title=t!("sso-providers-title")
+            lead=t!("sso-providers-lead")
         />
-        <p><a href="/admin">"← Admin overview"</a></p>
-        <p><a class="button" href="/admin/identity-providers/new">"Add a provider"</a></p>
+        <p><a href="/admin">{t!("sso-back-admin")}</a></p>
+        <p><a class="button" href="/admin/identity-providers/new">{t!("sso-add")}</a></p>
         <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
             {move || providers.get().map(|result| match result {
                 Ok(list) if list.is_empty() => view! {
                     <EmptyState
-                        title="No identity providers yet"
-                        message="Add your company's OpenID provider (Okta, Entra ID, Keycloak, Google…) so people sign in with it instead of an email link."
+                        title=t!("sso-empty-title")
+                        message=t!("sso-empty-message")
                     />
                 }.into_any(),
                 Ok(list) => view! {
-                    <div class="table-wrap" role="region" aria-label="Identity providers" tabindex="0">
+                    <div class="table-wrap" role="region" aria-label=t!("sso-providers-title") tabindex="0">
                         <table class="table">
                             <thead><tr>
-                                <th scope="col">"Name"</th>
-                                <th scope="col">"State"</th>
-                                <th scope="col">"Issuer"</th>
-                                <th scope="col">"Email domains"</th>
-                                <th scope="col">"Accounts"</th>
-                                <th scope="col">"Managed in"</th>
+                                <th scope="col">{t!("sso-col-name")}</th>
+                                <th scope="col">{t!("sso-col-state")}</th>
+                                <th scope="col">{t!("sso-col-issuer")}</th>
+                                <th scope="col">{t!("sso-col-domains")}</th>
+                                <th scope="col">{t!("sso-col-accounts")}</th>
+                                <th scope="col">{t!("sso-col-managed")}</th>
                             </tr></thead>
                             <tbody>
                                 {list.into_iter().map(|row| {
                                     let (state, on) = state_label(&row);
                                     let domains = if row.allowed_domains.is_empty() { "—".to_owned() } else { row.allowed_domains.join(", ") };
-                                    let extras = [row.jit.then_some("accounts on first sign-in"), row.enforce_sso.then_some("required for its domains")]
+                                    let extras = [row.jit.then(|| t!("sso-extra-jit")), row.enforce_sso.then(|| t!("sso-extra-enforced"))]
                                         .into_iter().flatten().collect::<Vec<_>>().join(" · ");
                                     view! {
                                         <tr data-testid="provider-row">
@@ -552,7 +529,7 @@ pub fn IdentityProvidersPage() -> impl IntoView {
                                             <td><code>{row.issuer}</code></td>
                                             <td>{domains}</td>
                                             <td>{row.accounts}</td>
-                                            <td>{match row.source { ProviderSource::Settings => "Settings (read-only)", ProviderSource::Portal => "Portal" }}</td>
+                                            <td>{match row.source { ProviderSource::Settings => t!("sso-managed-settings"), ProviderSource::Portal => t!("sso-managed-portal") }}</td>
                                         </tr>
                                     }
                                 }).collect_view()}
@@ -560,7 +537,7 @@ pub fn IdentityProvidersPage() -> impl IntoView {
                         </table>
                     </div>
                 }.into_any(),
-                Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("sso-load-purpose") /> }.into_any(),
             })}
         </Suspense>
     }
@@ -580,8 +557,8 @@ pub fn IdentityProviderPage() -> impl IntoView {
             {move || editor.get().map(|result| match result {
                 Ok(editor) => view! { <ProviderEditorView editor changed /> }.into_any(),
                 Err(error) => view! {
-                    <PageHeader title="Identity provider" />
-                    <LoadError error purpose="as an admin to see this page" />
+                    <PageHeader title=t!("sso-provider-title") />
+                    <LoadError error purpose=t!("sso-load-purpose") />
                 }.into_any(),
             })}
         </Suspense>
@@ -630,7 +607,7 @@ fn ProviderEditorView(editor: ProviderEditor, changed: RwSignal<u32>) -> impl In
         .provider
         .as_ref()
         .map(|p| p.name.clone())
-        .unwrap_or_else(|| "Add an identity provider".to_owned());
+        .unwrap_or_else(|| t!("sso-new-title"));
     let redirect_example = redirect_uri(
         &editor.base_url,
         if config.slug.is_empty() {
@@ -641,9 +618,9 @@ fn ProviderEditorView(editor: ProviderEditor, changed: RwSignal<u32>) -> impl In
     );
     let logout_uri = post_logout_redirect_uri(&editor.base_url);
     let secret_hint = if current_slug.is_some() {
-        "Stored encrypted and never shown again. Leave empty to keep the saved secret."
+        t!("sso-secret-hint-saved")
     } else {
-        "Stored encrypted and never shown again."
+        t!("sso-secret-hint-new")
     };
     let mapping = config
         .group_organizations
@@ -654,57 +631,57 @@ fn ProviderEditorView(editor: ProviderEditor, changed: RwSignal<u32>) -> impl In
     let organization = config.organization.clone().unwrap_or_default();
     let role = config.role.clone();
     view! {
-        <PageHeader title=title lead="An OpenID Connect provider: Portico signs people in with the authorization code flow and PKCE." />
-        <p><a href="/admin/identity-providers">"← Identity providers"</a></p>
+        <PageHeader title=title lead=t!("sso-editor-lead") />
+        <p><a href="/admin/identity-providers">{t!("sso-back-list")}</a></p>
         {editor.provider.clone().map(|provider| view! { <ProviderStatePanel provider changed /> })}
         <section class="card" aria-labelledby="register-heading">
-            <h2 id="register-heading">"Register Portico at the provider"</h2>
-            <p>"Create a web application (confidential client) at your provider with these addresses:"</p>
+            <h2 id="register-heading">{t!("sso-register-heading")}</h2>
+            <p>{t!("sso-register-lead")}</p>
             <dl class="facts">
-                <dt>"Redirect URI"</dt>
+                <dt>{t!("sso-redirect-uri")}</dt>
                 <dd><code data-testid="redirect-uri">{redirect_example}</code></dd>
-                <dt>"Post-logout redirect URI"</dt>
+                <dt>{t!("sso-logout-uri")}</dt>
                 <dd><code>{logout_uri}</code></dd>
             </dl>
         </section>
         <section class="card" aria-labelledby="settings-heading">
-            <h2 id="settings-heading">"Settings"</h2>
+            <h2 id="settings-heading">{t!("sso-settings-heading")}</h2>
             {read_only.then(|| view! {
-                <p class="notice" role="note">"This provider is declared in the portal's settings (PORTICO_OIDC_PROVIDERS); change it there."</p>
+                <p class="notice" role="note">{t!("sso-read-only")}</p>
             })}
             <ActionForm action=save attr:class="stack-form" attr:novalidate="true">
                 <fieldset disabled=read_only class="checkboxes">
-                    <legend class="visually-hidden">"Provider settings"</legend>
+                    <legend class="visually-hidden">{t!("sso-settings-legend")}</legend>
                     <input type="hidden" name="current_slug" value=current_slug.clone().unwrap_or_default() />
                     <div class="field-row">
-                        <Field id="provider-name" name="name" label="Name on the sign-in button" required=true value=config.name.clone() error=error("name") placeholder="Acme SSO" />
-                        <Field id="provider-slug" name="slug" label="Slug (in addresses)" required=true value=config.slug.clone() error=error("slug") placeholder="acme" />
+                        <Field id="provider-name" name="name" label=t!("sso-field-name") required=true value=config.name.clone() error=error("name") placeholder="Acme SSO" />
+                        <Field id="provider-slug" name="slug" label=t!("sso-field-slug") required=true value=config.slug.clone() error=error("slug") placeholder="acme" />
                     </div>
-                    <Field id="provider-issuer" name="issuer" label="Issuer URL" kind="url" required=true value=config.issuer.clone() error=error("issuer")
-                        hint="Its endpoints and keys are found from {issuer}/.well-known/openid-configuration." placeholder="https://login.example.com" />
+                    <Field id="provider-issuer" name="issuer" label=t!("sso-field-issuer") kind="url" required=true value=config.issuer.clone() error=error("issuer")
+                        hint=t!("sso-field-issuer-hint") placeholder="https://login.example.com" />
                     <div class="field-row">
-                        <Field id="provider-client-id" name="client_id" label="Client id" required=true value=config.client_id.clone() error=error("client_id") autocomplete="off" />
-                        <Field id="provider-client-secret" name="client_secret" label="Client secret" kind="password" required=current_slug.is_none() error=error("client_secret") hint=secret_hint autocomplete="new-password" />
+                        <Field id="provider-client-id" name="client_id" label=t!("sso-field-client-id") required=true value=config.client_id.clone() error=error("client_id") autocomplete="off" />
+                        <Field id="provider-client-secret" name="client_secret" label=t!("sso-field-client-secret") kind="password" required=current_slug.is_none() error=error("client_secret") hint=secret_hint autocomplete="new-password" />
                     </div>
-                    <Field id="provider-scopes" name="scopes" label="Scopes" value=config.scopes.join(" ") error=error("scopes") hint="Separated by spaces; openid is required." />
-                    <Field id="provider-domains" name="allowed_domains" label="Email domains" value=config.allowed_domains.join(", ") error=error("allowed_domains")
-                        hint="Only verified addresses of these domains link to existing accounts or get new ones, like example.com, example.org." />
+                    <Field id="provider-scopes" name="scopes" label=t!("sso-field-scopes") value=config.scopes.join(" ") error=error("scopes") hint=t!("sso-field-scopes-hint") />
+                    <Field id="provider-domains" name="allowed_domains" label=t!("sso-col-domains") value=config.allowed_domains.join(", ") error=error("allowed_domains")
+                        hint=t!("sso-field-domains-hint") />
                     <fieldset class="field checkboxes">
-                        <legend>"Sign-in"</legend>
+                        <legend>{t!("sso-sign-in-legend")}</legend>
                         <label for="provider-enforce" class="checkbox">
                             <input id="provider-enforce" name="enforce_sso" type="checkbox" value="on" checked=config.enforce_sso />
-                            "Required for these domains (no email links)"
+                            {t!("sso-enforce-label")}
                         </label>
                         <label for="provider-jit" class="checkbox">
                             <input id="provider-jit" name="jit" type="checkbox" value="on" checked=config.jit />
-                            "Create accounts on first sign-in (just in time)"
+                            {t!("sso-jit-label")}
                         </label>
                     </fieldset>
                     <div class="field-row">
                         <div class="field" class:field--invalid=move || error("organization").get().is_some()>
-                            <label for="provider-organization">"Organization of new accounts"</label>
+                            <label for="provider-organization">{t!("sso-organization-label")}</label>
                             <select id="provider-organization" name="organization" aria-describedby="provider-organization-error" aria-invalid=move || error("organization").get().is_some().to_string()>
-                                <option value="" selected=organization.is_empty()>"None (invitations only)"</option>
+                                <option value="" selected=organization.is_empty()>{t!("sso-organization-none")}</option>
                                 {editor.organizations.into_iter().map(|(slug, name)| {
                                     let selected = slug == organization;
                                     view! { <option value=slug selected=selected>{name}</option> }
@@ -713,30 +690,30 @@ fn ProviderEditorView(editor: ProviderEditor, changed: RwSignal<u32>) -> impl In
                             <p id="provider-organization-error" class="field__error" role="alert">{move || error("organization").get()}</p>
                         </div>
                         <div class="field">
-                            <label for="provider-role">"Their role"</label>
+                            <label for="provider-role">{t!("sso-role-label")}</label>
                             <select id="provider-role" name="role">
-                                {crate::admin::ROLES.iter().map(|(value, label)| view! {
-                                    <option value=*value selected=role == *value>{*label}</option>
+                                {crate::admin::ROLES.iter().map(|(value, _)| view! {
+                                    <option value=*value selected=role == *value>{crate::admin::role_label(value)}</option>
                                 }).collect_view()}
                             </select>
                         </div>
                     </div>
                     <details class="card-section" open=config.groups_claim.is_some()>
-                        <summary>"Group mapping (optional)"</summary>
-                        <Field id="provider-groups-claim" name="groups_claim" label="Claim that lists groups" value=config.groups_claim.clone().unwrap_or_default() error=error("groups_claim") placeholder="groups"
-                            hint="Read from the ID token at every sign-in: memberships and the admin role follow it." />
-                        <Field id="provider-group-organizations" name="group_organizations" label="Groups → organizations" kind="textarea" value=mapping error=error("group_organizations")
-                            hint="One per line: group = organization-slug." />
-                        <Field id="provider-admin-groups" name="admin_groups" label="Groups of portal admins" value=config.admin_groups.join(", ") error=error("admin_groups")
-                            hint="Members of these groups are portal admins; everyone else signing in here is not." />
+                        <summary>{t!("sso-groups-summary")}</summary>
+                        <Field id="provider-groups-claim" name="groups_claim" label=t!("sso-groups-claim-label") value=config.groups_claim.clone().unwrap_or_default() error=error("groups_claim") placeholder="groups"
+                            hint=t!("sso-groups-claim-hint") />
+                        <Field id="provider-group-organizations" name="group_organizations" label=t!("sso-group-organizations-label") kind="textarea" value=mapping error=error("group_organizations")
+                            hint=t!("sso-group-organizations-hint") />
+                        <Field id="provider-admin-groups" name="admin_groups" label=t!("sso-admin-groups-label") value=config.admin_groups.join(", ") error=error("admin_groups")
+                            hint=t!("sso-admin-groups-hint") />
                     </details>
                     <p class="notice notice--error" role="alert" hidden=move || error_outside(&answer(), &fields).is_none()>
                         {move || error_outside(&answer(), &fields)}
                     </p>
-                    <p class="notice notice--ok" role="status" hidden=move || !matches!(answer(), Some(Ok(_)))>"Saved."</p>
+                    <p class="notice notice--ok" role="status" hidden=move || !matches!(answer(), Some(Ok(_)))>{t!("sso-saved")}</p>
                     {(!read_only).then(|| view! {
                         <button class="button" type="submit" disabled=move || save.pending().get()>
-                            {if current_slug.is_some() { "Save changes" } else { "Add provider" }}
+                            {if current_slug.is_some() { t!("sso-save") } else { t!("sso-add-provider") }}
                         </button>
                     })}
                 </fieldset>
@@ -773,40 +750,40 @@ fn ProviderStatePanel(provider: ProviderRow, changed: RwSignal<u32>) -> impl Int
     };
     view! {
         <section class="card" aria-labelledby="state-heading">
-            <h2 id="state-heading">"State"</h2>
+            <h2 id="state-heading">{t!("sso-state-heading")}</h2>
             <p>
                 <span class="status" class:status--off=!on data-testid="provider-state">{state}</span>
                 " "
                 {match (enabled, &provider.problem) {
                     (_, Some(problem)) => problem.clone(),
-                    (true, None) => "People see a button for it on the sign-in page.".to_owned(),
-                    (false, None) => "Not on the sign-in page. Test the connection, then turn it on.".to_owned(),
+                    (true, None) => t!("sso-state-on-detail"),
+                    (false, None) => t!("sso-state-off-detail"),
                 }}
             </p>
             <div class="button-row">
                 <ActionForm action=test attr:class="inline-form">
                     <input type="hidden" name="slug" value=slug />
                     <button class="button button--secondary" type="submit" disabled=move || test.pending().get()>
-                        {move || if test.pending().get() { "Testing…" } else { "Test connection" }}
+                        {move || if test.pending().get() { t!("sso-testing") } else { t!("sso-test") }}
                     </button>
                 </ActionForm>
                 {(!from_settings).then(|| view! {
                     <ActionForm action=toggle attr:class="inline-form">
                         <input type="hidden" name="slug" value=toggle_slug />
                         <input type="hidden" name="enabled" value=(!enabled).to_string() />
-                        <button class="button" type="submit">{if enabled { "Turn off" } else { "Turn on" }}</button>
+                        <button class="button" type="submit">{if enabled { t!("sso-turn-off") } else { t!("sso-turn-on") }}</button>
                     </ActionForm>
-                    <button class="button button--danger" type="button" hidden=move || confirming.get() on:click=move |_| confirming.set(true)>"Delete"</button>
+                    <button class="button button--danger" type="button" hidden=move || confirming.get() on:click=move |_| confirming.set(true)>{t!("sso-delete")}</button>
                 })}
             </div>
-            <div class="confirm" role="group" aria-label="Delete this provider" hidden=move || !confirming.get()>
-                <p>"Delete this provider? People who signed in with it keep their accounts and can use email links."</p>
+            <div class="confirm" role="group" aria-label=t!("sso-delete-label") hidden=move || !confirming.get()>
+                <p>{t!("sso-delete-confirm")}</p>
                 <ActionForm action=delete attr:class="inline-form">
                     <input type="hidden" name="slug" value=delete_slug />
-                    <button class="button button--danger" type="submit">"Delete for good"</button>
+                    <button class="button button--danger" type="submit">{t!("sso-delete-for-good")}</button>
                 </ActionForm>
                 " "
-                <button class="button button--secondary" type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                <button class="button button--secondary" type="button" on:click=move |_| confirming.set(false)>{t!("sso-cancel")}</button>
             </div>
             <p class="notice notice--error" role="alert" hidden=move || action_error().is_none()>{action_error}</p>
             // The live region is there before the report, so screen readers announce it.
@@ -823,13 +800,13 @@ fn ConnectionReport(checks: Vec<ConnectionCheck>) -> impl IntoView {
     view! {
         <div class="connection-report" data-testid="connection-report">
             <p class="notice" class:notice--ok=passed class:notice--error=!passed>
-                {if passed { "The connection works." } else { "The connection has problems:" }}
+                {if passed { t!("sso-report-ok") } else { t!("sso-report-problems") }}
             </p>
             <ul class="checklist">
                 {checks.into_iter().map(|check| view! {
                     <li class="checklist__item" class:checklist__item--bad=!check.ok>
                         <span aria-hidden="true">{if check.ok { "✓ " } else { "✗ " }}</span>
-                        <span class="visually-hidden">{if check.ok { "Passed: " } else { "Failed: " }}</span>
+                        <span class="visually-hidden">{if check.ok { t!("sso-check-passed") } else { t!("sso-check-failed") }}</span>
                         <strong>{check.label}</strong>
                         " — "{check.detail}
                     </li>

@@ -7,6 +7,7 @@ use super::{OrganizationRow, load_organizations};
 use crate::auth::RegistrationRow;
 use crate::error::AppError;
 use crate::form::on_success;
+use crate::t;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegistrationOverview {
@@ -73,31 +74,31 @@ pub fn RegistrationsPanel(changed: RwSignal<u32>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="registrations-heading">
-            <h2 id="registrations-heading">"Requests to join"</h2>
+            <h2 id="registrations-heading">{t!("people-registrations-heading")}</h2>
             <p class="notice notice--error" role="alert" hidden=move || error().is_none()>{error}</p>
-            <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+            <Transition fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
                 {move || overview.get().map(|result| match result {
                     Ok(overview) => {
                         let open = overview.open;
                         let organizations = organizations.get().and_then(Result::ok).unwrap_or_default();
                         view! {
                             <p>
-                                "Self-registration "
-                                <span class="status" class:status--off=!open>{if open { "On" } else { "Off" }}</span>
+                                {t!("people-self-registration")}
+                                <span class="status" class:status--off=!open>{if open { t!("people-on") } else { t!("people-off") }}</span>
                                 {if open {
-                                    "Anyone can ask to join from the sign-in page; nobody gets in before you approve."
+                                    t!("people-self-registration-open")
                                 } else {
-                                    "Only invited and authorized addresses can sign in."
+                                    t!("people-self-registration-closed")
                                 }}
                             </p>
                             <ActionForm action=switch attr:class="inline-form">
                                 <input type="hidden" name="open" value=(!open).to_string() />
                                 <button class="button button--small button--secondary" type="submit">
-                                    {if open { "Turn self-registration off" } else { "Turn self-registration on" }}
+                                    {if open { t!("people-self-registration-turn-off") } else { t!("people-self-registration-turn-on") }}
                                 </button>
                             </ActionForm>
                             {if overview.pending.is_empty() {
-                                view! { <p>"No requests are waiting."</p> }.into_any()
+                                view! { <p>{t!("people-registrations-empty")}</p> }.into_any()
                             } else {
                                 view! {
                                     <ul class="session-list">
@@ -124,9 +125,15 @@ fn RegistrationItem(
 ) -> impl IntoView {
     let select_id = format!("registration-org-{}", registration.id);
     let select_for = select_id.clone();
-    let approve_label = format!("Approve {}", registration.email);
+    let approve_label = t!(
+        "people-registration-approve-label",
+        email = &registration.email
+    );
     let id = registration.id.clone();
-    let reject_label = format!("Reject {}", registration.email);
+    let reject_label = t!(
+        "people-registration-reject-label",
+        email = &registration.email
+    );
     let who = if registration.company.is_empty() {
         format!("{} · {}", registration.display_name, registration.email)
     } else {
@@ -138,26 +145,26 @@ fn RegistrationItem(
     view! {
         <li class="session-list__item" data-testid="registration">
             <p class="session-list__device">{who}</p>
-            <p class="session-list__meta">{format!("Asked {}", registration.requested_at)}</p>
+            <p class="session-list__meta">{t!("people-registration-asked", date = &registration.requested_at)}</p>
             <blockquote class="quote">{registration.reason}</blockquote>
             <ActionForm action=decide attr:class="add-form">
                 <input type="hidden" name="registration_id" value=id />
                 <input type="hidden" name="approve" value="true" />
                 <div class="field">
-                    <label for=select_for>"Organization"</label>
+                    <label for=select_for>{t!("people-organization")}</label>
                     <select id=select_id name="organization_id">
-                        <option value="">"None for now"</option>
+                        <option value="">{t!("people-registration-no-organization")}</option>
                         {organizations.into_iter().map(|organization| view! {
                             <option value=organization.id>{organization.name}</option>
                         }).collect_view()}
                     </select>
                 </div>
-                <button class="button button--small" type="submit" aria-label=approve_label>"Approve"</button>
+                <button class="button button--small" type="submit" aria-label=approve_label>{t!("people-registration-approve")}</button>
             </ActionForm>
             <ActionForm action=decide attr:class="inline-form">
                 <input type="hidden" name="registration_id" value=registration.id.clone() />
                 <input type="hidden" name="approve" value="false" />
-                <button class="button button--small button--secondary" type="submit" aria-label=reject_label>"Reject"</button>
+                <button class="button button--small button--secondary" type="submit" aria-label=reject_label>{t!("people-registration-reject")}</button>
             </ActionForm>
         </li>
     }

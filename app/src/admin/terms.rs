@@ -7,6 +7,7 @@ use crate::auth::{TermsVersionRow, load_terms};
 use crate::error::AppError;
 use crate::form::{Field, error_for, error_outside, on_success};
 use crate::layout::{LoadError, PageHeader};
+use crate::t;
 
 #[server(prefix = "/rpc", endpoint = "admin-terms-history")]
 pub async fn load_terms_history() -> Result<Vec<TermsVersionRow>, AppError> {
@@ -20,10 +21,7 @@ pub async fn publish_terms(markdown: String) -> Result<i32, AppError> {
     use crate::services::{request_parts, services};
     let actor = crate::auth::require_admin().await?;
     if markdown.len() > 100_000 {
-        return Err(AppError::invalid(
-            "markdown",
-            "Terms of use are limited to 100,000 characters.",
-        ));
+        return Err(AppError::invalid("markdown", t!("admin-terms-too-long")));
     }
     services()?
         .terms
@@ -41,47 +39,45 @@ pub fn TermsAdminPage() -> impl IntoView {
     let history = Resource::new(move || publish.version().get(), |_| load_terms_history());
     let answer = move || publish.value().get();
     let published = move || match answer() {
-        Some(Ok(version)) => Some(format!(
-            "Version {version} is published. Everyone accepts it at their next step in the portal."
-        )),
+        Some(Ok(version)) => Some(t!("admin-terms-published", version = version)),
         _ => None,
     };
     view! {
         <PageHeader
-            title="Terms of use"
-            lead="Signed-in people must accept the current version before they can use the portal."
+            title=t!("admin-terms-title")
+            lead=t!("admin-terms-lead")
         />
-        <p><a href="/admin">"← Admin overview"</a></p>
+        <p><a href="/admin">{t!("admin-back")}</a></p>
         <p class="notice notice--ok" role="status" hidden=move || published().is_none()>{published}</p>
-        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || current.get().map(|result| match result {
                 Ok(status) => {
                     let markdown = status.current.map(|document| document.markdown).unwrap_or_default();
                     view! {
                         <section class="card" aria-labelledby="edit-terms">
-                            <h2 id="edit-terms">"Publish a new version"</h2>
+                            <h2 id="edit-terms">{t!("admin-terms-new-version")}</h2>
                             <ActionForm action=publish attr:novalidate="true">
                                 <Field
                                     id="terms-markdown"
                                     name="markdown"
-                                    label="Terms (Markdown)"
+                                    label=t!("admin-terms-markdown")
                                     kind="textarea"
-                                    hint="Headings, lists, links and emphasis work. Publish empty terms to stop asking for acceptance."
+                                    hint=t!("admin-terms-markdown-hint")
                                     value=markdown
                                     error=Signal::derive(move || error_for(&answer(), "markdown"))
                                 />
                                 <p class="notice notice--error" role="alert" hidden=move || error_outside(&answer(), &["markdown"]).is_none()>
                                     {move || error_outside(&answer(), &["markdown"])}
                                 </p>
-                                <button class="button" type="submit" disabled=move || publish.pending().get()>"Publish"</button>
+                                <button class="button" type="submit" disabled=move || publish.pending().get()>{t!("admin-terms-publish")}</button>
                             </ActionForm>
                         </section>
                     }.into_any()
                 }
-                Err(error) => view! { <LoadError error purpose="as an admin to see this page" /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("admin-load-purpose") /> }.into_any(),
             })}
             {move || history.get().map(|result| match result {
-                Ok(list) if list.is_empty() => view! { <p>"No terms have been published yet."</p> }.into_any(),
+                Ok(list) if list.is_empty() => view! { <p>{t!("admin-terms-none")}</p> }.into_any(),
                 Ok(list) => view! { <TermsHistory list /> }.into_any(),
                 Err(_) => ().into_any(),
             })}
@@ -91,25 +87,26 @@ pub fn TermsAdminPage() -> impl IntoView {
 
 #[component]
 fn TermsHistory(list: Vec<TermsVersionRow>) -> impl IntoView {
+    let locale = crate::i18n::current();
     view! {
-        <h2>"Versions"</h2>
-        <div class="table-wrap" role="region" aria-label="Versions of the terms" tabindex="0">
+        <h2>{t!("admin-terms-versions")}</h2>
+        <div class="table-wrap" role="region" aria-label=t!("admin-terms-versions-label") tabindex="0">
             <table class="table">
                 <thead>
                     <tr>
-                        <th scope="col">"Version"</th>
-                        <th scope="col">"Published"</th>
-                        <th scope="col">"By"</th>
-                        <th scope="col">"Accepted by"</th>
+                        <th scope="col">{t!("admin-terms-version")}</th>
+                        <th scope="col">{t!("admin-terms-published-at")}</th>
+                        <th scope="col">{t!("admin-terms-by")}</th>
+                        <th scope="col">{t!("admin-terms-accepted-by")}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {list.into_iter().map(|row| view! {
                         <tr>
-                            <td>{row.version}{row.withdrawn.then_some(" (withdrawn)")}</td>
+                            <td>{row.version}{row.withdrawn.then(|| t!("admin-terms-withdrawn"))}</td>
                             <td>{row.published_at}</td>
                             <td>{row.published_by.unwrap_or_else(|| "—".to_owned())}</td>
-                            <td>{format!("{} {}", row.acceptances, if row.acceptances == 1 { "person" } else { "people" })}</td>
+                            <td>{t!("admin-terms-acceptances", count = row.acceptances, shown = crate::i18n::format_count(locale, row.acceptances))}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

@@ -5,29 +5,18 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::layout::PageHeader;
+use crate::t;
 
-fn failure_message(code: &str) -> (&'static str, &'static str) {
+fn failure_message(code: &str) -> (String, String) {
     match code {
-        "token_used" => (
-            "This link has already been used",
-            "Each sign-in link works once. Ask for a new one below.",
-        ),
-        "token_expired" => (
-            "This link has expired",
-            "Sign-in links work for a few minutes only. Ask for a new one below.",
-        ),
+        "token_used" => (t!("auth-link-used-title"), t!("auth-link-used")),
+        "token_expired" => (t!("auth-link-expired-title"), t!("auth-link-expired")),
         "not_allowed" => (
-            "You cannot sign in with this address",
-            "Your access may have been turned off. Ask your portal admin.",
+            t!("auth-link-not-allowed-title"),
+            t!("auth-link-not-allowed"),
         ),
-        "internal" => (
-            "Something went wrong on our side",
-            "Please try again in a moment, or ask for a new link below.",
-        ),
-        _ => (
-            "This link is not valid",
-            "It may be incomplete: copy the whole link from the email, or ask for a new one below.",
-        ),
+        "internal" => (t!("auth-link-internal-title"), t!("auth-link-internal")),
+        _ => (t!("auth-link-invalid-title"), t!("auth-link-invalid")),
     }
 }
 
@@ -45,7 +34,7 @@ pub fn MagicLinkPage() -> impl IntoView {
                     <PageHeader title=title />
                     <section class="card form-card" data-testid="link-failed" data-code=code>
                         <p role="alert">{message}</p>
-                        <a class="button" href="/sign-in">"Send me a new link"</a>
+                        <a class="button" href="/sign-in">{t!("auth-link-new")}</a>
                     </section>
                 }
                 .into_any()
@@ -56,17 +45,17 @@ pub fn MagicLinkPage() -> impl IntoView {
                     <PageHeader title=title />
                     <section class="card form-card" data-testid="link-failed">
                         <p role="alert">{message}</p>
-                        <a class="button" href="/sign-in">"Send me a new link"</a>
+                        <a class="button" href="/sign-in">{t!("auth-link-new")}</a>
                     </section>
                 }
                 .into_any()
             }
             None => view! {
-                <PageHeader title="Finish signing in" lead="One more click and you are in." />
+                <PageHeader title=t!("auth-link-finish-title") lead=t!("auth-link-finish-lead") />
                 <section class="card form-card">
                     <form method="post" action="/auth/magic">
                         <input type="hidden" name="token" value=token />
-                        <button class="button" type="submit">"Continue"</button>
+                        <button class="button" type="submit">{t!("auth-link-continue")}</button>
                     </form>
                 </section>
             }

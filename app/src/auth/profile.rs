@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::{SessionSummary, load_my_sessions};
 use crate::SessionResource;
 use crate::layout::{LoadError, PageHeader};
+use crate::t;
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -25,27 +26,27 @@ pub fn ProfilePage() -> impl IntoView {
     };
 
     view! {
-        <PageHeader title="Profile" lead="Your account and the browsers signed in to it." />
-        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <PageHeader title=t!("auth-profile-title") lead=t!("auth-profile-lead") />
+        <Suspense fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || notifications.get().and_then(Result::ok).map(|enabled| view! {
                 <NotificationSetting enabled save=save_notifications />
             })}
             {move || viewer().map(|viewer| view! {
                 <section class="card" aria-labelledby="account-heading">
-                    <h2 id="account-heading">"Account"</h2>
+                    <h2 id="account-heading">{t!("auth-profile-account")}</h2>
                     <dl class="facts">
-                        <dt>"Name"</dt>
+                        <dt>{t!("auth-profile-name")}</dt>
                         <dd>{viewer.display_name}</dd>
-                        <dt>"Email"</dt>
+                        <dt>{t!("auth-profile-email")}</dt>
                         <dd>{viewer.email}</dd>
-                        <dt>"Role"</dt>
-                        <dd>{if viewer.is_admin { "Portal admin" } else { "Developer" }}</dd>
+                        <dt>{t!("auth-profile-role")}</dt>
+                        <dd>{if viewer.is_admin { t!("auth-role-admin") } else { t!("auth-role-developer") }}</dd>
                     </dl>
                 </section>
             })}
             {move || sessions.get().map(|result| match result {
                 Ok(list) => view! { <SessionList sessions=list /> }.into_any(),
-                Err(error) => view! { <LoadError error purpose="to see your profile" /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("auth-profile-purpose") /> }.into_any(),
             })}
         </Suspense>
     }
@@ -59,13 +60,13 @@ fn NotificationSetting(
 ) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="notifications-heading">
-            <h2 id="notifications-heading">"Email notifications"</h2>
+            <h2 id="notifications-heading">{t!("auth-notifications-heading")}</h2>
             <ActionForm action=save attr:class="add-form">
                 <label class="checkbox" for="notify-requests">
                     <input id="notify-requests" type="checkbox" name="enabled" value="true" checked=enabled />
-                    "Email me when someone requests access to an API"
+                    {t!("auth-notifications-requests")}
                 </label>
-                <button class="button button--small button--secondary" type="submit">"Save"</button>
+                <button class="button button--small button--secondary" type="submit">{t!("auth-notifications-save")}</button>
             </ActionForm>
             <p class="notice notice--error" role="alert" hidden=move || !matches!(save.value().get(), Some(Err(_)))>
                 {move || save.value().get().and_then(Result::err).map(|e| e.to_string())}
@@ -79,28 +80,31 @@ fn SessionList(sessions: Vec<SessionSummary>) -> impl IntoView {
     let count = sessions.len();
     view! {
         <section class="card" aria-labelledby="sessions-heading">
-            <h2 id="sessions-heading">"Signed-in browsers"</h2>
-            <p>{format!("{count} active session{}.", if count == 1 { "" } else { "s" })}</p>
+            <h2 id="sessions-heading">{t!("auth-sessions-heading")}</h2>
+            <p>{t!("auth-sessions-count", count = count)}</p>
             <ul class="session-list">
                 {sessions.into_iter().map(|session| view! {
                     <li class="session-list__item">
                         <p class="session-list__device">
                             {session.device}
-                            {session.current.then(|| view! { <span class="badge">"This browser"</span> })}
+                            {session.current.then(|| view! { <span class="badge">{t!("auth-sessions-this-browser")}</span> })}
                         </p>
                         <p class="session-list__meta">
                             {format!(
-                                "Signed in {} · last active {}{}",
-                                session.signed_in_at,
-                                session.last_seen_at,
-                                session.client_addr.map(|addr| format!(" · from {addr}")).unwrap_or_default(),
+                                "{}{}",
+                                t!(
+                                    "auth-sessions-meta",
+                                    signed_in = session.signed_in_at,
+                                    last_seen = session.last_seen_at,
+                                ),
+                                session.client_addr.map(|addr| t!("auth-sessions-from", addr = addr)).unwrap_or_default(),
                             )}
                         </p>
                     </li>
                 }).collect_view()}
             </ul>
             <form method="post" action="/auth/sign-out-everywhere">
-                <button class="button button--secondary" type="submit">"Sign out everywhere"</button>
+                <button class="button button--secondary" type="submit">{t!("auth-sessions-sign-out-everywhere")}</button>
             </form>
         </section>
     }

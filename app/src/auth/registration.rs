@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 use crate::form::{Field, error_for, error_outside, text_field};
 use crate::layout::PageHeader;
+use crate::t;
 
 /// A request to join, as the person filled it in (checked before it reaches the service).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,9 +70,21 @@ impl JoinRequest {
         Ok(JoinRequest {
             email: crate::types::Email::parse(email)
                 .map_err(|e| AppError::invalid("email", e.to_string()))?,
-            display_name: text_field(display_name, "display_name", "your name", 100, true)?,
-            company: text_field(company, "company", "your company", 100, false)?,
-            reason: text_field(reason, "reason", "what you would like to build", 2000, true)?,
+            display_name: text_field(
+                display_name,
+                "display_name",
+                &t!("auth-join-name-label"),
+                100,
+                true,
+            )?,
+            company: text_field(
+                company,
+                "company",
+                &t!("auth-join-company-label"),
+                100,
+                false,
+            )?,
+            reason: text_field(reason, "reason", &t!("auth-join-reason-label"), 2000, true)?,
         })
     }
 }
@@ -87,10 +100,7 @@ pub async fn request_account(
     let join = JoinRequest::parse(&email, &display_name, &company, &reason)?;
     let services = services()?;
     if !services.registrations.is_open().await? {
-        return Err(AppError::Refused(
-            "This portal does not take requests to join. Ask its admins for an invitation."
-                .to_owned(),
-        ));
+        return Err(AppError::Refused(t!("auth-join-closed")));
     }
     services
         .registrations
@@ -113,44 +123,45 @@ pub fn RegisterPage() -> impl IntoView {
     let error = move |field: &'static str| Signal::derive(move || error_for(&answer(), field));
     view! {
         <PageHeader
-            title="Request an account"
-            lead="Tell us who you are. An admin reviews each request; you get an email when yours is approved."
+            title=t!("auth-register-title")
+            lead=t!("auth-register-lead")
         />
-        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || match open() {
                 None => None,
                 Some(false) => Some(view! {
                     <p class="notice">
-                        "This portal does not take requests to join. Ask its admins for an invitation, or "
-                        <a href="/sign-in">"sign in"</a>" if you have an account."
+                        {t!("auth-register-closed-before")}
+                        <a href="/sign-in">{t!("auth-register-closed-link")}</a>
+                        {t!("auth-register-closed-after")}
                     </p>
                 }.into_any()),
                 Some(true) if matches!(answer(), Some(Ok(()))) => Some(view! {
                     <div class="card form-card" role="status" data-testid="request-received">
-                        <p class="notice notice--ok">"Thank you. Your request is waiting for an admin."</p>
-                        <p>"We will email you when it is approved. If you already have access, we have sent you a sign-in link instead."</p>
+                        <p class="notice notice--ok">{t!("auth-register-received")}</p>
+                        <p>{t!("auth-register-received-next")}</p>
                     </div>
                 }.into_any()),
                 Some(true) => Some(view! {
-                    <section class="card form-card" aria-label="Request an account">
+                    <section class="card form-card" aria-label=t!("auth-register-title")>
                         <ActionForm action=send attr:novalidate="true">
-                            <Field id="join-email" name="email" label="Work email address" kind="email" autocomplete="email" required=true error=error("email") />
-                            <Field id="join-name" name="display_name" label="Your name" autocomplete="name" required=true error=error("display_name") />
-                            <Field id="join-company" name="company" label="Company (optional)" autocomplete="organization" error=error("company") />
+                            <Field id="join-email" name="email" label=t!("auth-register-email") kind="email" autocomplete="email" required=true error=error("email") />
+                            <Field id="join-name" name="display_name" label=t!("auth-register-name") autocomplete="name" required=true error=error("display_name") />
+                            <Field id="join-company" name="company" label=t!("auth-register-company") autocomplete="organization" error=error("company") />
                             <Field
                                 id="join-reason"
                                 name="reason"
-                                label="What would you like to build?"
+                                label=t!("auth-register-reason")
                                 kind="textarea"
                                 required=true
-                                hint="A sentence or two helps the admins decide."
+                                hint=t!("auth-register-reason-hint")
                                 error=error("reason")
                             />
                             <p class="notice notice--error" role="alert" hidden=move || error_outside(&answer(), &fields).is_none()>
                                 {move || error_outside(&answer(), &fields)}
                             </p>
                             <button class="button" type="submit" disabled=move || send.pending().get()>
-                                {move || if send.pending().get() { "Sending…" } else { "Send my request" }}
+                                {move || if send.pending().get() { t!("auth-register-sending") } else { t!("auth-register-send") }}
                             </button>
                         </ActionForm>
                     </section>

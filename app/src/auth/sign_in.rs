@@ -4,6 +4,7 @@ use leptos_router::hooks::use_query_map;
 use super::{RequestSignInLink, SignInStep};
 use crate::error::AppError;
 use crate::layout::PageHeader;
+use crate::t;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -43,10 +44,9 @@ pub fn SignInPage() -> impl IntoView {
         }
     });
     let redirecting = move || match request.value().get() {
-        Some(Ok(SignInStep::UseProvider(provider))) => Some(format!(
-            "Your organization signs in with {}. Taking you there…",
-            provider.name
-        )),
+        Some(Ok(SignInStep::UseProvider(provider))) => {
+            Some(t!("auth-sso-redirecting", provider = provider.name))
+        }
         _ => None,
     };
     let field_error = move || match request.value().get() {
@@ -60,19 +60,19 @@ pub fn SignInPage() -> impl IntoView {
 
     view! {
         <PageHeader
-            title="Sign in"
-            lead="Enter your work email address and we will send you a link to sign in. No password needed."
+            title=t!("auth-sign-in-title")
+            lead=t!("auth-sign-in-lead")
         />
         <Show when=signed_out>
-            <p class="notice notice--ok" role="status">"You are signed out."</p>
+            <p class="notice notice--ok" role="status">{t!("auth-signed-out")}</p>
         </Show>
         <Suspense fallback=|| ()>
             {move || provider_logout().map(|provider| {
                 let href = format!("/auth/oidc/{}/logout", provider.slug);
                 view! {
                     <p class="notice form-card" data-testid="provider-logout">
-                        {format!("You may still be signed in at {}. ", provider.name)}
-                        <a href=href rel="external">{format!("Sign out of {} too", provider.name)}</a>
+                        {t!("auth-provider-logout-before", provider = &provider.name)}
+                        <a href=href rel="external">{t!("auth-provider-logout-link", provider = &provider.name)}</a>
                     </p>
                 }
             })}
@@ -82,7 +82,7 @@ pub fn SignInPage() -> impl IntoView {
             view! {
                 <div class="notice notice--error form-card" role="alert" data-testid="sso-error">
                     <p>{message}</p>
-                    {(!provider.is_empty()).then(|| view! { <p><a href=retry>"Try again"</a>" or sign in with an email link below."</p> })}
+                    {(!provider.is_empty()).then(|| view! { <p><a href=retry>{t!("auth-sso-retry-link")}</a>{t!("auth-sso-retry-after")}</p> })}
                 </div>
             }
         })}
@@ -91,11 +91,11 @@ pub fn SignInPage() -> impl IntoView {
                 let providers = providers();
                 (!providers.is_empty()).then(|| view! {
                     <section class="card form-card" aria-labelledby="sso-sign-in">
-                        <h2 id="sso-sign-in">"Sign in with your company account"</h2>
+                        <h2 id="sso-sign-in">{t!("auth-sso-heading")}</h2>
                         <ul class="sso-buttons">
                             {providers.into_iter().map(|provider| {
                                 let href = format!("/auth/oidc/{}/login", provider.slug);
-                                view! { <li><a class="button button--secondary" href=href rel="external">{format!("Sign in with {}", provider.name)}</a></li> }
+                                view! { <li><a class="button button--secondary" href=href rel="external">{t!("auth-sso-button", provider = provider.name)}</a></li> }
                             }).collect_view()}
                         </ul>
                     </section>
@@ -103,21 +103,21 @@ pub fn SignInPage() -> impl IntoView {
             }}
         </Suspense>
         <section class="card form-card" aria-labelledby="email-sign-in">
-            <h2 id="email-sign-in">"Sign in with email"</h2>
+            <h2 id="email-sign-in">{t!("auth-email-heading")}</h2>
             <Show
                 when=sent
                 fallback=move || {
                     view! {
                         <ActionForm action=request attr:novalidate="true">
                             <div class="field" class:field--invalid=move || field_error().is_some()>
-                                <label for="email">"Email address"</label>
+                                <label for="email">{t!("auth-email-label")}</label>
                                 <input
                                     id="email"
                                     name="email"
                                     type="email"
                                     autocomplete="email"
                                     required
-                                    placeholder="you@company.com"
+                                    placeholder=t!("auth-email-placeholder")
                                     aria-invalid=move || field_error().is_some().to_string()
                                     aria-describedby="email-error"
                                 />
@@ -132,61 +132,42 @@ pub fn SignInPage() -> impl IntoView {
                                 {redirecting}
                             </p>
                             <button class="button" type="submit" disabled=move || request.pending().get()>
-                                {move || if request.pending().get() { "Sending…" } else { "Email me a sign-in link" }}
+                                {move || if request.pending().get() { t!("auth-email-sending") } else { t!("auth-email-send") }}
                             </button>
                         </ActionForm>
                     }
                 }
             >
                 <div role="status" data-testid="link-sent">
-                    <p class="notice notice--ok">"Check your inbox."</p>
-                    <p>
-                        "If this address may sign in to the portal, a sign-in link is on its way. "
-                        "It works once and expires after a few minutes."
-                    </p>
-                    <p>
-                        "Nothing after a few minutes? Check your spam folder, or ask your portal admin to give your address access."
-                    </p>
+                    <p class="notice notice--ok">{t!("auth-link-sent")}</p>
+                    <p>{t!("auth-link-sent-detail")}</p>
+                    <p>{t!("auth-link-sent-nothing")}</p>
                 </div>
             </Show>
         </section>
         <Suspense fallback=|| ()>
             <Show when=registration_open>
-                <p class="form-card">"New here? "<a href="/register">"Request an account"</a>"."</p>
+                <p class="form-card">{t!("auth-new-here-before")}<a href="/register">{t!("auth-new-here-link")}</a>{t!("auth-new-here-after")}</p>
             </Show>
         </Suspense>
     }
 }
 
 /// What went wrong at an identity provider, in words for the person who tried.
-fn sso_message(code: &str) -> &'static str {
+fn sso_message(code: &str) -> String {
     match code {
-        "denied" => "Signing in at your identity provider was cancelled or refused.",
-        "expired" => "That sign-in took too long or was already used. Please start again.",
-        "unverified_email" => {
-            "Your identity provider did not confirm your email address, so we cannot sign you in with it."
-        }
-        "domain_not_allowed" => {
-            "Your email address's domain is not one this identity provider may sign in for."
-        }
-        "cannot_link" => {
-            "An account with your email address exists, but it cannot be linked to this identity provider."
-        }
-        "no_account" => {
-            "You do not have an account in this portal yet. Ask your portal admin to invite you."
-        }
-        "suspended" => "Your account is suspended. Ask your portal admin.",
-        "not_allowed" => {
-            "Your organization does not have access to this portal. Ask your portal admin."
-        }
-        "rate_limited" => "Too many sign-in attempts from here. Please wait a few minutes.",
-        "provider_unavailable" => {
-            "Your identity provider could not be reached. Please try again in a moment."
-        }
-        "invalid_token" => {
-            "Your identity provider's answer could not be verified. Please try again."
-        }
-        "unknown_provider" => "That identity provider is not configured here.",
-        _ => "Signing in through your identity provider did not work. Please try again.",
+        "denied" => t!("auth-sso-error-denied"),
+        "expired" => t!("auth-sso-error-expired"),
+        "unverified_email" => t!("auth-sso-error-unverified-email"),
+        "domain_not_allowed" => t!("auth-sso-error-domain-not-allowed"),
+        "cannot_link" => t!("auth-sso-error-cannot-link"),
+        "no_account" => t!("auth-sso-error-no-account"),
+        "suspended" => t!("auth-sso-error-suspended"),
+        "not_allowed" => t!("auth-sso-error-not-allowed"),
+        "rate_limited" => t!("auth-sso-error-rate-limited"),
+        "provider_unavailable" => t!("auth-sso-error-provider-unavailable"),
+        "invalid_token" => t!("auth-sso-error-invalid-token"),
+        "unknown_provider" => t!("auth-sso-error-unknown-provider"),
+        _ => t!("auth-sso-error-other"),
     }
 }

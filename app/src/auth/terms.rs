@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 use crate::form::on_success;
 use crate::layout::{EmptyState, LoadError, PageHeader};
+use crate::t;
 
 /// One published version of the terms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,43 +117,43 @@ pub fn TermsPage() -> impl IntoView {
     });
     let terms = Resource::new(move || accept.version().get(), |_| load_terms());
     view! {
-        <PageHeader title="Terms of use" />
-        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <PageHeader title=t!("auth-terms-title") />
+        <Suspense fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || terms.get().map(|result| match result {
                 Ok(TermsStatus { current: None, .. }) => view! {
-                    <EmptyState title="No terms of use" message="This portal has not published terms of use." />
+                    <EmptyState title=t!("auth-terms-none") message=t!("auth-terms-none-message") />
                 }.into_any(),
                 Ok(TermsStatus { current: Some(document), accepted_at, signed_in }) => {
                     let version = document.version;
                     let decision = match (signed_in, accepted_at) {
                         (true, Some(at)) => view! {
-                            <p class="notice notice--ok" role="status">{format!("You accepted version {version} on {at}.")}</p>
+                            <p class="notice notice--ok" role="status">{t!("auth-terms-accepted", version = version, at = at)}</p>
                         }.into_any(),
                         (true, None) => view! {
                             <div class="card form-card" data-testid="accept-terms">
-                                <p>"Please read the terms above. You can use the portal once you accept them."</p>
+                                <p>{t!("auth-terms-please-accept")}</p>
                                 <p class="notice notice--error" role="alert" hidden=move || !matches!(accept.value().get(), Some(Err(_)))>
                                     {move || accept.value().get().and_then(Result::err).map(|e| e.to_string())}
                                 </p>
                                 <ActionForm action=accept attr:class="inline-form">
                                     <input type="hidden" name="version" value=version.to_string() />
-                                    <button class="button" type="submit" disabled=move || accept.pending().get()>"Accept and continue"</button>
+                                    <button class="button" type="submit" disabled=move || accept.pending().get()>{t!("auth-terms-accept")}</button>
                                 </ActionForm>
                                 " "
                                 <form class="inline-form" method="post" action="/auth/sign-out">
-                                    <button class="button button--secondary" type="submit">"Decline and sign out"</button>
+                                    <button class="button button--secondary" type="submit">{t!("auth-terms-decline")}</button>
                                 </form>
                             </div>
                         }.into_any(),
-                        (false, _) => view! { <p>"Signed-in users accept these terms before they use the portal."</p> }.into_any(),
+                        (false, _) => view! { <p>{t!("auth-terms-signed-out")}</p> }.into_any(),
                     };
                     view! {
-                        <p class="lead">{format!("Version {version}, published {}", document.published_at)}</p>
+                        <p class="lead">{t!("auth-terms-version", version = version, published = &document.published_at)}</p>
                         <article class="card prose" inner_html=document.html></article>
                         {decision}
                     }.into_any()
                 }
-                Err(error) => view! { <LoadError error purpose="to read the terms" /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("auth-terms-purpose") /> }.into_any(),
             })}
         </Suspense>
     }

@@ -59,11 +59,11 @@ pub async fn search_catalog(
     if query.chars().count() > 200 {
         return Err(AppError::invalid(
             "query",
-            "Search for 200 characters at most.",
+            crate::t!("catalog-query-too-long"),
         ));
     }
     if tag.chars().count() > 100 {
-        return Err(AppError::invalid("tag", "That is not one of the tags."));
+        return Err(AppError::invalid("tag", crate::t!("catalog-tag-unknown")));
     }
     crate::services::services()?
         .catalog

@@ -6,6 +6,7 @@ use leptos_router::location::Url;
 
 use super::{CollectionCard, load_my_apis, search_catalog};
 use crate::layout::{EmptyState, LoadError, PageHeader};
+use crate::t;
 
 #[component]
 pub fn CardGrid(cards: Vec<CollectionCard>) -> impl IntoView {
@@ -14,27 +15,26 @@ pub fn CardGrid(cards: Vec<CollectionCard>) -> impl IntoView {
             {cards.into_iter().map(|card| {
                 let href = format!("/apis/{}", card.slug);
                 let request_href = format!("/apis/{}/request-access", card.slug);
-                let request_label = format!("Request access to {}", card.name);
+                let request_label = t!("catalog-request-access-to", name = &card.name);
                 let request_pending = card.request_pending;
-                let operations = format!(
-                    "{} operation{} · version {}",
-                    card.operations,
-                    if card.operations == 1 { "" } else { "s" },
-                    card.api_version
+                let operations = t!(
+                    "catalog-card-meta",
+                    count = card.operations,
+                    version = &card.api_version
                 );
                 view! {
                     <li class="card card--link collection-card" data-testid="collection-card">
                         <h2><a href=href>{card.name}</a></h2>
                         <p>{card.summary}</p>
                         <p class="collection-card__meta">{operations}</p>
-                        <ul class="tags" aria-label="Tags">
+                        <ul class="tags" aria-label=t!("catalog-tags")>
                             {card.tags.into_iter().map(|tag| view! { <li class="tag">{tag}</li> }).collect_view()}
                         </ul>
                         {(!card.has_access).then(|| if request_pending {
-                            view! { <p class="badge badge--muted" data-testid="request-pending">"Request pending"</p> }.into_any()
+                            view! { <p class="badge badge--muted" data-testid="request-pending">{t!("catalog-request-pending")}</p> }.into_any()
                         } else {
                             view! {
-                                <p><a class="button button--small" href=request_href aria-label=request_label>"Request access"</a></p>
+                                <p><a class="button button--small" href=request_href aria-label=request_label>{t!("catalog-request-access")}</a></p>
                             }.into_any()
                         })}
                     </li>
@@ -48,18 +48,18 @@ pub fn CardGrid(cards: Vec<CollectionCard>) -> impl IntoView {
 pub fn MyApisPage() -> impl IntoView {
     let cards = Resource::new(|| (), |_| load_my_apis());
     view! {
-        <PageHeader title="My APIs" lead="Collections your organization may use." />
-        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <PageHeader title=t!("nav-my-apis") lead=t!("catalog-my-apis-lead") />
+        <Suspense fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || cards.get().map(|result| match result {
                 Ok(cards) if cards.is_empty() => view! {
                     <EmptyState
-                        title="No APIs yet"
-                        message="When your organization is given access to a collection, it appears here with its docs and keys."
-                        action=("/discover", "Discover APIs")
+                        title=t!("catalog-my-apis-empty")
+                        message=t!("catalog-my-apis-empty-message")
+                        action=("/discover", t!("catalog-discover-apis"))
                     />
                 }.into_any(),
                 Ok(cards) => view! { <CardGrid cards /> }.into_any(),
-                Err(error) => view! { <LoadError error purpose="to see your APIs" /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("catalog-my-apis-purpose") /> }.into_any(),
             })}
         </Suspense>
     }
@@ -103,22 +103,22 @@ pub fn DiscoverPage() -> impl IntoView {
         );
     };
     view! {
-        <PageHeader title="Discover" lead="Published collections you can ask for." />
+        <PageHeader title=t!("nav-discover") lead=t!("catalog-discover-lead") />
         <form class="search" method="get" action="/discover" role="search">
-            <label for="discover-query" class="visually-hidden">"Search APIs"</label>
+            <label for="discover-query" class="visually-hidden">{t!("catalog-search-label")}</label>
             <input
                 id="discover-query"
                 name="q"
                 type="search"
-                placeholder="Search names, tags and operations, like /orders or refund"
+                placeholder=t!("catalog-search-placeholder")
                 prop:value=query
                 on:input=on_input
                 autocomplete="off"
             />
             <input type="hidden" name="tag" prop:value=tag />
-            <button class="button" type="submit">"Search"</button>
+            <button class="button" type="submit">{t!("catalog-search")}</button>
         </form>
-        <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || results.get().map(|result| match result {
                 Ok(results) => {
                     let current_tag = tag();
@@ -126,8 +126,8 @@ pub fn DiscoverPage() -> impl IntoView {
                     let count = results.cards.len();
                     view! {
                         {(!results.tags.is_empty()).then(|| view! {
-                            <nav class="tag-filter" aria-label="Filter by tag">
-                                <a href=discover_href(&current_query, "") aria-current=current_tag.is_empty().then_some("true")>"All"</a>
+                            <nav class="tag-filter" aria-label=t!("catalog-tag-filter")>
+                                <a href=discover_href(&current_query, "") aria-current=current_tag.is_empty().then_some("true")>{t!("catalog-tag-all")}</a>
                                 {results.tags.into_iter().map(|name| {
                                     let selected = name == current_tag;
                                     view! {
@@ -136,19 +136,19 @@ pub fn DiscoverPage() -> impl IntoView {
                                 }).collect_view()}
                             </nav>
                         })}
-                        <p class="visually-hidden" role="status">{format!("{count} result{}", if count == 1 { "" } else { "s" })}</p>
+                        <p class="visually-hidden" role="status">{t!("catalog-results", count = count)}</p>
                         {if count == 0 {
                             if current_query.is_empty() && current_tag.is_empty() {
                                 view! {
                                     <EmptyState
-                                        title="Nothing to discover"
-                                        message="Your organization already has every published collection, or none is published yet."
-                                        action=("/apis", "Go to My APIs")
+                                        title=t!("catalog-discover-empty")
+                                        message=t!("catalog-discover-empty-message")
+                                        action=("/apis", t!("catalog-go-to-my-apis"))
                                     />
                                 }.into_any()
                             } else {
                                 view! {
-                                    <EmptyState title="No matches" message="Try other words, or clear the tag filter." />
+                                    <EmptyState title=t!("catalog-no-matches") message=t!("catalog-no-matches-message") />
                                 }.into_any()
                             }
                         } else {
@@ -156,7 +156,7 @@ pub fn DiscoverPage() -> impl IntoView {
                         }}
                     }.into_any()
                 }
-                Err(error) => view! { <LoadError error purpose="to discover APIs" /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("catalog-discover-purpose") /> }.into_any(),
             })}
         </Transition>
     }

@@ -11,6 +11,7 @@ use super::{
 use crate::SessionResource;
 use crate::error::AppError;
 use crate::layout::{LoadError, PageHeader};
+use crate::t;
 use crate::tryit::{ConsoleOperation, TryItConsole, TryItSetup, load_try_it_setup};
 use crate::types::Environment;
 
@@ -29,12 +30,12 @@ pub fn CollectionPage() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default();
     let overview = Resource::new(slug, load_collection);
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || overview.get().map(|result| match result {
                 Ok(overview) => view! { <Overview overview /> }.into_any(),
                 Err(error) => view! {
-                    <PageHeader title="API not available" />
-                    <LoadError error purpose="to read this API's docs" />
+                    <PageHeader title=t!("catalog-api-unavailable") />
+                    <LoadError error purpose=t!("catalog-docs-purpose") />
                 }.into_any(),
             })}
         </Suspense>
@@ -47,10 +48,10 @@ fn Overview(overview: CollectionOverview) -> impl IntoView {
     let json = format!("/api/v1/collections/{slug}/openapi.json");
     let yaml = format!("/api/v1/collections/{slug}/openapi.yaml");
     let count = overview.card.operations;
-    let version_line = format!(
-        "Version {} · {count} operation{}",
-        overview.card.api_version,
-        if count == 1 { "" } else { "s" }
+    let version_line = t!(
+        "catalog-version-operations",
+        version = &overview.card.api_version,
+        count = count
     );
     let facts = CollectionFacts {
         servers: overview.servers,
@@ -60,26 +61,26 @@ fn Overview(overview: CollectionOverview) -> impl IntoView {
     };
     view! {
         <PageHeader title=overview.card.name.clone() lead=overview.card.summary.clone() />
-        <p class="crumbs"><a href="/apis">"My APIs"</a>" / "{overview.card.name.clone()}</p>
+        <p class="crumbs"><a href="/apis">{t!("nav-my-apis")}</a>" / "{overview.card.name.clone()}</p>
         <div class="reference">
             <OperationNav slug=slug.clone() groups=overview.groups />
             <div class="reference__main">
                 <p class="collection-facts">
                     {version_line}" · "
-                    <a href=json.clone() download>"Download OpenAPI (JSON)"</a>" · "
+                    <a href=json.clone() download>{t!("catalog-download-json")}</a>" · "
                     <a href=yaml download>"YAML"</a>
                 </p>
                 {(!overview.card.has_access).then(|| {
                     let request = format!("/apis/{slug}/request-access");
                     if overview.card.request_pending {
                         view! {
-                            <p class="notice">"Your organization asked for access to this API; an admin will decide soon. "<a href="/requests">"See your requests"</a></p>
+                            <p class="notice">{t!("catalog-pending-notice")}<a href="/requests">{t!("catalog-see-requests")}</a></p>
                         }.into_any()
                     } else {
                         view! {
                             <div class="notice notice--action">
-                                <p>"Your organization does not have access to this API yet. You can read its docs; calls need access and a key."</p>
-                                <a class="button button--small" href=request>"Request access"</a>
+                                <p>{t!("catalog-no-access-notice")}</p>
+                                <a class="button button--small" href=request>{t!("catalog-request-access")}</a>
                             </div>
                         }.into_any()
                     }
@@ -109,7 +110,7 @@ fn Facts(facts: CollectionFacts) -> impl IntoView {
     } = facts;
     let servers = (!servers.is_empty()).then(|| {
         view! {
-            <h2>"Servers"</h2>
+            <h2>{t!("catalog-servers")}</h2>
             <dl class="facts">
                 {servers.into_iter().map(|server| view! {
                     <dt>{server.label}</dt>
@@ -120,7 +121,7 @@ fn Facts(facts: CollectionFacts) -> impl IntoView {
         .into_any()
     });
     let auth = if auth.is_empty() {
-        view! { <p>"The document declares no authentication."</p> }.into_any()
+        view! { <p>{t!("catalog-no-authentication")}</p> }.into_any()
     } else {
         view! {
             <dl class="facts">
@@ -131,21 +132,30 @@ fn Facts(facts: CollectionFacts) -> impl IntoView {
             </dl>
         }.into_any()
     };
-    let versions = versions.into_iter().map(|version| {
-        let download = format!("{json}?version={}", version.number);
-        view! {
-            <li>
-                {format!("#{} · API version {} · published {}", version.number, version.api_version, version.published_at)}
-                {version.current.then_some(" (current)")}
-                " · "<a href=download download>"JSON"</a>
-            </li>
-        }
-    }).collect_view().into_any();
+    let versions = versions
+        .into_iter()
+        .map(|version| {
+            let download = format!("{json}?version={}", version.number);
+            view! {
+                <li>
+                    {t!(
+                        "catalog-version-entry",
+                        number = version.number.to_string(),
+                        version = &version.api_version,
+                        published = &version.published_at
+                    )}
+                    {version.current.then(|| t!("catalog-version-current"))}
+                    " · "<a href=download download>"JSON"</a>
+                </li>
+            }
+        })
+        .collect_view()
+        .into_any();
     view! {
         {servers}
-        <h2>"Authentication"</h2>
+        <h2>{t!("catalog-authentication")}</h2>
         {auth}
-        <h2>"Versions"</h2>
+        <h2>{t!("catalog-versions")}</h2>
         <ul class="versions">{versions}</ul>
     }
 }
@@ -159,12 +169,12 @@ fn OperationNav(slug: String, groups: Vec<OperationGroup>) -> impl IntoView {
         filter.is_empty() || text.contains(filter.as_str())
     };
     view! {
-        <nav class="operation-nav" aria-label="Operations">
-            <label for="operation-filter" class="visually-hidden">"Filter operations"</label>
+        <nav class="operation-nav" aria-label=t!("catalog-operations")>
+            <label for="operation-filter" class="visually-hidden">{t!("catalog-filter-operations")}</label>
             <input
                 id="operation-filter"
                 type="search"
-                placeholder="Filter operations"
+                placeholder=t!("catalog-filter-operations")
                 autocomplete="off"
                 on:input=move |event| set_filter.set(event_target_value(&event).to_lowercase())
             />
@@ -216,12 +226,12 @@ pub fn OperationPage() -> impl IntoView {
     // Owned by the page, not created inside the view, so server and browser agree on it.
     let setup = Resource::new(move || key().0, load_try_it_setup);
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || detail.get().map(|result| match result {
                 Ok(detail) => view! { <Operation detail setup /> }.into_any(),
                 Err(error) => view! {
-                    <PageHeader title="Operation not available" />
-                    <LoadError error purpose="to read this API's docs" />
+                    <PageHeader title=t!("catalog-operation-unavailable") />
+                    <LoadError error purpose=t!("catalog-docs-purpose") />
                 }.into_any(),
             })}
         </Suspense>
@@ -234,7 +244,7 @@ fn schema_tree(node: SchemaNode) -> AnyView {
         <span class="schema__head">
             {name.map(|name| view! { <code class="schema__name">{name}</code>" " })}
             <span class="schema__type">{node.type_label}</span>
-            {node.required.then(|| view! { " "<span class="schema__required">"required"</span> })}
+            {node.required.then(|| view! { " "<span class="schema__required">{t!("catalog-required")}</span> })}
         </span>
         {node.description.map(|d| view! { <span class="schema__description">{d}</span> })}
         {(!node.constraints.is_empty()).then(|| view! { <span class="schema__constraints">{node.constraints.join(" · ")}</span> })}
@@ -259,13 +269,13 @@ fn media_list(contents: Vec<MediaEntry>) -> impl IntoView {
             <p class="media__type"><code>{media.media_type}</code></p>
             {media.schema.map(|schema| view! {
                 <details class="schema-tree" open>
-                    <summary>"Schema"</summary>
+                    <summary>{t!("catalog-schema")}</summary>
                     <ul class="schema__children schema__children--root">{schema_tree(schema)}</ul>
                 </details>
             })}
             {media.example.map(|example| view! {
                 <details class="example">
-                    <summary>"Example"</summary>
+                    <summary>{t!("catalog-example")}</summary>
                     <pre tabindex="0"><code>{example}</code></pre>
                 </details>
             })}
@@ -289,12 +299,12 @@ fn Console(
             .unwrap_or(Environment::Sandbox)
     };
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the console…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{t!("catalog-console-loading")}</p> }>
             {move || {
                 let environment = environment();
                 setup.get().map(|result| match result {
                     Ok(setup) => view! { <TryItConsole operation=operation.clone() setup environment /> }.into_any(),
-                    Err(error) => view! { <LoadError error purpose="to try this operation" /> }.into_any(),
+                    Err(error) => view! { <LoadError error purpose=t!("catalog-try-purpose") /> }.into_any(),
                 })
             }}
         </Suspense>
@@ -345,38 +355,38 @@ fn Operation(
     view! {
         <PageHeader title=title />
         <p class="crumbs">
-            <a href="/apis">"My APIs"</a>" / "<a href=collection_href>{detail.collection.name.clone()}</a>
+            <a href="/apis">{t!("nav-my-apis")}</a>" / "<a href=collection_href>{detail.collection.name.clone()}</a>
         </p>
         <p class="operation-line">
             {method_badge(&detail.method)}" "<code class="operation-path">{detail.path.clone()}</code>
-            {detail.deprecated.then(|| view! { " "<span class="badge badge--muted">"Deprecated"</span> })}
-            " "<a class="button button--small button--secondary" href="#try-heading">"Try it out"</a>
+            {detail.deprecated.then(|| view! { " "<span class="badge badge--muted">{t!("catalog-deprecated")}</span> })}
+            " "<a class="button button--small button--secondary" href="#try-heading">{t!("catalog-try-it-out")}</a>
         </p>
         <article class="prose" inner_html=detail.description_html></article>
         {(!detail.security.is_empty()).then(|| view! {
-            <p><strong>"Authentication: "</strong>{detail.security.join(", ")}</p>
+            <p><strong>{t!("catalog-operation-authentication")}</strong>{detail.security.join(", ")}</p>
         })}
         <section aria-labelledby="parameters-heading">
-            <h2 id="parameters-heading">"Parameters"</h2>
+            <h2 id="parameters-heading">{t!("catalog-parameters")}</h2>
             {if groups.is_empty() {
-                view! { <p>"None."</p> }.into_any()
+                view! { <p>{t!("catalog-parameters-none")}</p> }.into_any()
             } else {
                 groups.into_iter().map(|(location, list)| view! {
-                    <h3>{format!("{} parameters", capitalized(&location))}</h3>
+                    <h3>{t!("catalog-parameters-in", location = &location, name = capitalized(&location))}</h3>
                     <ul class="parameters">
                         {list.into_iter().map(|parameter| view! {
                             <li class="parameter">
                                 <span class="schema__head">
                                     <code class="schema__name">{parameter.name}</code>" "
                                     <span class="schema__type">{parameter.schema.type_label.clone()}</span>
-                                    {parameter.required.then(|| view! { " "<span class="schema__required">"required"</span> })}
-                                    {parameter.deprecated.then(|| view! { " "<span class="badge badge--muted">"Deprecated"</span> })}
+                                    {parameter.required.then(|| view! { " "<span class="schema__required">{t!("catalog-required")}</span> })}
+                                    {parameter.deprecated.then(|| view! { " "<span class="badge badge--muted">{t!("catalog-deprecated")}</span> })}
                                 </span>
                                 <div class="prose" inner_html=parameter.description_html></div>
                                 {(!parameter.schema.constraints.is_empty()).then(|| view! {
                                     <span class="schema__constraints">{parameter.schema.constraints.join(" · ")}</span>
                                 })}
-                                {parameter.example.map(|example| view! { <span class="schema__constraints">"Example: "<code>{example}</code></span> })}
+                                {parameter.example.map(|example| view! { <span class="schema__constraints">{t!("catalog-parameter-example")}<code>{example}</code></span> })}
                             </li>
                         }).collect_view()}
                     </ul>
@@ -385,13 +395,13 @@ fn Operation(
         </section>
         {detail.request_body.map(|body| view! {
             <section aria-labelledby="body-heading">
-                <h2 id="body-heading">"Request body"{body.required.then_some(" (required)")}</h2>
+                <h2 id="body-heading">{t!("catalog-request-body")}{body.required.then(|| t!("catalog-request-body-required"))}</h2>
                 <div class="prose" inner_html=body.description_html></div>
                 {media_list(body.contents)}
             </section>
         })}
         <section aria-labelledby="responses-heading">
-            <h2 id="responses-heading">"Responses"</h2>
+            <h2 id="responses-heading">{t!("catalog-responses")}</h2>
             {detail.responses.into_iter().map(|response| {
                 let class = format!("status status--{}", response.status.chars().next().unwrap_or('d'));
                 view! {
@@ -404,7 +414,7 @@ fn Operation(
             }).collect_view()}
         </section>
         <Console operation=console setup />
-        <nav class="pager" aria-label="Neighbouring operations">{previous}{next}</nav>
+        <nav class="pager" aria-label=t!("catalog-neighbours")>{previous}{next}</nav>
     }
 }
 

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::access::Choice;
 use crate::error::AppError;
 use crate::form::text_field;
+use crate::t;
 use crate::types::{CalendarDate, Environment};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,11 +24,12 @@ pub enum KeyState {
 }
 
 impl KeyState {
-    pub fn label(self) -> &'static str {
+    /// Its name for people, in the current language.
+    pub fn label(self) -> String {
         match self {
-            KeyState::Active => "Active",
-            KeyState::Deactivated => "Deactivated",
-            KeyState::Expired => "Expired",
+            KeyState::Active => t!("keys-state-active"),
+            KeyState::Deactivated => t!("keys-state-deactivated"),
+            KeyState::Expired => t!("keys-state-expired"),
         }
     }
 }
@@ -98,9 +100,9 @@ impl KeyDraft {
         allowed_ips: &str,
         blocked_ips: &str,
     ) -> Result<KeyDraft, AppError> {
-        let name = text_field(name, "name", "a name for the key", 80, true)?;
+        let name = text_field(name, "name", &t!("keys-name-label"), 80, true)?;
         let environment = Environment::parse(environment)
-            .ok_or_else(|| AppError::invalid("environment", "Choose sandbox or production."))?;
+            .ok_or_else(|| AppError::invalid("environment", t!("keys-environment-required")))?;
         let expires_on = match expires_on.trim() {
             "" => None,
             day => Some(
@@ -129,12 +131,18 @@ pub enum Overlap {
 }
 
 impl Overlap {
-    pub const CHOICES: [(&'static str, &'static str); 4] = [
-        ("none", "Stop the old key at once"),
-        ("1h", "Keep the old key for 1 hour"),
-        ("24h", "Keep the old key for 24 hours"),
-        ("7d", "Keep the old key for 7 days"),
-    ];
+    /// The form's values, in the order offered; `label` gives their words.
+    pub const CHOICES: [&'static str; 4] = ["none", "1h", "24h", "7d"];
+
+    /// What a choice of `CHOICES` does, in the current language.
+    pub fn label(choice: &str) -> String {
+        match choice {
+            "1h" => t!("keys-overlap-hours", hours = 1u32),
+            "24h" => t!("keys-overlap-hours", hours = 24u32),
+            "7d" => t!("keys-overlap-days", days = 7u32),
+            _ => t!("keys-overlap-none"),
+        }
+    }
 
     pub fn parse(input: &str) -> Result<Overlap, AppError> {
         match input.trim() {
@@ -142,10 +150,7 @@ impl Overlap {
             "1h" => Ok(Overlap::Hours(1)),
             "24h" => Ok(Overlap::Hours(24)),
             "7d" => Ok(Overlap::Hours(24 * 7)),
-            _ => Err(AppError::invalid(
-                "overlap",
-                "Choose how long the old key keeps working.",
-            )),
+            _ => Err(AppError::invalid("overlap", t!("keys-overlap-invalid"))),
         }
     }
 }
@@ -320,7 +325,7 @@ mod tests {
         assert_eq!(Overlap::parse("24h"), Ok(Overlap::Hours(24)));
         assert_eq!(Overlap::parse("7d"), Ok(Overlap::Hours(168)));
         assert!(Overlap::parse("forever").is_err());
-        for (value, _) in Overlap::CHOICES {
+        for value in Overlap::CHOICES {
             assert!(Overlap::parse(value).is_ok(), "{value}");
         }
     }

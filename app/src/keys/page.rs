@@ -9,6 +9,7 @@ use super::{
 };
 use crate::form::{Field, error_for, error_outside};
 use crate::layout::{EmptyState, LoadError, PageHeader, SecretShownOnce};
+use crate::t;
 use crate::types::Environment;
 
 #[component]
@@ -52,7 +53,7 @@ pub fn KeysPage() -> impl IntoView {
         .map(|e| e.to_string())
     };
     view! {
-        <PageHeader title="API keys" lead="Keys let your code call the APIs your organization may use, through this portal's gateway. Each key is for one environment." />
+        <PageHeader title=t!("account-keys") lead=t!("keys-lead") />
         {move || issued.get().map(|key| view! { <IssuedToken key issued /> })}
         <p class="notice notice--error" role="alert" hidden=move || failure().is_none()>{failure}</p>
         <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
@@ -61,7 +62,7 @@ pub fn KeysPage() -> impl IntoView {
                     <CreateKeyForm overview=overview.clone() create />
                     <KeyList keys=overview.keys refresh activate delete />
                 }.into_any(),
-                Err(error) => view! { <LoadError error purpose="to manage API keys" /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("keys-purpose") /> }.into_any(),
             })}
         </Transition>
     }
@@ -70,14 +71,14 @@ pub fn KeysPage() -> impl IntoView {
 /// The token of a key just made or refreshed. It is not kept anywhere.
 #[component]
 fn IssuedToken(key: IssuedKey, issued: RwSignal<Option<IssuedKey>>) -> impl IntoView {
-    let usage = format!(
-        "Send it in the X-API-Key header (or as Authorization: Bearer) to /gateway/<API>/{}/….",
-        key.key.environment.as_str()
+    let usage = t!(
+        "keys-issued-usage",
+        environment = key.key.environment.as_str()
     );
     view! {
         <SecretShownOnce
-            title=format!("Your new key “{}”", key.key.name)
-            label="API key"
+            title=t!("keys-issued-title", name = &key.key.name)
+            label=t!("keys-issued-label")
             secret=key.token
             usage
             on_dismiss=Callback::new(move |_| issued.set(None))
@@ -119,9 +120,10 @@ fn CreateKeyForm(overview: KeysOverview, create: ServerAction<CreateKey>) -> imp
                 allowed: CidrList::parse(&allowed.get()).ok()?,
                 blocked: CidrList::parse(&blocked.get()).ok()?,
             };
-            rules.check(address).err().map(|_| {
-                format!("These rules block your current address, {address}: this key would not work from here.")
-            })
+            rules
+                .check(address)
+                .err()
+                .map(|_| t!("keys-create-lockout", address = address.to_string()))
         }
     };
     let add_mine = {
@@ -147,26 +149,26 @@ fn CreateKeyForm(overview: KeysOverview, create: ServerAction<CreateKey>) -> imp
     let blocked_error = error("blocked_ips");
     view! {
         <section class="card" aria-labelledby="create-heading">
-            <h2 id="create-heading">"Create a key"</h2>
+            <h2 id="create-heading">{t!("keys-create-heading")}</h2>
             {if organizations.is_empty() {
-                view! { <p>"You do not belong to an organization yet, so you cannot make keys. Ask an admin to add you to one."</p> }.into_any()
+                view! { <p>{t!("keys-create-no-organization")}</p> }.into_any()
             } else {
                 view! {
                     <ActionForm action=create node_ref=form attr:class="stack-form" attr:novalidate="true">
                         <div class="field-row">
-                            <Field id="key-name" name="name" label="Name" required=true hint="What uses it, like “checkout service”." error=error("name") />
+                            <Field id="key-name" name="name" label=t!("keys-create-name") required=true hint=t!("keys-create-name-hint") error=error("name") />
                             <div class="field">
-                                <label for="key-environment">"Environment"</label>
+                                <label for="key-environment">{t!("keys-create-environment")}</label>
                                 <select id="key-environment" name="environment">
                                     {Environment::ALL.into_iter().map(|e| view! { <option value=e.as_str()>{e.label()}</option> }).collect_view()}
                                 </select>
                             </div>
-                            <Field id="key-expires" name="expires_on" label="Last day (optional)" kind="date" error=error("expires_on") />
+                            <Field id="key-expires" name="expires_on" label=t!("keys-create-last-day") kind="date" error=error("expires_on") />
                         </div>
                         {if organizations.len() > 1 {
                             view! {
                                 <div class="field">
-                                    <label for="key-organization">"Organization"</label>
+                                    <label for="key-organization">{t!("keys-create-organization")}</label>
                                     <select id="key-organization" name="organization_id">
                                         {organizations.into_iter().map(|o| view! { <option value=o.value>{o.label}</option> }).collect_view()}
                                     </select>
@@ -178,8 +180,8 @@ fn CreateKeyForm(overview: KeysOverview, create: ServerAction<CreateKey>) -> imp
                         }}
                         <div class="field-row">
                             <div class="field" class:field--invalid=move || allowed_error.get().is_some()>
-                                <label for="key-allowed">"Allowed addresses (optional)"</label>
-                                <p id="key-allowed-hint" class="field__hint">"Addresses or CIDR ranges (IPv4 or IPv6), separated by commas or lines. Empty: any address."</p>
+                                <label for="key-allowed">{t!("keys-create-allowed")}</label>
+                                <p id="key-allowed-hint" class="field__hint">{t!("keys-create-allowed-hint")}</p>
                                 <textarea
                                     id="key-allowed"
                                     name="allowed_ips"
@@ -192,13 +194,13 @@ fn CreateKeyForm(overview: KeysOverview, create: ServerAction<CreateKey>) -> imp
                                 <p id="key-allowed-error" class="field__error" role="alert">{move || allowed_error.get()}</p>
                                 {address.clone().map(|address| view! {
                                     <button class="button button--secondary button--small" type="button" on:click=add_mine.clone()>
-                                        {format!("Add my current address ({address})")}
+                                        {t!("keys-create-add-mine", address = address)}
                                     </button>
                                 })}
                             </div>
                             <div class="field" class:field--invalid=move || blocked_error.get().is_some()>
-                                <label for="key-blocked">"Blocked addresses (optional)"</label>
-                                <p id="key-blocked-hint" class="field__hint">"Blocked wins over allowed."</p>
+                                <label for="key-blocked">{t!("keys-create-blocked")}</label>
+                                <p id="key-blocked-hint" class="field__hint">{t!("keys-create-blocked-hint")}</p>
                                 <textarea
                                     id="key-blocked"
                                     name="blocked_ips"
@@ -215,7 +217,7 @@ fn CreateKeyForm(overview: KeysOverview, create: ServerAction<CreateKey>) -> imp
                         <p class="notice notice--error" role="alert" hidden=move || error_outside(&answer(), &fields).is_none()>
                             {move || error_outside(&answer(), &fields)}
                         </p>
-                        <button class="button" type="submit" disabled=move || create.pending().get()>"Create key"</button>
+                        <button class="button" type="submit" disabled=move || create.pending().get()>{t!("keys-create-submit")}</button>
                     </ActionForm>
                 }.into_any()
             }}
@@ -232,12 +234,12 @@ fn KeyList(
 ) -> impl IntoView {
     if keys.is_empty() {
         return view! {
-            <EmptyState title="No keys yet" message="Create a key above; your organization's keys are listed here, with when they were last used." />
+            <EmptyState title=t!("keys-empty") message=t!("keys-empty-message") />
         }
         .into_any();
     }
     view! {
-        <h2>"Your organization's keys"</h2>
+        <h2>{t!("keys-list-heading")}</h2>
         <ul class="request-list">
             {keys.into_iter().map(|key| view! { <KeyCard key refresh activate delete /> }).collect_view()}
         </ul>
@@ -261,7 +263,7 @@ fn KeyCard(
             "rejected"
         }
     );
-    let rules = |label: &'static str, list: &[String]| {
+    let rules = |label: String, list: &[String]| {
         if list.is_empty() {
             None
         } else {
@@ -274,13 +276,19 @@ fn KeyCard(
         let name = key.name.clone();
         let active = key.state != KeyState::Deactivated;
         let (toggle_label, toggle_text) = if active {
-            (format!("Deactivate {name}"), "Deactivate")
+            (
+                t!("keys-deactivate-label", name = &name),
+                t!("keys-deactivate"),
+            )
         } else {
-            (format!("Reactivate {name}"), "Reactivate")
+            (
+                t!("keys-reactivate-label", name = &name),
+                t!("keys-reactivate"),
+            )
         };
-        let refresh_label = format!("Refresh {name}");
-        let delete_label = format!("Delete {name}");
-        let confirm_text = format!("Delete “{name}” for good? Calls with it stop at once.");
+        let refresh_label = t!("keys-refresh-label", name = &name);
+        let delete_label = t!("keys-delete-label", name = &name);
+        let confirm_text = t!("keys-delete-confirm", name = &name);
         let (id_refresh, id_toggle, id_delete) = (id.clone(), id.clone(), id);
         let overlap_for = overlap_id.clone();
         view! {
@@ -288,12 +296,12 @@ fn KeyCard(
                 <ActionForm action=refresh attr:class="add-form">
                     <input type="hidden" name="key_id" value=id_refresh />
                     <div class="field">
-                        <label for=overlap_for>"New token"</label>
+                        <label for=overlap_for>{t!("keys-refresh-overlap")}</label>
                         <select id=overlap_id name="overlap">
-                            {Overlap::CHOICES.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                            {Overlap::CHOICES.into_iter().map(|value| view! { <option value=value>{Overlap::label(value)}</option> }).collect_view()}
                         </select>
                     </div>
-                    <button class="button button--small button--secondary" type="submit" aria-label=refresh_label>"Refresh"</button>
+                    <button class="button button--small button--secondary" type="submit" aria-label=refresh_label>{t!("keys-refresh")}</button>
                 </ActionForm>
                 <div class="button-row">
                     <ActionForm action=activate attr:class="inline-form">
@@ -301,16 +309,16 @@ fn KeyCard(
                         <input type="hidden" name="active" value=(!active).to_string() />
                         <button class="button button--small button--secondary" type="submit" aria-label=toggle_label>{toggle_text}</button>
                     </ActionForm>
-                    <button class="button button--small button--danger" type="button" aria-label=delete_label.clone() hidden=move || confirming.get() on:click=move |_| confirming.set(true)>"Delete"</button>
+                    <button class="button button--small button--danger" type="button" aria-label=delete_label.clone() hidden=move || confirming.get() on:click=move |_| confirming.set(true)>{t!("keys-delete")}</button>
                 </div>
                 <div class="confirm" role="group" aria-label=delete_label hidden=move || !confirming.get()>
                     <p>{confirm_text}</p>
                     <ActionForm action=delete attr:class="inline-form">
                         <input type="hidden" name="key_id" value=id_delete />
-                        <button class="button button--small button--danger" type="submit">"Delete for good"</button>
+                        <button class="button button--small button--danger" type="submit">{t!("keys-delete-confirm-button")}</button>
                     </ActionForm>
                     " "
-                    <button class="button button--small button--secondary" type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                    <button class="button button--small button--secondary" type="button" on:click=move |_| confirming.set(false)>{t!("keys-delete-cancel")}</button>
                 </div>
             </div>
         }
@@ -324,20 +332,23 @@ fn KeyCard(
             </div>
             <p class="request__meta"><code>{format!("{}…", key.prefix)}</code>{format!(" · {}", key.organization)}</p>
             <p class="request__meta">
-                {format!("Created by {} on {}", key.created_by, key.created_at)}
-                {format!(" · last used {}", key.last_used_at.clone().unwrap_or_else(|| "never".to_owned()))}
-                {key.expires_at.clone().map(|at| format!(" · last day {at}"))}
+                {t!("keys-created-by", creator = &key.created_by, at = &key.created_at)}
+                {match key.last_used_at.clone() {
+                    Some(at) => t!("keys-last-used", at = at),
+                    None => t!("keys-never-used"),
+                }}
+                {key.expires_at.clone().map(|at| t!("keys-last-day", day = at))}
             </p>
             <p class="request__meta">
                 {match (key.calls_24h, key.failed_24h) {
-                    (0, _) => "No calls in the last 24 hours.".to_owned(),
-                    (calls, 0) => format!("{calls} call{} in the last 24 hours.", if calls == 1 { "" } else { "s" }),
-                    (calls, failed) => format!("{calls} call{} in the last 24 hours, {failed} refused or failed.", if calls == 1 { "" } else { "s" }),
+                    (0, _) => t!("keys-calls-none"),
+                    (calls, 0) => t!("keys-calls", count = calls),
+                    (calls, failed) => t!("keys-calls-failed", count = calls, failed = failed),
                 }}
             </p>
-            {key.previous_valid_until.clone().map(|at| view! { <p class="request__meta">{format!("The previous token works until {at}.")}</p> })}
-            {rules("Allowed from", &key.allowed)}
-            {rules("Blocked", &key.blocked)}
+            {key.previous_valid_until.clone().map(|at| view! { <p class="request__meta">{t!("keys-previous-until", at = at)}</p> })}
+            {rules(t!("keys-rules-allowed"), &key.allowed)}
+            {rules(t!("keys-rules-blocked"), &key.blocked)}
             {actions}
         </li>
     }

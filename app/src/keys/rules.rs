@@ -57,7 +57,7 @@ impl Cidr {
         };
         let address: IpAddr = address
             .parse()
-            .map_err(|_| format!("\"{input}\" is not an IP address or a CIDR range."))?;
+            .map_err(|_| crate::t!("keys-rule-not-address", entry = input))?;
         let address = canonical(address);
         let max = if address.is_ipv4() { 32 } else { 128 };
         let prefix = match prefix {
@@ -66,9 +66,7 @@ impl Cidr {
                 .parse::<u8>()
                 .ok()
                 .filter(|p| *p <= max)
-                .ok_or_else(|| {
-                    format!("\"{input}\": the part after / must be a number from 0 to {max}.")
-                })?,
+                .ok_or_else(|| crate::t!("keys-rule-bad-prefix", entry = input, max = max))?,
         };
         Ok(Cidr {
             network: masked(address, prefix),
@@ -116,7 +114,7 @@ impl CidrList {
             }
         }
         if list.len() > MAX_RULES {
-            errors.push(format!("Use at most {MAX_RULES} entries."));
+            errors.push(crate::t!("keys-rules-too-many", max = MAX_RULES));
         }
         if errors.is_empty() {
             Ok(CidrList(list))

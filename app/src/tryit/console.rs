@@ -15,6 +15,7 @@ use crate::catalog::{
     BodyEntry, CodeSample, ParameterEntry, SampleCall, SampleValue, code_samples,
 };
 use crate::error::AppError;
+use crate::t;
 use crate::types::Environment;
 
 /// Calls remembered per operation in this browser.
@@ -127,7 +128,7 @@ pub fn TryItConsole(
     let fixed_note = (!fixed.is_empty()).then(|| {
         let names: Vec<String> = fixed.iter().map(|p| p.name.clone()).collect();
         view! {
-            <p class="field__hint">{format!("Portico sets {} itself.", names.join(", "))}</p>
+            <p class="field__hint">{t!("tryit-fixed-headers", names = names.join(", "))}</p>
         }
     });
     let media = request_body
@@ -297,30 +298,35 @@ pub fn TryItConsole(
         let request = format!("/apis/{slug}/request-access");
         Some(if request_pending {
             view! {
-                <p class="notice">"Your organization asked for access; calls work once an admin approves. "<a href="/requests">"See your requests"</a></p>
+                <p class="notice">{t!("tryit-access-pending")}<a href="/requests">{t!("tryit-access-pending-link")}</a></p>
             }.into_any()
         } else {
             view! {
                 <div class="notice notice--action">
-                    <p>"Your organization has no access to this API yet, so the form is read-only."</p>
-                    <a class="button button--small" href=request>"Request access"</a>
+                    <p>{t!("tryit-no-access")}</p>
+                    <a class="button button--small" href=request>{t!("tryit-request-access")}</a>
                 </div>
-            }.into_any()
+            }
+            .into_any()
         })
     } else if !callable {
         Some(view! {
             <p class="notice notice--warning">
-                {format!("Your organization has no {} access to this API. Switch the environment in the header, or ", environment.label().to_lowercase())}
-                <a href=format!("/apis/{slug}/request-access")>"ask for it"</a>"."
+                {t!("tryit-no-environment-access", environment = environment.as_str())}
+                <a href=format!("/apis/{slug}/request-access")>{t!("tryit-no-environment-access-link")}</a>
+                {t!("tryit-no-environment-access-after")}
             </p>
         }.into_any())
     } else if keys.is_empty() {
-        Some(view! {
-            <p class="notice notice--action">
-                {format!("Calls need a {} key of your organization. ", environment.label().to_lowercase())}
-                <a class="button button--small" href="/keys">"Create a key"</a>
-            </p>
-        }.into_any())
+        Some(
+            view! {
+                <p class="notice notice--action">
+                    {t!("tryit-needs-key", environment = environment.as_str())}
+                    <a class="button button--small" href="/keys">{t!("tryit-create-key")}</a>
+                </p>
+            }
+            .into_any(),
+        )
     } else {
         None
     };
@@ -340,10 +346,10 @@ pub fn TryItConsole(
             .collect();
         view! {
             <fieldset class="try__body">
-                <legend>"Request body"{body_required.then_some(" (required)")}</legend>
+                <legend>{if body_required { t!("tryit-body-legend-required") } else { t!("tryit-body-legend") }}</legend>
                 {several.then(|| view! {
                     <div class="field">
-                        <label for="try-content-type">"Content type"</label>
+                        <label for="try-content-type">{t!("tryit-content-type")}</label>
                         <select id="try-content-type" disabled=read_only on:change=move |event| {
                             let index = event_target_value(&event).parse().unwrap_or(0);
                             media_index.set(index);
@@ -356,7 +362,7 @@ pub fn TryItConsole(
                     </div>
                 })}
                 <div class="field">
-                    <label for="try-body">{move || media.get(media_index.get()).map(|m| format!("Body ({})", m.media_type)).unwrap_or_default()}</label>
+                    <label for="try-body">{move || media.get(media_index.get()).map(|m| t!("tryit-body-label", media_type = &m.media_type)).unwrap_or_default()}</label>
                     <textarea
                         id="try-body"
                         class="try__editor"
@@ -373,7 +379,7 @@ pub fn TryItConsole(
                             let problems = body_problems.get();
                             (!problems.is_empty()).then(|| view! {
                                 <div class="field__error" data-testid="body-problems">
-                                    <p>"The body does not match the schema (you can send it anyway):"</p>
+                                    <p>{t!("tryit-body-problems")}</p>
                                     <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                                 </div>
                             })
@@ -388,27 +394,27 @@ pub fn TryItConsole(
         let keys = keys.clone();
         view! {
             <div class="field">
-                <label for="try-key">"API key"</label>
+                <label for="try-key">{t!("tryit-key-label")}</label>
                 <select id="try-key" aria-describedby="try-key-help" on:change=move |event| key_id.set(event_target_value(&event))>
                     {keys.into_iter().map(|key| view! {
                         <option value=key.id.clone()>{format!("{} ({}…, {})", key.name, key.prefix, key.organization)}</option>
                     }).collect_view()}
                 </select>
-                <p id="try-key-help" class="field__hint">"Portico applies the key on its side: the token never reaches this page."</p>
+                <p id="try-key-help" class="field__hint">{t!("tryit-key-help")}</p>
             </div>
         }
     });
 
     view! {
         <section class="card try" aria-labelledby="try-heading" data-testid="try-it">
-            <h2 id="try-heading">"Try it out"
+            <h2 id="try-heading">{t!("tryit-heading")}
                 <span class=format!("badge badge--{}", environment.as_str())>{environment.label()}</span>
             </h2>
             {notice}
             <form class="try__form" on:submit=submit novalidate>
                 {has_fields.then(|| view! {
                     <fieldset class="try__parameters">
-                        <legend>"Parameters"</legend>
+                        <legend>{t!("tryit-parameters")}</legend>
                         {field_views}
                     </fieldset>
                 })}
@@ -418,19 +424,19 @@ pub fn TryItConsole(
                 {(!read_only).then(|| view! {
                     <div class="button-row">
                         <button class="button" type="submit" disabled=move || send.pending().get()>
-                            {move || if send.pending().get() { "Sending…" } else { "Send request" }}
+                            {move || if send.pending().get() { t!("tryit-sending") } else { t!("tryit-send") }}
                         </button>
-                        <span class="field__hint">{format!("Answers are cut at 1 MB; calls stop after {} seconds.", setup.timeout_secs)}</span>
+                        <span class="field__hint">{t!("tryit-limits", seconds = setup.timeout_secs)}</span>
                     </div>
                 })}
                 <p class="field__error" role="alert">
-                    {move || (!missing.read().is_empty()).then_some("Fill in the required parameters marked below.")}
+                    {move || (!missing.read().is_empty()).then(|| t!("tryit-fill-required"))}
                 </p>
             </form>
             <div aria-live="polite" data-testid="try-result">
                 {move || {
                     if send.pending().get() {
-                        return Some(view! { <p class="loading" role="status">"Calling the API…"</p> }.into_any());
+                        return Some(view! { <p class="loading" role="status">{t!("tryit-calling")}</p> }.into_any());
                     }
                     send.value().get().map(|outcome| match outcome {
                         Ok(result) => view! { <ResultView result /> }.into_any(),
@@ -477,7 +483,7 @@ fn ParameterField(field: Field, missing: RwSignal<Vec<String>>, read_only: bool)
                 aria-required=required.to_string()
                 aria-invalid=move || is_missing().to_string()
                 on:change=move |event| value.set(event_target_value(&event))>
-                {(!required).then(|| view! { <option value="">"(not sent)"</option> })}
+                {(!required).then(|| view! { <option value="">{t!("tryit-not-sent")}</option> })}
                 {choices.into_iter().map(|choice| {
                     let selected = value.get_untracked() == choice;
                     view! { <option value=choice.clone() selected=selected>{choice.clone()}</option> }
@@ -492,7 +498,7 @@ fn ParameterField(field: Field, missing: RwSignal<Vec<String>>, read_only: bool)
                 aria-required=parameter.required.to_string()
                 aria-invalid=move || is_missing().to_string()
                 on:change=move |event| value.set(event_target_value(&event))>
-                <option value="" selected=value.get_untracked().is_empty()>"(not sent)"</option>
+                <option value="" selected=value.get_untracked().is_empty()>{t!("tryit-not-sent")}</option>
                 <option value="true" selected=value.get_untracked() == "true">"true"</option>
                 <option value="false" selected=value.get_untracked() == "false">"false"</option>
             </select>
@@ -520,12 +526,12 @@ fn ParameterField(field: Field, missing: RwSignal<Vec<String>>, read_only: bool)
         <div class="field try__field">
             <label for=dom_id>
                 <code>{parameter.name.clone()}</code>
-                {parameter.required.then(|| view! { " "<span class="schema__required">"required"</span> })}
+                {parameter.required.then(|| view! { " "<span class="schema__required">{t!("tryit-required")}</span> })}
             </label>
             {input}
             <p id=help_id class="field__hint">{help}</p>
             <p id=error_id class="field__error">
-                {move || is_missing().then_some("This parameter is required.")}
+                {move || is_missing().then(|| t!("tryit-parameter-required"))}
             </p>
         </div>
     }
@@ -544,22 +550,30 @@ fn CallError(error: AppError) -> impl IntoView {
 fn ResultView(result: TryItResult) -> impl IntoView {
     let class = format!("status status--{}", result.status / 100);
     let elapsed = match result.elapsed_ms {
-        0 => "under 1 ms".to_owned(),
+        0 => t!("tryit-elapsed-under-1"),
         ms => format!("{ms} ms"),
     };
     let layout = layout_of(&result.content_type);
     let size = if result.received_bytes >= 1024 {
-        format!("{:.1} KB", result.received_bytes as f64 / 1024.0)
+        let kilobytes = format!("{:.1}", result.received_bytes as f64 / 1024.0);
+        // One decimal, written with the language's decimal mark.
+        let kilobytes = match crate::i18n::current() {
+            crate::i18n::Locale::De => kilobytes.replace('.', ","),
+            _ => kilobytes,
+        };
+        t!("tryit-size-kilobytes", size = kilobytes)
     } else {
-        format!("{} bytes", result.received_bytes)
+        t!("tryit-size-bytes", count = result.received_bytes)
     };
     let body = match result.body {
-        ResponseBody::Empty => view! { <p class="field__hint">"No body."</p> }.into_any(),
+        ResponseBody::Empty => {
+            view! { <p class="field__hint">{t!("tryit-no-body")}</p> }.into_any()
+        }
         ResponseBody::Text(text) => {
             let label = match layout {
-                Layout::Json => "JSON",
-                Layout::Xml => "XML",
-                Layout::Text => "Text",
+                Layout::Json => "JSON".to_owned(),
+                Layout::Xml => "XML".to_owned(),
+                Layout::Text => t!("tryit-layout-text"),
             };
             view! {
                 <p class="field__hint">{label}</p>
@@ -575,24 +589,24 @@ fn ResultView(result: TryItResult) -> impl IntoView {
             };
             let href = format!("data:{content_type};base64,{base64}");
             view! {
-                <p>"The answer is not text. "<a href=href download="response">"Download it"</a></p>
+                <p>{t!("tryit-binary")}<a href=href download="response">{t!("tryit-binary-download")}</a></p>
             }
             .into_any()
         }
     };
     view! {
         <div class="try__result">
-            <h3>"Response"</h3>
+            <h3>{t!("tryit-response")}</h3>
             <p class="try__summary">
                 <span class=class data-testid="try-status">{result.status}</span>" "
                 <span>{status_meaning(result.status)}</span>
             </p>
             <p class="field__hint">{format!("{elapsed} · {size} · {}", result.target)}</p>
             {result.truncated.then(|| view! {
-                <p class="notice notice--warning">"The answer was longer than 1 MB; only its first megabyte is shown."</p>
+                <p class="notice notice--warning">{t!("tryit-truncated")}</p>
             })}
             <details class="try__headers">
-                <summary>{format!("Headers ({})", result.headers.len())}</summary>
+                <summary>{t!("tryit-headers", count = result.headers.len())}</summary>
                 <dl class="facts">
                     {result.headers.into_iter().map(|(name, value)| view! { <dt>{name}</dt><dd><code>{value}</code></dd> }).collect_view()}
                 </dl>
@@ -620,8 +634,8 @@ fn Snippets(samples: Memo<Vec<CodeSample>>) -> impl IntoView {
     };
     view! {
         <div class="try__snippets">
-            <h3 id="snippets-heading">"The same call as code"</h3>
-            <p class="field__hint">"Set PORTICO_API_KEY to your key; it is not filled in here."</p>
+            <h3 id="snippets-heading">{t!("tryit-snippets-heading")}</h3>
+            <p class="field__hint">{t!("tryit-snippets-hint")}</p>
             <div class="button-row" role="group" aria-labelledby="snippets-heading">
                 {languages.into_iter().enumerate().map(|(index, language)| view! {
                     <button type="button" class="button button--small button--secondary"
@@ -632,11 +646,11 @@ fn Snippets(samples: Memo<Vec<CodeSample>>) -> impl IntoView {
                 }).collect_view()}
                 <button type="button" class="button button--small" data-testid="copy-snippet"
                     on:click=move |_| copied.set(crate::browser::copy_text(&code()))>
-                    "Copy"
+                    {t!("secret-copy")}
                 </button>
             </div>
             <pre class="code" tabindex="0" data-testid="snippet"><code>{code}</code></pre>
-            <p role="status" class="field__hint">{move || copied.get().then_some("Copied to the clipboard.")}</p>
+            <p role="status" class="field__hint">{move || copied.get().then(|| t!("secret-copied"))}</p>
         </div>
     }
 }
@@ -645,16 +659,21 @@ fn Snippets(samples: Memo<Vec<CodeSample>>) -> impl IntoView {
 fn History(history: RwSignal<Vec<HistoryEntry>>, storage_key: String) -> impl IntoView {
     view! {
         <details class="try__history" data-testid="try-history">
-            <summary>{move || format!("Recent calls from this browser ({})", history.read().len())}</summary>
+            <summary>{move || t!("tryit-history", count = history.read().len())}</summary>
             {move || {
                 let list = history.get();
                 if list.is_empty() {
-                    view! { <p class="field__hint">"None yet."</p> }.into_any()
+                    view! { <p class="field__hint">{t!("tryit-history-empty")}</p> }.into_any()
                 } else {
                     view! {
                         <table class="table">
-                            <caption class="visually-hidden">"Recent calls of this operation"</caption>
-                            <thead><tr><th scope="col">"When"</th><th scope="col">"Call"</th><th scope="col">"Status"</th><th scope="col">"Time"</th></tr></thead>
+                            <caption class="visually-hidden">{t!("tryit-history-caption")}</caption>
+                            <thead><tr>
+                                <th scope="col">{t!("tryit-history-when")}</th>
+                                <th scope="col">{t!("tryit-history-call")}</th>
+                                <th scope="col">{t!("tryit-history-status")}</th>
+                                <th scope="col">{t!("tryit-history-time")}</th>
+                            </tr></thead>
                             <tbody>
                                 {list.into_iter().map(|entry| view! {
                                     <tr>
@@ -672,7 +691,7 @@ fn History(history: RwSignal<Vec<HistoryEntry>>, storage_key: String) -> impl In
                                 crate::browser::store(&storage_key, "[]");
                                 history.set(Vec::new());
                             }
-                        }>"Clear"</button>
+                        }>{t!("tryit-history-clear")}</button>
                     }.into_any()
                 }
             }}

@@ -1,44 +1,45 @@
 //! How a response is shown: what its status means, and its body laid out for reading.
 
-/// The status's name and what it usually means for the caller.
-pub fn status_meaning(status: u16) -> &'static str {
-    named_status(status).unwrap_or(match status / 100 {
-        1 => "Informational.",
-        2 => "Success.",
-        3 => "Redirect.",
-        4 => "The API refused the call.",
-        _ => "The API failed.",
+use crate::t;
+
+/// The status's name and what it usually means for the caller. The HTTP reason phrases stay
+/// as they are; what they mean is in the reader's language.
+pub fn status_meaning(status: u16) -> String {
+    named_status(status).unwrap_or_else(|| match status / 100 {
+        1 => t!("tryit-status-1xx"),
+        2 => t!("tryit-status-2xx"),
+        3 => t!("tryit-status-3xx"),
+        4 => t!("tryit-status-4xx"),
+        _ => t!("tryit-status-5xx"),
     })
 }
 
-fn named_status(status: u16) -> Option<&'static str> {
+fn named_status(status: u16) -> Option<String> {
     Some(match status {
-        200 => "OK: the call worked.",
-        201 => "Created: the call made something new.",
-        202 => "Accepted: the API will finish the work later.",
-        204 => "No content: the call worked and there is nothing to show.",
-        301 | 302 | 303 | 307 | 308 => {
-            "Redirect: the API points elsewhere (the console does not follow redirects)."
-        }
-        304 => "Not modified.",
-        400 => "Bad request: the API did not accept the parameters or the body.",
-        401 => "Unauthorized: the key was missing, unknown or not valid.",
-        403 => "Forbidden: the key may not make this call (access, environment or address).",
-        404 => "Not found: nothing at this address (check the path parameters).",
-        405 => "Method not allowed.",
-        406 => "Not acceptable: the API cannot answer in the format asked for.",
-        408 => "Request timeout.",
-        409 => "Conflict: the call clashes with the current state.",
-        410 => "Gone.",
-        413 => "Payload too large.",
-        415 => "Unsupported media type: the API does not take this content type.",
-        422 => "Unprocessable: the body is well formed but not acceptable.",
-        429 => "Too many requests: wait a moment before calling again.",
-        500 => "Internal server error: the API failed.",
-        501 => "Not implemented.",
-        502 => "Bad gateway: the API could not be reached.",
-        503 => "Service unavailable: the API is down or overloaded.",
-        504 => "Gateway timeout: the API did not answer in time.",
+        200 => t!("tryit-status-200"),
+        201 => t!("tryit-status-201"),
+        202 => t!("tryit-status-202"),
+        204 => t!("tryit-status-204"),
+        301 | 302 | 303 | 307 | 308 => t!("tryit-status-redirect"),
+        304 => "Not modified.".to_owned(),
+        400 => t!("tryit-status-400"),
+        401 => t!("tryit-status-401"),
+        403 => t!("tryit-status-403"),
+        404 => t!("tryit-status-404"),
+        405 => "Method not allowed.".to_owned(),
+        406 => t!("tryit-status-406"),
+        408 => "Request timeout.".to_owned(),
+        409 => t!("tryit-status-409"),
+        410 => "Gone.".to_owned(),
+        413 => "Payload too large.".to_owned(),
+        415 => t!("tryit-status-415"),
+        422 => t!("tryit-status-422"),
+        429 => t!("tryit-status-429"),
+        500 => t!("tryit-status-500"),
+        501 => "Not implemented.".to_owned(),
+        502 => t!("tryit-status-502"),
+        503 => t!("tryit-status-503"),
+        504 => t!("tryit-status-504"),
         _ => return None,
     })
 }

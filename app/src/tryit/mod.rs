@@ -197,7 +197,7 @@ pub trait TryItService: Send + Sync {
 pub async fn set_profile(environment: String) -> Result<(), AppError> {
     let viewer = crate::auth::require_viewer().await?;
     let environment = Environment::parse(&environment)
-        .ok_or_else(|| AppError::invalid("environment", "Choose sandbox or production."))?;
+        .ok_or_else(|| AppError::invalid("environment", crate::t!("tryit-profile-choose")))?;
     crate::services::services()?
         .try_it
         .set_profile(&viewer, environment)

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::{Profile, SetProfile};
 use crate::SessionResource;
 use crate::form::on_success;
+use crate::t;
 
 #[component]
 pub fn ProfileSelector(profile: Profile) -> impl IntoView {
@@ -16,7 +17,7 @@ pub fn ProfileSelector(profile: Profile) -> impl IntoView {
     let current = profile.current;
     view! {
         <ActionForm action=save attr:class="profile-form" attr:data-testid="profile">
-            <label for="profile-environment" class="profile-form__label">"Environment"</label>
+            <label for="profile-environment" class="profile-form__label">{t!("tryit-profile-label")}</label>
             <select
                 id="profile-environment"
                 name="environment"
@@ -30,12 +31,12 @@ pub fn ProfileSelector(profile: Profile) -> impl IntoView {
                 }).collect_view()}
             </select>
             <span id="profile-environment-help" class="visually-hidden">
-                "Chooses the environment that try-it calls, code samples and offered keys use."
+                {t!("tryit-profile-help")}
             </span>
-            <noscript><button class="button button--small" type="submit">"Switch"</button></noscript>
+            <noscript><button class="button button--small" type="submit">{t!("tryit-profile-switch")}</button></noscript>
             <span class="visually-hidden" role="status">
                 {move || match save.value().get() {
-                    Some(Ok(())) => "Environment saved.".to_owned(),
+                    Some(Ok(())) => t!("tryit-profile-saved"),
                     Some(Err(error)) => error.to_string(),
                     None => String::new(),
                 }}

@@ -5,6 +5,8 @@
 
 use serde_json::Value;
 
+use crate::t;
+
 /// Problems reported at most, so a wildly wrong body does not fill the page.
 const MAX_PROBLEMS: usize = 20;
 /// Nesting followed at most; a deeper body is not checked further down.
@@ -18,11 +20,11 @@ pub fn check_body(schema: &Value, text: &str) -> Vec<String> {
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(error) => {
-            return vec![format!(
-                "This is not valid JSON: {} (line {}, column {}).",
-                error_reason(&error),
-                error.line(),
-                error.column()
+            return vec![t!(
+                "tryit-body-not-json",
+                reason = error_reason(&error),
+                line = error.line(),
+                column = error.column()
             )];
         }
     };
@@ -44,7 +46,7 @@ fn error_reason(error: &serde_json::Error) -> String {
 
 fn place(pointer: &str) -> String {
     if pointer.is_empty() {
-        "The body".to_owned()
+        t!("tryit-body-place")
     } else {
         format!("`{pointer}`")
     }
@@ -97,10 +99,11 @@ fn check(schema: &Value, value: &Value, pointer: &str, depth: usize, out: &mut V
         types.push("null");
     }
     if !types.is_empty() && !types.iter().any(|t| has_type(value, t)) {
-        out.push(format!(
-            "{here} should be {}, not {}.",
-            types.join(" or "),
-            kind_of(value)
+        out.push(t!(
+            "tryit-body-wrong-type",
+            here = &here,
+            expected = types.join(format!(" {} ", t!("tryit-body-type-or")).as_str()),
+            actual = kind_of(value)
         ));
         return;
     }
@@ -108,26 +111,36 @@ fn check(schema: &Value, value: &Value, pointer: &str, depth: usize, out: &mut V
         && !choices.contains(value)
     {
         let list: Vec<String> = choices.iter().take(10).map(shown).collect();
-        out.push(format!("{here} should be one of {}.", list.join(", ")));
+        out.push(t!(
+            "tryit-body-not-in-enum",
+            here = &here,
+            choices = list.join(", ")
+        ));
     }
     if let Some(constant) = schema.get("const")
         && constant != value
     {
-        out.push(format!("{here} should be {}.", shown(constant)));
+        out.push(t!(
+            "tryit-body-not-const",
+            here = &here,
+            value = shown(constant)
+        ));
     }
     match value {
         Value::String(text) => {
             let length = text.chars().count() as f64;
             if number(schema, "minLength").is_some_and(|min| length < min) {
-                out.push(format!(
-                    "{here} should have at least {} characters.",
-                    schema["minLength"]
+                out.push(t!(
+                    "tryit-body-min-length",
+                    here = &here,
+                    limit = schema["minLength"].to_string()
                 ));
             }
             if number(schema, "maxLength").is_some_and(|max| length > max) {
-                out.push(format!(
-                    "{here} should have at most {} characters.",
-                    schema["maxLength"]
+                out.push(t!(
+                    "tryit-body-max-length",
+                    here = &here,
+                    limit = schema["maxLength"].to_string()
                 ));
             }
         }
@@ -137,38 +150,50 @@ fn check(schema: &Value, value: &Value, pointer: &str, depth: usize, out: &mut V
             if let Some(min) = number(schema, "minimum")
                 && (n < min || (exclusive("exclusiveMinimum") && n <= min))
             {
-                out.push(format!("{here} should be at least {}.", schema["minimum"]));
+                out.push(t!(
+                    "tryit-body-minimum",
+                    here = &here,
+                    limit = schema["minimum"].to_string()
+                ));
             }
             if let Some(max) = number(schema, "maximum")
                 && (n > max || (exclusive("exclusiveMaximum") && n >= max))
             {
-                out.push(format!("{here} should be at most {}.", schema["maximum"]));
+                out.push(t!(
+                    "tryit-body-maximum",
+                    here = &here,
+                    limit = schema["maximum"].to_string()
+                ));
             }
             if number(schema, "exclusiveMinimum").is_some_and(|min| n <= min) {
-                out.push(format!(
-                    "{here} should be greater than {}.",
-                    schema["exclusiveMinimum"]
+                out.push(t!(
+                    "tryit-body-greater-than",
+                    here = &here,
+                    limit = schema["exclusiveMinimum"].to_string()
                 ));
             }
             if number(schema, "exclusiveMaximum").is_some_and(|max| n >= max) {
-                out.push(format!(
-                    "{here} should be less than {}.",
-                    schema["exclusiveMaximum"]
+                out.push(t!(
+                    "tryit-body-less-than",
+                    here = &here,
+                    limit = schema["exclusiveMaximum"].to_string()
                 ));
             }
         }
         Value::Array(items) => {
             let count = items.len() as f64;
             if number(schema, "minItems").is_some_and(|min| count < min) {
-                out.push(format!(
-                    "{here} should have at least {} items.",
-                    schema["minItems"]
+                out.push(t!(
+                    "tryit-body-min-items",
+                    here = &here,
+                    limit = schema["minItems"].to_string()
                 ));
             }
             if number(schema, "maxItems").is_some_and(|max| count > max) {
-                out.push(format!(
-                    "{here} should have at most {} items.",
-                    schema["maxItems"]
+                out.push(t!(
+                    "tryit-body-max-items",
+                    here = &here,
+                    limit = schema["maxItems"].to_string()
                 ));
             }
             if let Some(item_schema) = schema.get("items") {
@@ -187,7 +212,7 @@ fn check(schema: &Value, value: &Value, pointer: &str, depth: usize, out: &mut V
             if let Some(required) = schema.get("required").and_then(Value::as_array) {
                 for name in required.iter().filter_map(Value::as_str) {
                     if !fields.contains_key(name) {
-                        out.push(format!("{here} is missing the required property `{name}`."));
+                        out.push(t!("tryit-body-missing-property", here = &here, name = name));
                     }
                 }
             }
@@ -199,9 +224,11 @@ fn check(schema: &Value, value: &Value, pointer: &str, depth: usize, out: &mut V
                         check(field_schema, field, &field_pointer, depth + 1, out)
                     }
                     None => match schema.get("additionalProperties") {
-                        Some(Value::Bool(false)) => {
-                            out.push(format!("{here} does not take a property `{name}`."))
-                        }
+                        Some(Value::Bool(false)) => out.push(t!(
+                            "tryit-body-extra-property",
+                            here = &here,
+                            name = name.as_str()
+                        )),
                         Some(extra @ Value::Object(_)) => {
                             check(extra, field, &field_pointer, depth + 1, out)
                         }
@@ -225,9 +252,10 @@ fn check(schema: &Value, value: &Value, pointer: &str, depth: usize, out: &mut V
                 problems.is_empty()
             });
             if !fits && !choices.is_empty() {
-                out.push(format!(
-                    "{here} matches none of the {} shapes the API accepts here.",
-                    choices.len()
+                out.push(t!(
+                    "tryit-body-no-shape",
+                    here = &here,
+                    count = choices.len()
                 ));
             }
         }

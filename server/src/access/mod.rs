@@ -46,7 +46,7 @@ pub struct Access {
 }
 
 fn request_not_found() -> AppError {
-    AppError::NotFound("That request".to_owned())
+    AppError::NotFound(app::t!("access-that-request"))
 }
 
 fn db_error(error: sea_orm::DbErr) -> AppError {
@@ -125,7 +125,7 @@ impl Names {
             decided_at: request.decided_at.map(shown),
             decided_by: request.decided_by_label.map(|label| {
                 if label == "system" {
-                    "the API's rule (approved automatically)".to_owned()
+                    app::t!("access-decided-by-rule")
                 } else {
                     label
                 }
@@ -285,9 +285,7 @@ impl Access {
     ) -> Result<collection::Model, AppError> {
         let (collection, _) = self.catalog.readable(viewer, slug).await?;
         if !collection.published {
-            return Err(AppError::Refused(
-                "This API is a draft: publish it before anyone can ask for it.".to_owned(),
-            ));
+            return Err(AppError::Refused(app::t!("access-draft-collection")));
         }
         Ok(collection)
     }
@@ -303,7 +301,7 @@ impl Access {
             .one(db)
             .await
             .map_err(db_error)?
-            .ok_or_else(|| AppError::NotFound("That API".to_owned()))
+            .ok_or_else(|| AppError::NotFound(app::t!("access-that-api")))
     }
 
     async fn pending_for(
@@ -326,13 +324,18 @@ impl Access {
         let by = request
             .decided_by_label
             .clone()
-            .unwrap_or_else(|| "someone".to_owned());
+            .unwrap_or_else(|| app::t!("access-someone"));
         let when = request.decided_at.map(shown).unwrap_or_default();
         AppError::Conflict(match request.status.as_str() {
             access_request::STATUS_WITHDRAWN => {
-                format!("This request was withdrawn by {by} at {when}.")
+                app::t!("access-already-withdrawn", by = by, when = when)
             }
-            status => format!("This request was already {status} by {by} at {when}."),
+            status => app::t!(
+                "access-already-decided",
+                status = status,
+                by = by,
+                when = when
+            ),
         })
     }
 }
@@ -343,10 +346,7 @@ impl AccessService for Access {
         let collection = self.requestable(viewer, slug).await?;
         let memberships = self.memberships(viewer).await?;
         if memberships.is_empty() {
-            return Err(AppError::Refused(
-                "You do not belong to an organization yet, so there is nobody to give access to. Ask an admin to add you to one."
-                    .to_owned(),
-            ));
+            return Err(AppError::Refused(app::t!("access-no-organization")));
         }
         let now = self.clock.now();
         let mut organizations = Vec::new();
@@ -407,17 +407,18 @@ impl AccessService for Access {
         if !already.is_empty() {
             return Err(AppError::invalid(
                 "environments",
-                format!(
-                    "{} already has {} access; ask only for what it lacks.",
-                    organization.name,
-                    Environment::describe(&already)
+                app::t!(
+                    "access-already-granted-ask",
+                    organization = &organization.name,
+                    environments = Environment::describe(&already)
                 ),
             ));
         }
         let duplicate = || {
-            AppError::Conflict(format!(
-                "{} already asked for {}; an admin will decide soon. You can follow it under My requests.",
-                organization.name, collection.name
+            AppError::Conflict(app::t!(
+                "access-already-asked",
+                organization = &organization.name,
+                collection = &collection.name
             ))
         };
         if self
@@ -575,10 +576,7 @@ impl AccessService for Access {
             .iter()
             .any(|(o, role)| o.id == found.organization_id && role == membership::ROLE_ADMIN);
         if found.requester_id != viewer_id(viewer)? && !org_admin {
-            return Err(AppError::Refused(
-                "Only the person who asked, or an admin of the organization, can withdraw this request."
-                    .to_owned(),
-            ));
+            return Err(AppError::Refused(app::t!("access-withdraw-refused")));
         }
         let txn = crate::db::begin_write(&self.db).await.map_err(db_error)?;
         let changed = access_request::Entity::update_many()
@@ -809,10 +807,7 @@ impl AccessService for Access {
                 let expires_at = match until {
                     Some(day) => {
                         Some(end_of_day(*day).filter(|at| *at > now).ok_or_else(|| {
-                            AppError::invalid(
-                                "expires_on",
-                                "Choose today or a later day as the last day of access.",
-                            )
+                            AppError::invalid("expires_on", app::t!("access-until-in-past"))
                         })?)
                     }
                     None => None,
@@ -908,9 +903,9 @@ impl AccessService for Access {
                 organization
                     .check_environments(&environments)
                     .map_err(|error| {
-                        AppError::Refused(format!(
-                            "{} Allow it on the Organizations page first, or reject the request.",
-                            error
+                        AppError::Refused(app::t!(
+                            "access-approve-not-allowed",
+                            reason = error.to_string()
                         ))
                     })?;
             }
@@ -984,10 +979,10 @@ impl AccessService for Access {
         if environments.iter().all(|e| has.contains(e)) {
             return Err(AppError::invalid(
                 "organization_id",
-                format!(
-                    "{} already has {} access.",
-                    organization.name,
-                    Environment::describe(environments)
+                app::t!(
+                    "access-already-granted",
+                    organization = &organization.name,
+                    environments = Environment::describe(environments)
                 ),
             ));
         }
@@ -1041,7 +1036,7 @@ impl AccessService for Access {
             .await
             .map_err(db_error)?;
         if removed.rows_affected == 0 {
-            return Err(AppError::NotFound("That grant".to_owned()));
+            return Err(AppError::NotFound(app::t!("access-that-grant")));
         }
         AuditEvent::by_viewer(actor, "collection.grant_revoked")
             .on("collection", collection.id)

@@ -180,7 +180,7 @@ impl ApiTokensService for AdminApiTokens {
         token_id: &str,
         request: &http::request::Parts,
     ) -> Result<(), AppError> {
-        let not_found = || AppError::NotFound("That token".to_owned());
+        let not_found = || AppError::NotFound(app::t!("admin-tokens-not-found"));
         let id = Uuid::parse_str(token_id).map_err(|_| not_found())?;
         let txn = crate::db::begin_write(&self.db).await.map_err(db_error)?;
         let token = admin_api_token::Entity::find_by_id(id)

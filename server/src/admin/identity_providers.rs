@@ -29,7 +29,7 @@ pub struct IdentityProviders {
 }
 
 fn not_found() -> AppError {
-    AppError::NotFound("That identity provider".to_owned())
+    AppError::NotFound(app::t!("sso-not-found-what"))
 }
 
 /// Rows that name provider `from` in `column` name `to` instead.
@@ -48,10 +48,7 @@ async fn move_provider<E: EntityTrait>(
 }
 
 fn read_only() -> AppError {
-    AppError::Refused(
-        "This provider is declared in the portal's settings (PORTICO_OIDC_PROVIDERS); change it there."
-            .to_owned(),
-    )
+    AppError::Refused(app::t!("sso-read-only"))
 }
 
 impl IdentityProviders {
@@ -139,9 +136,7 @@ impl IdentityProvidersService for IdentityProviders {
         for stored in stored {
             let (mut row, _) = self.stored_row(&stored).await?;
             if self.declared(&stored.slug).is_some() {
-                row.problem = Some(
-                    "Hidden by the provider of the same slug declared in settings.".to_owned(),
-                );
+                row.problem = Some(app::t!("sso-hidden-by-settings"));
             }
             rows.push(row);
         }
@@ -209,15 +204,12 @@ impl IdentityProvidersService for IdentityProviders {
             if before.is_none_or(|b| b.issuer != config.issuer || b.client_id != config.client_id) {
                 return Err(AppError::invalid(
                     "client_secret",
-                    "Enter the client secret again: the issuer or client id changed.",
+                    app::t!("sso-secret-again-changed"),
                 ));
             }
             // Kept: the form never shows it, so an empty field means "unchanged".
             config.client_secret = self.sso.open_secret(existing).ok_or_else(|| {
-                AppError::invalid(
-                    "client_secret",
-                    "The saved secret cannot be read any more (the portal's secret key changed): enter it again.",
-                )
+                AppError::invalid("client_secret", app::t!("sso-secret-unreadable-form"))
             })?;
         }
         config.check()?;
@@ -225,10 +217,7 @@ impl IdentityProvidersService for IdentityProviders {
         if renamed
             && (self.declared(&config.slug).is_some() || self.stored(&config.slug).await?.is_some())
         {
-            return Err(AppError::invalid(
-                "slug",
-                "Another identity provider has this slug.",
-            ));
+            return Err(AppError::invalid("slug", app::t!("sso-slug-taken")));
         }
         if let Some(slug) = &config.organization
             && organization::Entity::find()
@@ -240,7 +229,7 @@ impl IdentityProvidersService for IdentityProviders {
         {
             return Err(AppError::invalid(
                 "organization",
-                "Choose an organization that exists.",
+                app::t!("sso-organization-missing"),
             ));
         }
         let now = self.clock.now();
@@ -297,7 +286,7 @@ impl IdentityProvidersService for IdentityProviders {
                     error.sql_err(),
                     Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
                 ) {
-                    AppError::invalid("slug", "Another identity provider has this slug.")
+                    AppError::invalid("slug", app::t!("sso-slug-taken"))
                 } else {
                     DomainError::from(error).into()
                 }

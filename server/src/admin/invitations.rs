@@ -35,7 +35,7 @@ fn validity() -> Duration {
 }
 
 fn invitation_not_found() -> AppError {
-    AppError::NotFound("That invitation".to_owned())
+    AppError::NotFound(app::t!("people-that-invitation"))
 }
 
 impl Invitations {
@@ -55,7 +55,10 @@ impl Invitations {
         if invitation.accepted_at.is_some() {
             return Err(AppError::invalid(
                 "invitation_id",
-                format!("{} has already accepted this invitation.", invitation.email),
+                app::t!(
+                    "people-invitation-already-accepted",
+                    email = &invitation.email
+                ),
             ));
         }
         if invitation.revoked_at.is_some() {
@@ -107,9 +110,10 @@ impl Invitations {
         if member.is_some() {
             return Err(AppError::invalid(
                 "email",
-                format!(
-                    "{} is already a member of {}.",
-                    person.email, organization.name
+                app::t!(
+                    "people-already-member",
+                    email = &person.email,
+                    organization = &organization.name,
                 ),
             ));
         }
@@ -225,9 +229,10 @@ impl InvitationsService for Invitations {
         if waiting.is_some() {
             return Err(AppError::invalid(
                 "email",
-                format!(
-                    "{email} already has an invitation to {}. Resend it from the list of pending invitations.",
-                    organization.name
+                app::t!(
+                    "people-already-invited",
+                    email = email.as_str(),
+                    organization = &organization.name,
                 ),
             ));
         }

@@ -27,7 +27,7 @@ pub struct Organizations {
 }
 
 fn not_found() -> AppError {
-    AppError::NotFound("That organization".to_owned())
+    AppError::NotFound(app::t!("orgs-that-organization"))
 }
 
 impl Organizations {
@@ -142,9 +142,8 @@ impl OrganizationsService for Organizations {
         request: &http::request::Parts,
     ) -> Result<OrganizationRow, AppError> {
         let name = &app::admin::organization_name(name)?;
-        let base = app::types::Slug::from_name(name).map_err(|_| {
-            AppError::invalid("name", "Use at least two letters or digits in the name.")
-        })?;
+        let base = app::types::Slug::from_name(name)
+            .map_err(|_| AppError::invalid("name", app::t!("orgs-name-no-slug")))?;
         let txn = crate::db::begin_write(&self.db)
             .await
             .map_err(DomainError::from)?;
@@ -166,7 +165,7 @@ impl OrganizationsService for Organizations {
         {
             return Err(AppError::invalid(
                 "name",
-                format!("An organization named {name} already exists."),
+                app::t!("orgs-name-taken", name = name),
             ));
         }
         // The name's slug, or the first free one after it (acme, acme-2, …).
@@ -180,7 +179,7 @@ impl OrganizationsService for Organizations {
             })
             .find(|candidate| !taken.contains(candidate))
             .and_then(|candidate| app::types::Slug::parse(&candidate).ok())
-            .ok_or_else(|| AppError::invalid("name", "Choose a shorter name."))?;
+            .ok_or_else(|| AppError::invalid("name", app::t!("orgs-name-shorter")))?;
         let organization =
             crate::directory::create_organization(&txn, self.clock.as_ref(), name, &slug).await?;
         Self::event(actor, "organization.created", &organization, request)
@@ -245,7 +244,7 @@ impl OrganizationsService for Organizations {
         if environments.is_empty() {
             return Err(AppError::invalid(
                 "environments",
-                "Choose at least one environment. To keep an organization out of every API, turn its portal access off.",
+                app::t!("orgs-environments-none"),
             ));
         }
         let txn = crate::db::begin_write(&self.db)
@@ -318,7 +317,7 @@ impl OrganizationsService for Organizations {
         if existing.is_some() {
             return Err(AppError::invalid(
                 "email",
-                format!("{email} is already on this organization's list."),
+                app::t!("orgs-already-listed", item = email.as_str()),
             ));
         }
         authorized_email::ActiveModel {
@@ -367,7 +366,7 @@ impl OrganizationsService for Organizations {
         if taken.is_some() {
             return Err(AppError::invalid(
                 "name",
-                format!("An organization named {name} already exists."),
+                app::t!("orgs-name-taken", name = name),
             ));
         }
         organization::ActiveModel {
@@ -408,11 +407,9 @@ impl OrganizationsService for Organizations {
             return Err(AppError::invalid(
                 "domain",
                 if owner == organization.name {
-                    format!("{domain} is already on this organization's list.")
+                    app::t!("orgs-already-listed", item = domain)
                 } else {
-                    format!(
-                        "{domain} already joins people to {owner}; a domain belongs to one organization."
-                    )
+                    app::t!("orgs-domain-taken", domain = domain, owner = &owner)
                 },
             ));
         }
@@ -450,7 +447,7 @@ impl OrganizationsService for Organizations {
             .await
             .map_err(DomainError::from)?;
         if removed.rows_affected == 0 {
-            return Err(AppError::NotFound("That domain".to_owned()));
+            return Err(AppError::NotFound(app::t!("orgs-that-domain")));
         }
         Self::event(actor, "organization.domain_removed", &organization, request)
             .with_details(serde_json::json!({ "domain": domain }))
@@ -471,7 +468,7 @@ impl OrganizationsService for Organizations {
             .map_err(DomainError::from)?;
         let organization = self.find(&txn, organization_id).await?;
         if organization.archived_at.is_some() {
-            return Err(AppError::NotFound("That organization".to_owned()));
+            return Err(not_found());
         }
         organization::ActiveModel {
             id: Set(organization.id),
@@ -515,7 +512,7 @@ impl OrganizationsService for Organizations {
                 .await
                 .map_err(DomainError::from)?;
         if removed.rows_affected == 0 {
-            return Err(AppError::NotFound("That address".to_owned()));
+            return Err(AppError::NotFound(app::t!("orgs-that-address")));
         }
         Self::event(
             actor,

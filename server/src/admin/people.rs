@@ -33,7 +33,7 @@ async fn find_person(
     db: &impl sea_orm::ConnectionTrait,
     person_id: &str,
 ) -> Result<user::Model, AppError> {
-    let not_found = || AppError::NotFound("That person".to_owned());
+    let not_found = || AppError::NotFound(app::t!("people-that-person"));
     let id = Uuid::parse_str(person_id).map_err(|_| not_found())?;
     user::Entity::find_by_id(id)
         .one(db)
@@ -254,7 +254,7 @@ impl PeopleService for People {
         if !admin && actor.id == person_id {
             return Err(AppError::invalid(
                 "person_id",
-                "You cannot remove your own admin role; ask another admin.",
+                app::t!("people-cannot-remove-own-admin"),
             ));
         }
         let txn = crate::db::begin_write(&self.db)
@@ -319,7 +319,7 @@ impl PeopleService for People {
         if suspended && actor.id == person_id {
             return Err(AppError::invalid(
                 "person_id",
-                "You cannot suspend yourself.",
+                app::t!("people-cannot-suspend-self"),
             ));
         }
         let txn = crate::db::begin_write(&self.db)

@@ -58,12 +58,8 @@ pub struct NewGrant {
 
 /// The request body as the OpenAPI document's text (JSON or YAML).
 fn document_text(body: Bytes) -> Result<String, AppError> {
-    String::from_utf8(body.to_vec()).map_err(|_| {
-        AppError::invalid(
-            "document",
-            "Send the OpenAPI document as UTF-8 text (JSON or YAML).",
-        )
-    })
+    String::from_utf8(body.to_vec())
+        .map_err(|_| AppError::invalid("document", app::t!("collections-api-not-utf8")))
 }
 
 /// Every collection, drafts included.
@@ -174,9 +170,11 @@ async fn grant_access(
     Body(grant): Body<NewGrant>,
 ) -> Result<StatusCode, ApiError> {
     if grant.environments.is_empty() {
-        return Err(
-            AppError::invalid("environments", "Choose sandbox, production or both.").into(),
-        );
+        return Err(AppError::invalid(
+            "environments",
+            app::t!("collections-api-choose-environments"),
+        )
+        .into());
     }
     state
         .services
@@ -206,8 +204,12 @@ async fn revoke_access(
     Path((slug, organization_id, environment)): Path<(String, String, String)>,
     request: Parts,
 ) -> Result<StatusCode, ApiError> {
-    let environment = Environment::parse(&environment)
-        .ok_or_else(|| AppError::invalid("environment", "Use sandbox or production."))?;
+    let environment = Environment::parse(&environment).ok_or_else(|| {
+        AppError::invalid(
+            "environment",
+            app::t!("collections-api-unknown-environment"),
+        )
+    })?;
     state
         .services
         .access

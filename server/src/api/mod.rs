@@ -90,11 +90,14 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
             .await
             .map_err(|rejection| invalid(rejection.body_text()))?;
         if !value.is_object() {
-            return Err(invalid("Send a JSON object.".to_owned()));
+            return Err(invalid(app::t!("server-api-json-object")));
         }
-        serde_json::from_value(value)
-            .map(Body)
-            .map_err(|error| invalid(format!("The body does not fit: {error}.")))
+        serde_json::from_value(value).map(Body).map_err(|error| {
+            invalid(app::t!(
+                "server-api-body-mismatch",
+                reason = error.to_string()
+            ))
+        })
     }
 }
 
@@ -146,13 +149,13 @@ impl Paging {
         if !(1..=1_000_000).contains(&page) {
             return Err(AppError::invalid(
                 "page",
-                "Pages are counted from 1 (up to 1,000,000).",
+                app::t!("server-api-page-invalid"),
             ));
         }
         if !(1..=200).contains(&per_page) {
             return Err(AppError::invalid(
                 "per_page",
-                "Ask for 1 to 200 items per page.",
+                app::t!("server-api-per-page-invalid"),
             ));
         }
         let total = all.len() as u64;

@@ -70,7 +70,7 @@ async fn find(state: &ApiState, id: &str) -> Result<OrganizationRow, AppError> {
         .await?
         .into_iter()
         .find(|organization| organization.id == id)
-        .ok_or_else(|| AppError::NotFound("That organization".to_owned()))
+        .ok_or_else(|| AppError::NotFound(app::t!("orgs-that-organization")))
 }
 
 /// The organizations that are not archived, by name.

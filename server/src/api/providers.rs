@@ -94,10 +94,7 @@ async fn put_provider(
     if !exists && config.slug != slug {
         return Err(AppError::invalid(
             "slug",
-            format!(
-                "To add a provider, send it to its own slug: /api/v1/admin/identity-providers/{}.",
-                config.slug
-            ),
+            app::t!("sso-api-add-own-slug", slug = &config.slug),
         )
         .into());
     }

@@ -52,7 +52,11 @@ impl UserQuery {
             } else {
                 Err(AppError::invalid(
                     field,
-                    format!("Use {} or {}.", choices[0], choices[1]),
+                    app::t!(
+                        "people-api-use-one-of",
+                        first = choices[0],
+                        second = choices[1]
+                    ),
                 ))
             }
         };

@@ -43,21 +43,30 @@ pub struct MagicLinks {
 }
 
 /// Why a link did not sign anyone in; each has its own page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RedeemError {
-    #[error(
-        "This sign-in link is not valid. It may be incomplete: copy the whole link from the email."
-    )]
     Unknown,
-    #[error("This sign-in link has already been used. Each link works once.")]
     Used,
-    #[error("This sign-in link has expired.")]
     Expired,
-    #[error("This address may no longer sign in. Ask your portal admin for access.")]
     NotAllowed,
-    #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
 }
+
+/// In the language of the request (API clients read it in the JSON error).
+impl std::fmt::Display for RedeemError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            RedeemError::Unknown => app::t!("auth-redeem-unknown"),
+            RedeemError::Used => app::t!("auth-redeem-used"),
+            RedeemError::Expired => app::t!("auth-redeem-expired"),
+            RedeemError::NotAllowed => app::t!("auth-redeem-not-allowed"),
+            RedeemError::Internal => app::t!("error-internal"),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for RedeemError {}
 
 impl RedeemError {
     /// The code in JSON errors and in the `error` query parameter of the link page.

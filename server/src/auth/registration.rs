@@ -167,7 +167,7 @@ impl RegistrationService for Registrations {
         organization_id: Option<String>,
         request: &http::request::Parts,
     ) -> Result<(), AppError> {
-        let not_found = || AppError::NotFound("That request to join".to_owned());
+        let not_found = || AppError::NotFound(app::t!("auth-registration-not-found"));
         let id = Uuid::parse_str(registration_id).map_err(|_| not_found())?;
         let now = self.clock.now();
         let clock = self.clock.as_ref();
@@ -241,10 +241,7 @@ impl RegistrationService for Registrations {
         if decided.rows_affected != 1 {
             return Err(AppError::invalid(
                 "registration_id",
-                format!(
-                    "The request from {} has already been decided.",
-                    pending.email
-                ),
+                app::t!("auth-registration-decided", email = &pending.email),
             ));
         }
         AuditEvent::by_viewer(

@@ -69,9 +69,10 @@ async fn request_link(
     let Json(body) = body.map_err(|e| {
         AppError::invalid(
             "body",
-            format!(
-                "Send JSON like {{\"email\": \"you@example.com\"}} ({})",
-                e.body_text()
+            app::t!(
+                "auth-api-email-body",
+                example = "{\"email\": \"you@example.com\"}",
+                reason = e.body_text()
             ),
         )
     })?;
@@ -81,7 +82,7 @@ async fn request_link(
         StatusCode::ACCEPTED,
         Json(serde_json::json!({
             "status": "accepted",
-            "message": "If this address may sign in, a sign-in link is on its way. Check your inbox.",
+            "message": app::t!("auth-api-link-requested"),
         })),
     ))
 }
@@ -95,7 +96,7 @@ async fn validate_token(
     let Ok(Json(body)) = body else {
         return ApiError(AppError::invalid(
             "body",
-            "Send JSON like {\"token\": \"…\"}.",
+            app::t!("auth-api-token-body", example = "{\"token\": \"…\"}"),
         ))
         .into_response();
     };
@@ -240,26 +241,35 @@ async fn outbox(State(state): State<AuthState>, ClientAddr(client): ClientAddr) 
     else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let mut page = String::from(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Dev outbox · Portico</title>\
+    let mut page = format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title>\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>\
          <body style=\"font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem\">\
-         <main><h1>Dev outbox</h1><p>Mail this portal would have sent. It is shown because no SMTP server is configured \
-         (PORTICO_SMTP_URL) and the portal runs on this machine.</p>",
+         <main><h1>{heading}</h1><p>{lead}</p>",
+        lang = app::i18n::current().tag(),
+        title = escape_html(&app::t!("auth-outbox-title")),
+        heading = escape_html(&app::t!("auth-outbox-heading")),
+        lead = escape_html(&app::t!("auth-outbox-lead")),
     );
     let messages = outbox.messages();
     if messages.is_empty() {
-        page.push_str(
-            "<p><strong>No mail yet.</strong> Request a sign-in link and it appears here.</p>",
-        );
+        page.push_str(&format!(
+            "<p><strong>{empty}</strong> {hint}</p>",
+            empty = escape_html(&app::t!("auth-outbox-empty")),
+            hint = escape_html(&app::t!("auth-outbox-empty-hint")),
+        ));
     }
     for (sent_at, mail) in messages {
+        let sent_at = sent_at.format("%Y-%m-%d %H:%M:%S UTC").to_string();
         page.push_str(&format!(
             "<article style=\"border:1px solid #ccc;border-radius:.5rem;padding:1rem;margin:1rem 0\">\
-             <h2 style=\"font-size:1.1rem;margin:0\">{subject}</h2><p>To {to}, {sent_at}</p>{html}</article>",
+             <h2 style=\"font-size:1.1rem;margin:0\">{subject}</h2><p>{sent}</p>{html}</article>",
             subject = escape_html(&mail.subject),
-            to = escape_html(mail.to.as_str()),
-            sent_at = sent_at.format("%Y-%m-%d %H:%M:%S UTC"),
+            sent = escape_html(&app::t!(
+                "auth-outbox-sent",
+                to = mail.to.as_str(),
+                sent_at = sent_at
+            )),
             html = linkify(&escape_html(&mail.text)),
         ));
     }

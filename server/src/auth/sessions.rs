@@ -229,7 +229,7 @@ pub fn cookie_value<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a 
 
 pub fn describe_user_agent(user_agent: Option<&str>) -> String {
     let Some(ua) = user_agent.filter(|ua| !ua.trim().is_empty()) else {
-        return "Unknown browser".to_owned();
+        return app::t!("auth-device-unknown");
     };
     let browser = [
         ("Edg/", "Edge"),
@@ -256,9 +256,11 @@ pub fn describe_user_agent(user_agent: Option<&str>) -> String {
     .find(|(marker, _)| ua.contains(marker))
     .map(|(_, name)| *name);
     match (browser, system) {
-        (Some(browser), Some(system)) => format!("{browser} on {system}"),
+        (Some(browser), Some(system)) => {
+            app::t!("auth-device-browser-on", browser = browser, system = system)
+        }
         (Some(browser), None) => browser.to_owned(),
-        (None, Some(system)) => format!("A browser on {system}"),
+        (None, Some(system)) => app::t!("auth-device-on", system = system),
         (None, None) => ua.chars().take(60).collect(),
     }
 }

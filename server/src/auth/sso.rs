@@ -317,10 +317,10 @@ impl Sso {
     /// A stored provider's configuration with its secret, or why it cannot be used.
     pub fn stored_config(&self, row: &identity_provider::Model) -> Result<ProviderConfig, String> {
         let mut config: ProviderConfig = serde_json::from_str(&row.config)
-            .map_err(|e| format!("its stored settings cannot be read ({e})"))?;
-        config.client_secret = self.open_secret(row).ok_or_else(|| {
-            "Its client secret cannot be read: the portal's secret key changed. Enter the secret again.".to_owned()
-        })?;
+            .map_err(|e| app::t!("sso-stored-unreadable", error = e.to_string()))?;
+        config.client_secret = self
+            .open_secret(row)
+            .ok_or_else(|| app::t!("sso-secret-unreadable"))?;
         Ok(config)
     }
 
@@ -853,12 +853,8 @@ impl Sso {
     /// asks the token endpoint about the client id and secret, each outcome in plain words.
     pub async fn check_connection(&self, config: &ProviderConfig) -> Vec<ConnectionCheck> {
         let mut checks = Vec::new();
-        let mut add = |ok: bool, label: &str, detail: String| {
-            checks.push(ConnectionCheck {
-                ok,
-                label: label.to_owned(),
-                detail,
-            });
+        let mut add = |ok: bool, label: String, detail: String| {
+            checks.push(ConnectionCheck { ok, label, detail });
         };
         let address = format!(
             "{}/.well-known/openid-configuration",
@@ -867,7 +863,11 @@ impl Sso {
         let document = match self.fetch_json(&address).await {
             Ok(document) => document,
             Err(problem) => {
-                add(false, "Discovery", format!("{address}: {problem}"));
+                add(
+                    false,
+                    app::t!("sso-check-discovery"),
+                    format!("{address}: {problem}"),
+                );
                 return checks;
             }
         };
@@ -876,33 +876,41 @@ impl Sso {
             Err(error) => {
                 add(
                     false,
-                    "Discovery",
-                    format!("{address} is not an OpenID Connect discovery document ({error})."),
+                    app::t!("sso-check-discovery"),
+                    app::t!(
+                        "sso-check-discovery-invalid",
+                        address = &address,
+                        error = error.to_string()
+                    ),
                 );
                 return checks;
             }
         };
-        add(true, "Discovery", format!("Read {address}."));
+        add(
+            true,
+            app::t!("sso-check-discovery"),
+            app::t!("sso-check-discovery-read", address = &address),
+        );
         if let Some(endpoint) = insecure_endpoint(&metadata) {
             add(
                 false,
-                "Endpoints",
-                format!(
-                    "The document names {endpoint}, which is not https: Portico sends no keys or secrets there."
-                ),
+                app::t!("sso-check-endpoints"),
+                app::t!("sso-check-endpoint-insecure", endpoint = endpoint),
             );
             return checks;
         }
         let announced = metadata.issuer().as_str();
         if announced == config.issuer {
-            add(true, "Issuer", "The provider names the same issuer.".into());
+            add(
+                true,
+                app::t!("sso-check-issuer"),
+                app::t!("sso-check-issuer-same"),
+            );
         } else {
             add(
                 false,
-                "Issuer",
-                format!(
-                    "The provider calls itself {announced}; enter exactly that as the issuer URL."
-                ),
+                app::t!("sso-check-issuer"),
+                app::t!("sso-check-issuer-differs", announced = announced),
             );
         }
         let strings = |key: &str| -> Vec<String> {
@@ -918,25 +926,34 @@ impl Sso {
         {
             add(
                 true,
-                "Authorization code flow",
-                "Supported, with a token endpoint.".into(),
+                app::t!("sso-check-code-flow"),
+                app::t!("sso-check-code-flow-ok"),
             );
-        } else {
-            add(false, "Authorization code flow", "The provider does not offer the authorization code flow (response type code and a token endpoint), which Portico uses.".into());
-        }
-        let methods = strings("code_challenge_methods_supported");
-        if methods.iter().any(|m| m == "S256") {
-            add(true, "PKCE", "S256 code challenges are supported.".into());
-        } else if methods.is_empty() {
-            add(true, "PKCE", "The provider does not say whether it supports PKCE; Portico sends S256 challenges, which providers without PKCE ignore.".into());
         } else {
             add(
                 false,
-                "PKCE",
-                format!(
-                    "The provider announces {} but not S256, which Portico sends.",
-                    methods.join(", ")
-                ),
+                app::t!("sso-check-code-flow"),
+                app::t!("sso-check-code-flow-missing"),
+            );
+        }
+        let methods = strings("code_challenge_methods_supported");
+        if methods.iter().any(|m| m == "S256") {
+            add(
+                true,
+                app::t!("sso-check-pkce"),
+                app::t!("sso-check-pkce-ok"),
+            );
+        } else if methods.is_empty() {
+            add(
+                true,
+                app::t!("sso-check-pkce"),
+                app::t!("sso-check-pkce-unknown"),
+            );
+        } else {
+            add(
+                false,
+                app::t!("sso-check-pkce"),
+                app::t!("sso-check-pkce-missing", methods = methods.join(", ")),
             );
         }
         let algorithms: Vec<String> = strings("id_token_signing_alg_values_supported")
@@ -944,12 +961,19 @@ impl Sso {
             .filter(|alg| alg != "none" && !alg.starts_with("HS"))
             .collect();
         if algorithms.is_empty() {
-            add(false, "Signing algorithms", "The provider announces no public-key algorithm for ID tokens (only none or shared-secret ones), which Portico refuses.".into());
+            add(
+                false,
+                app::t!("sso-check-algorithms"),
+                app::t!("sso-check-algorithms-missing"),
+            );
         } else {
             add(
                 true,
-                "Signing algorithms",
-                format!("ID tokens are signed with {}.", algorithms.join(", ")),
+                app::t!("sso-check-algorithms"),
+                app::t!(
+                    "sso-check-algorithms-ok",
+                    algorithms = algorithms.join(", ")
+                ),
             );
         }
         match self.fetch_json(metadata.jwks_uri().url().as_str()).await {
@@ -957,35 +981,41 @@ impl Sso {
                 match serde_json::from_value::<openidconnect::core::CoreJsonWebKeySet>(keys) {
                     Ok(set) if !set.keys().is_empty() => add(
                         true,
-                        "Signing keys",
-                        format!(
-                            "{} key{} read from {}.",
-                            set.keys().len(),
-                            if set.keys().len() == 1 { "" } else { "s" },
-                            metadata.jwks_uri().url()
+                        app::t!("sso-check-keys"),
+                        app::t!(
+                            "sso-check-keys-read",
+                            count = set.keys().len(),
+                            address = metadata.jwks_uri().url().to_string()
                         ),
                     ),
                     Ok(_) => add(
                         false,
-                        "Signing keys",
-                        format!("{} lists no keys.", metadata.jwks_uri().url()),
+                        app::t!("sso-check-keys"),
+                        app::t!(
+                            "sso-check-keys-empty",
+                            address = metadata.jwks_uri().url().to_string()
+                        ),
                     ),
                     Err(error) => add(
                         false,
-                        "Signing keys",
-                        format!("{} is not a key set ({error}).", metadata.jwks_uri().url()),
+                        app::t!("sso-check-keys"),
+                        app::t!(
+                            "sso-check-keys-invalid",
+                            address = metadata.jwks_uri().url().to_string(),
+                            error = error.to_string()
+                        ),
                     ),
                 }
             }
             Err(problem) => add(
                 false,
-                "Signing keys",
+                app::t!("sso-check-keys"),
                 format!("{}: {problem}", metadata.jwks_uri().url()),
             ),
         }
         if let Some(token_endpoint) = metadata.token_endpoint() {
             let (ok, detail) = self.check_client(config, token_endpoint.url()).await;
-            add(ok, "Client id and secret", detail);
+            add(ok, app::t!("sso-check-client"), detail);
         }
         if metadata
             .additional_metadata()
@@ -994,12 +1024,15 @@ impl Sso {
         {
             add(
                 true,
-                "Sign-out",
-                "After signing out of Portico, people are offered to sign out at the provider too."
-                    .into(),
+                app::t!("sso-check-sign-out"),
+                app::t!("sso-check-sign-out-ok"),
             );
         } else {
-            add(true, "Sign-out", "The provider publishes no end-session endpoint: signing out ends the Portico session only.".into());
+            add(
+                true,
+                app::t!("sso-check-sign-out"),
+                app::t!("sso-check-sign-out-none"),
+            );
         }
         checks
     }
@@ -1014,26 +1047,24 @@ impl Sso {
             .await
             .map_err(|error| {
                 if error.is_timeout() {
-                    "no answer within 10 seconds.".to_owned()
+                    app::t!("sso-fetch-timeout")
                 } else if error.is_connect() {
-                    "cannot connect (is the address right, and is the provider reachable from the portal's server?).".to_owned()
+                    app::t!("sso-fetch-connect")
                 } else {
-                    format!("the request failed ({error}).")
+                    app::t!("sso-fetch-failed", error = error.to_string())
                 }
             })?;
         let status = response.status();
         if status.is_redirection() {
-            return Err(format!(
-                "answered with a redirect ({status}); enter the final address."
-            ));
+            return Err(app::t!("sso-fetch-redirect", status = status.to_string()));
         }
         if !status.is_success() {
-            return Err(format!("answered {status}; check the address."));
+            return Err(app::t!("sso-fetch-status", status = status.to_string()));
         }
         response
             .json::<serde_json::Value>()
             .await
-            .map_err(|_| "the answer is not JSON.".to_owned())
+            .map_err(|_| app::t!("sso-fetch-not-json"))
     }
 
     /// Presents the client id and secret to the token endpoint with a made-up code, the way
@@ -1065,7 +1096,7 @@ impl Sso {
             Err(error) => {
                 return (
                     false,
-                    format!("The token endpoint did not answer ({error})."),
+                    app::t!("sso-client-no-answer", error = error.to_string()),
                 );
             }
         };
@@ -1075,11 +1106,11 @@ impl Sso {
             .and_then(|e| e.as_str())
             .unwrap_or_default();
         match error {
-            "invalid_grant" => (true, "The provider accepts them.".into()),
-            "invalid_client" | "unauthorized" => (false, "The provider does not accept them: check the client id and enter the secret again.".into()),
-            "unauthorized_client" => (false, "The provider knows the client but does not let it use the authorization code flow.".into()),
-            "" => (false, "The token endpoint's answer did not say whether it knows the client.".into()),
-            other => (false, format!("The token endpoint answered {other}.")),
+            "invalid_grant" => (true, app::t!("sso-client-accepted")),
+            "invalid_client" | "unauthorized" => (false, app::t!("sso-client-refused")),
+            "unauthorized_client" => (false, app::t!("sso-client-no-code-flow")),
+            "" => (false, app::t!("sso-client-unclear")),
+            other => (false, app::t!("sso-client-other", error = other)),
         }
     }
 

@@ -133,7 +133,7 @@ impl CollectionsService for Catalog {
             if taken {
                 return Err(AppError::invalid(
                     "slug",
-                    format!("The slug {} is taken by another collection.", form.slug),
+                    app::t!("collections-slug-taken", slug = form.slug.to_string()),
                 ));
             }
         }

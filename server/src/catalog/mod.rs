@@ -51,7 +51,7 @@ fn event_by(actor: Option<&Viewer>, action: &'static str) -> AuditEvent {
 }
 
 fn not_found() -> AppError {
-    AppError::NotFound("That API".to_owned())
+    AppError::NotFound(app::t!("catalog-that-api"))
 }
 
 /// The result of importing a document.
@@ -62,11 +62,27 @@ pub struct Imported {
     pub warnings: Vec<String>,
 }
 
+/// Runs `work` off the async threads, in the language of the request: what it writes for people
+/// (import errors and warnings, the words of a rendered operation) follows it there.
+async fn off_the_async_threads<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    let locale = app::i18n::current();
+    tokio::task::spawn_blocking(move || {
+        let owner = leptos::prelude::Owner::new();
+        owner.with(|| {
+            leptos::prelude::provide_context(locale);
+            work()
+        })
+    })
+    .await
+    .map_err(|_| AppError::Internal)
+}
+
 /// Parses off the async threads: a large document takes a while.
 pub async fn parse_document(text: String) -> Result<Document, AppError> {
-    tokio::task::spawn_blocking(move || openapi::parse(&text))
-        .await
-        .map_err(|_| AppError::Internal)?
+    off_the_async_threads(move || openapi::parse(&text))
+        .await?
         .map_err(|error| AppError::invalid("document", error.0))
 }
 
@@ -132,10 +148,7 @@ impl Catalog {
             candidate = Slug::parse(&format!("{}-{n}", base.trim_end_matches('-')))
                 .map_err(|e| AppError::invalid("slug", e.to_string()))?;
         }
-        Err(AppError::invalid(
-            "slug",
-            "Choose another slug; this one is taken.",
-        ))
+        Err(AppError::invalid("slug", app::t!("catalog-slug-taken")))
     }
 
     /// Creates a draft collection from a document; its name, summary and description come from
@@ -463,7 +476,7 @@ fn render_operation(
     let position = ordered
         .iter()
         .position(|op| op.id == operation_id)
-        .ok_or_else(|| AppError::NotFound("That operation".to_owned()))?;
+        .ok_or_else(|| AppError::NotFound(app::t!("catalog-that-operation")))?;
     let operation = ordered[position];
     let renderer = Renderer { document };
     let rendered = renderer.operation(operation);
@@ -653,8 +666,6 @@ impl CatalogService for Catalog {
         let card = self.card(&collection, &document, has_access);
         let operation_id = operation_id.to_owned();
         // Rendering walks schemas (bounded, but large ones take a while): off the async threads.
-        tokio::task::spawn_blocking(move || render_operation(&document, card, &operation_id))
-            .await
-            .map_err(|_| AppError::Internal)?
+        off_the_async_threads(move || render_operation(&document, card, &operation_id)).await?
     }
 }

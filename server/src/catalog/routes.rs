@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use app::auth::{SessionService, Viewer};
 use app::error::AppError;
+use app::t;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -54,7 +55,7 @@ async fn download(
     let wanted = match file.as_str() {
         "openapi.json" => openapi::Format::Json,
         "openapi.yaml" | "openapi.yml" => openapi::Format::Yaml,
-        _ => return Err(AppError::NotFound("That file".to_owned()).into()),
+        _ => return Err(AppError::NotFound(t!("catalog-that-file")).into()),
     };
     let viewer = viewer(&state, &headers).await?;
     let (collection, _) = state.catalog.readable(&viewer, &slug).await?;
@@ -63,7 +64,7 @@ async fn download(
         .one(&state.catalog.db)
         .await
         .map_err(DomainError::from)?
-        .ok_or_else(|| AppError::NotFound("That version".to_owned()))?;
+        .ok_or_else(|| AppError::NotFound(t!("catalog-that-version")))?;
     let body = if version.format == wanted.as_str() {
         version.document
     } else {
@@ -124,7 +125,7 @@ async fn document_from(mut form: Multipart) -> Result<(String, Option<String>), 
     let unreadable = |e: axum::extract::multipart::MultipartError| {
         AppError::invalid(
             "document",
-            format!("The upload could not be read: {}", e.body_text()),
+            t!("catalog-upload-unreadable", reason = e.body_text()),
         )
     };
     let mut file: Option<Vec<u8>> = None;
@@ -145,33 +146,26 @@ async fn document_from(mut form: Multipart) -> Result<(String, Option<String>), 
         (Some(bytes), _) => (bytes, None),
         (None, false) => (fetch(&address).await?, Some(address)),
         (None, true) => {
-            return Err(AppError::invalid(
-                "document",
-                "Choose a file, or give the address of the document.",
-            ));
+            return Err(AppError::invalid("document", t!("catalog-upload-nothing")));
         }
     };
-    let text = String::from_utf8(bytes).map_err(|_| {
-        AppError::invalid("document", "The document is not UTF-8 text (JSON or YAML).")
-    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| AppError::invalid("document", t!("catalog-upload-not-utf8")))?;
     Ok((text, source))
 }
 
 /// Fetches a document by address, refusing anything but http(s) and anything over the size limit.
 async fn fetch(address: &str) -> Result<Vec<u8>, AppError> {
-    let failed =
-        |reason: String| AppError::invalid("url", format!("Could not fetch {address}: {reason}"));
-    let url = url::Url::parse(address).map_err(|_| {
+    let failed = |reason: String| {
         AppError::invalid(
             "url",
-            "Give a full address, like https://example.com/openapi.yaml.",
+            t!("catalog-fetch-failed", address = address, reason = reason),
         )
-    })?;
+    };
+    let url = url::Url::parse(address)
+        .map_err(|_| AppError::invalid("url", t!("catalog-fetch-bad-address")))?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(AppError::invalid(
-            "url",
-            "Only http and https addresses can be fetched.",
-        ));
+        return Err(AppError::invalid("url", t!("catalog-fetch-bad-scheme")));
     }
     // Internal hosts are fine (specs often live there), but link-local addresses are where cloud
     // metadata services answer: never fetch from those. Redirects are not followed, so the check
@@ -184,12 +178,10 @@ async fn fetch(address: &str) -> Result<Vec<u8>, AppError> {
     let port = url.port_or_known_default().unwrap_or(443);
     let addresses: Vec<std::net::SocketAddr> = tokio::net::lookup_host((host.as_str(), port))
         .await
-        .map_err(|e| failed(format!("the name does not resolve ({e})")))?
+        .map_err(|e| failed(t!("catalog-fetch-unresolved", error = e.to_string())))?
         .collect();
     if addresses.iter().any(|a| crate::net::is_unroutable(a.ip())) {
-        return Err(failed(
-            "that address is not one documents are fetched from".to_owned(),
-        ));
+        return Err(failed(t!("catalog-fetch-unroutable")));
     }
     let client = reqwest::Client::builder()
         .timeout(std::time::Duration::from_secs(20))
@@ -206,21 +198,23 @@ async fn fetch(address: &str) -> Result<Vec<u8>, AppError> {
             .headers()
             .get(header::LOCATION)
             .and_then(|l| l.to_str().ok())
-            .unwrap_or("another address");
-        return Err(failed(format!(
-            "it moved to {target}; give that address instead"
-        )));
+            .map(str::to_owned)
+            .unwrap_or_else(|| t!("catalog-fetch-another-address"));
+        return Err(failed(t!("catalog-fetch-moved", target = target)));
     }
     if !response.status().is_success() {
-        return Err(failed(format!("the server answered {}", response.status())));
+        return Err(failed(t!(
+            "catalog-fetch-status",
+            status = response.status().to_string()
+        )));
     }
     let mut bytes = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(|e| failed(e.to_string()))? {
         bytes.extend_from_slice(&chunk);
         if bytes.len() > MAX_DOCUMENT_BYTES {
-            return Err(failed(format!(
-                "it is larger than {} MB",
-                MAX_DOCUMENT_BYTES / 1_048_576
+            return Err(failed(t!(
+                "catalog-fetch-too-large",
+                megabytes = (MAX_DOCUMENT_BYTES / 1_048_576).to_string()
             )));
         }
     }

@@ -211,9 +211,10 @@ impl ConfigTransfer<'_> {
         if config.format != FORMAT {
             return Err(AppError::invalid(
                 "format",
-                format!(
-                    "This portal reads format {FORMAT}; the document says {}.",
-                    config.format
+                app::t!(
+                    "server-config-format",
+                    expected = FORMAT,
+                    found = config.format
                 ),
             ));
         }
@@ -227,10 +228,7 @@ impl ConfigTransfer<'_> {
             if !slugs.insert(organization.slug.as_str()) {
                 return Err(at(
                     place,
-                    AppError::invalid(
-                        "slug",
-                        "Another organization in the document has this slug.",
-                    ),
+                    AppError::invalid("slug", app::t!("server-config-slug-twice")),
                 ));
             }
             for domain in &organization.domains {
@@ -261,17 +259,14 @@ impl ConfigTransfer<'_> {
                     place,
                     AppError::invalid(
                         "name",
-                        format!(
-                            "The organization {} already has this name here.",
-                            clash.slug
-                        ),
+                        app::t!("server-config-name-taken", slug = &clash.slug),
                     ),
                 ));
             }
             if organization.environments.is_empty() {
                 return Err(at(
                     place,
-                    AppError::invalid("environments", "Name at least one environment."),
+                    AppError::invalid("environments", app::t!("server-config-no-environment")),
                 ));
             }
             for domain in &organization.domains {
@@ -284,7 +279,11 @@ impl ConfigTransfer<'_> {
                         place,
                         AppError::invalid(
                             "domains",
-                            format!("{domain} already joins people to {} here.", owner.name),
+                            app::t!(
+                                "server-config-domain-taken",
+                                domain = &domain,
+                                organization = &owner.name
+                            ),
                         ),
                     ));
                 }
@@ -295,8 +294,10 @@ impl ConfigTransfer<'_> {
                         place,
                         AppError::invalid(
                             "domains",
-                            format!(
-                                "organizations[{first}] names {domain} too; a domain belongs to one organization."
+                            app::t!(
+                                "server-config-domain-twice",
+                                place = format!("organizations[{first}]"),
+                                domain = &domain
                             ),
                         ),
                     ));
@@ -311,10 +312,7 @@ impl ConfigTransfer<'_> {
             if form.slug.as_str() == crate::api::COLLECTION_SLUG {
                 return Err(at(
                     format!("{place}.settings"),
-                    AppError::invalid(
-                        "slug",
-                        "This is Portico's own management API: every portal publishes its own.",
-                    ),
+                    AppError::invalid("slug", app::t!("server-config-own-api")),
                 ));
             }
             parse_document(collection.document.clone())
@@ -338,7 +336,10 @@ impl ConfigTransfer<'_> {
                         place,
                         AppError::invalid(
                             "grants",
-                            format!("No organization has the slug {}.", grant.organization),
+                            app::t!(
+                                "server-config-unknown-organization",
+                                slug = &grant.organization
+                            ),
                         ),
                     ));
                 };
@@ -353,10 +354,10 @@ impl ConfigTransfer<'_> {
                         place,
                         AppError::invalid(
                             "grants",
-                            format!(
-                                "{} may not use {}.",
-                                grant.organization,
-                                Environment::describe(&closed)
+                            app::t!(
+                                "server-config-grant-closed",
+                                organization = &grant.organization,
+                                environments = Environment::describe(&closed)
                             ),
                         ),
                     ));
@@ -372,9 +373,9 @@ impl ConfigTransfer<'_> {
                     place,
                     AppError::invalid(
                         "slug",
-                        format!(
-                            "{} is declared in PORTICO_OIDC_PROVIDERS here, which an import does not change.",
-                            entry.provider.slug
+                        app::t!(
+                            "server-config-provider-from-settings",
+                            slug = &entry.provider.slug
                         ),
                     ),
                 ));
@@ -403,10 +404,7 @@ impl ConfigTransfer<'_> {
                         place,
                         AppError::invalid(
                             "client_secret",
-                            format!(
-                                "{} moves to another issuer or client id: add its client_secret to the document.",
-                                entry.provider.name
-                            ),
+                            app::t!("server-config-provider-moves", name = &entry.provider.name),
                         ),
                     ));
                 }
@@ -415,10 +413,7 @@ impl ConfigTransfer<'_> {
                         place,
                         AppError::invalid(
                             "client_secret",
-                            format!(
-                                "{} is new here: add its client_secret to the document (secrets are never exported).",
-                                entry.provider.name
-                            ),
+                            app::t!("server-config-provider-new", name = &entry.provider.name),
                         ),
                     ));
                 }
@@ -431,7 +426,7 @@ impl ConfigTransfer<'_> {
                     place,
                     AppError::invalid(
                         "organization",
-                        format!("No organization has the slug {organization}."),
+                        app::t!("server-config-unknown-organization", slug = organization),
                     ),
                 ));
             }
@@ -444,7 +439,7 @@ impl ConfigTransfer<'_> {
                     place,
                     AppError::invalid(
                         "group_organizations",
-                        format!("No organization has the slug {organization}."),
+                        app::t!("server-config-unknown-organization", slug = organization),
                     ),
                 ));
             }
@@ -468,7 +463,9 @@ impl ConfigTransfer<'_> {
                 .branding
                 .save(actor, branding.checked()?, request)
                 .await?;
-            report.changes.push("Branding updated.".into());
+            report
+                .changes
+                .push(app::t!("server-config-branding-updated"));
         }
 
         // Organizations, found by slug; `ids` maps the document's slugs to this portal's ids.
@@ -483,11 +480,13 @@ impl ConfigTransfer<'_> {
                         .create(actor, &wanted.name, request)
                         .await?;
                     report.changes.push(if made.slug == wanted.slug {
-                        format!("Organization {} added.", made.name)
+                        app::t!("server-config-organization-added", name = &made.name)
                     } else {
-                        format!(
-                            "Organization {} added as {} ({} was taken).",
-                            made.name, made.slug, wanted.slug
+                        app::t!(
+                            "server-config-organization-added-as",
+                            name = &made.name,
+                            slug = made.slug.as_str(),
+                            wanted = &wanted.slug
                         )
                     });
                     made
@@ -499,9 +498,10 @@ impl ConfigTransfer<'_> {
                     .organizations
                     .rename(actor, &id, &wanted.name, request)
                     .await?;
-                report.changes.push(format!(
-                    "Organization {} renamed to {}.",
-                    organization.name, wanted.name
+                report.changes.push(app::t!(
+                    "server-config-organization-renamed",
+                    before = &organization.name,
+                    after = &wanted.name
                 ));
             }
             if organization.portal_access != wanted.portal_access {
@@ -509,11 +509,11 @@ impl ConfigTransfer<'_> {
                     .organizations
                     .set_portal_access(actor, &id, wanted.portal_access, request)
                     .await?;
-                report.changes.push(format!(
-                    "Portal access of {} turned {}.",
-                    wanted.name,
-                    if wanted.portal_access { "on" } else { "off" }
-                ));
+                report.changes.push(if wanted.portal_access {
+                    app::t!("server-config-portal-access-on", name = &wanted.name)
+                } else {
+                    app::t!("server-config-portal-access-off", name = &wanted.name)
+                });
             }
             if Environment::list(&Environment::join(&wanted.environments))
                 != organization.environments
@@ -522,10 +522,10 @@ impl ConfigTransfer<'_> {
                     .organizations
                     .set_environments(actor, &id, &wanted.environments, request)
                     .await?;
-                report.changes.push(format!(
-                    "{} may use {}.",
-                    wanted.name,
-                    Environment::describe(&wanted.environments)
+                report.changes.push(app::t!(
+                    "server-config-environments",
+                    name = &wanted.name,
+                    environments = Environment::describe(&wanted.environments)
                 ));
             }
             for domain in wanted.domains {
@@ -535,9 +535,11 @@ impl ConfigTransfer<'_> {
                         .organizations
                         .add_domain(actor, &id, &domain, request)
                         .await?;
-                    report
-                        .changes
-                        .push(format!("{domain} joins people to {}.", wanted.name));
+                    report.changes.push(app::t!(
+                        "server-config-domain-added",
+                        domain = &domain,
+                        organization = &wanted.name
+                    ));
                 }
             }
             for email in wanted.authorized_emails {
@@ -548,10 +550,10 @@ impl ConfigTransfer<'_> {
                     .iter()
                     .any(|a| a.eq_ignore_ascii_case(email.as_str()))
                 {
-                    report.changes.push(format!(
-                        "{} may sign in to {}.",
-                        email.as_str(),
-                        wanted.name
+                    report.changes.push(app::t!(
+                        "server-config-email-added",
+                        email = email.as_str(),
+                        organization = &wanted.name
                     ));
                     services
                         .organizations
@@ -600,20 +602,22 @@ impl ConfigTransfer<'_> {
                         request,
                     )
                     .await?;
-                report.changes.push(format!(
-                    "Identity provider {name} {}.",
-                    if exists.is_some() { "updated" } else { "added" }
-                ));
+                report.changes.push(if exists.is_some() {
+                    app::t!("server-config-provider-updated", name = &name)
+                } else {
+                    app::t!("server-config-provider-added", name = &name)
+                });
             }
             if exists.as_ref().is_none_or(|p| p.enabled != entry.enabled) {
                 services
                     .identity_providers
                     .set_enabled(actor, &slug, entry.enabled, request)
                     .await?;
-                report.changes.push(format!(
-                    "Identity provider {name} turned {}.",
-                    if entry.enabled { "on" } else { "off" }
-                ));
+                report.changes.push(if entry.enabled {
+                    app::t!("server-config-provider-on", name = &name)
+                } else {
+                    app::t!("server-config-provider-off", name = &name)
+                });
             }
         }
 
@@ -633,7 +637,7 @@ impl ConfigTransfer<'_> {
                         .await?;
                     report
                         .changes
-                        .push(format!("A new version of {}'s document.", form.name));
+                        .push(app::t!("server-config-document-updated", name = &form.name));
                 }
                 slug.clone()
             } else {
@@ -643,7 +647,7 @@ impl ConfigTransfer<'_> {
                     .await?;
                 report
                     .changes
-                    .push(format!("Collection {} added.", form.name));
+                    .push(app::t!("server-config-collection-added", name = &form.name));
                 imported.collection.slug
             };
             let before = services.collections.settings(&current_slug).await?.form;
@@ -655,7 +659,7 @@ impl ConfigTransfer<'_> {
                 if found {
                     report
                         .changes
-                        .push(format!("Settings of {} updated.", form.name));
+                        .push(app::t!("server-config-settings-updated", name = &form.name));
                 }
             }
             let access = services.access.collection_access(&slug).await?;
@@ -669,9 +673,10 @@ impl ConfigTransfer<'_> {
                     .access
                     .set_auto_approve(actor, &slug, &auto_approve, request)
                     .await?;
-                report
-                    .changes
-                    .push(format!("Auto-approval of {} changed.", form.name));
+                report.changes.push(app::t!(
+                    "server-config-auto-approval-changed",
+                    name = &form.name
+                ));
             }
             for grant in wanted.grants {
                 let Some(organization_id) = ids.get(&grant.organization) else {
@@ -695,11 +700,11 @@ impl ConfigTransfer<'_> {
                     .access
                     .grant(actor, &slug, organization_id, &missing, request)
                     .await?;
-                report.changes.push(format!(
-                    "{} may use {} ({}).",
-                    grant.organization,
-                    form.name,
-                    missing
+                report.changes.push(app::t!(
+                    "server-config-grant-added",
+                    organization = &grant.organization,
+                    collection = &form.name,
+                    environments = missing
                         .iter()
                         .map(|e| e.as_str())
                         .collect::<Vec<_>>()

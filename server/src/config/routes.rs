@@ -79,7 +79,7 @@ async fn document_from(mut form: Multipart) -> Result<PortalConfig, AppError> {
     let unreadable = |e: axum::extract::multipart::MultipartError| {
         AppError::invalid(
             "file",
-            format!("The upload could not be read: {}", e.body_text()),
+            app::t!("server-config-upload-unreadable", reason = e.body_text()),
         )
     };
     let mut file = None;
@@ -91,16 +91,12 @@ async fn document_from(mut form: Multipart) -> Result<PortalConfig, AppError> {
             }
         }
     }
-    let bytes = file.ok_or_else(|| {
-        AppError::invalid(
-            "file",
-            "Choose a configuration file (portico-config.json, downloaded from a portal).",
-        )
-    })?;
+    let bytes =
+        file.ok_or_else(|| AppError::invalid("file", app::t!("server-config-upload-missing")))?;
     serde_json::from_slice(&bytes).map_err(|e| {
         AppError::invalid(
             "file",
-            format!("This is not a Portico configuration document: {e}."),
+            app::t!("server-config-not-a-document", reason = e.to_string()),
         )
     })
 }

@@ -36,7 +36,7 @@ pub struct Keys {
 }
 
 fn key_not_found() -> AppError {
-    AppError::NotFound("That key".to_owned())
+    AppError::NotFound(app::t!("keys-that-key"))
 }
 
 fn db_error(error: sea_orm::DbErr) -> AppError {
@@ -152,10 +152,7 @@ impl Keys {
             .filter(|k| memberships.iter().any(|(o, _)| o.id == k.organization_id))
             .ok_or_else(key_not_found)?;
         if !may_change(&key, me, &memberships) {
-            return Err(AppError::Refused(
-                "Only the person who made this key, or an admin of its organization, can change it."
-                    .to_owned(),
-            ));
+            return Err(AppError::Refused(app::t!("keys-change-refused")));
         }
         let organization = memberships
             .into_iter()
@@ -220,7 +217,7 @@ impl KeysService for Keys {
                     let creator = key
                         .created_by
                         .and_then(|id| creators.get(&id).cloned())
-                        .unwrap_or_else(|| "someone who left".to_owned());
+                        .unwrap_or_else(|| app::t!("keys-creator-left"));
                     let organization = names.get(&key.organization_id).cloned().unwrap_or_default();
                     self.row(
                         key,
@@ -257,7 +254,7 @@ impl KeysService for Keys {
         let now = self.clock.now();
         let expires_at = match draft.expires_on {
             Some(day) => Some(end_of_day(day).filter(|at| *at > now).ok_or_else(|| {
-                AppError::invalid("expires_on", "Choose today or a later day as the last day.")
+                AppError::invalid("expires_on", app::t!("keys-last-day-in-past"))
             })?),
             None => None,
         };
@@ -337,7 +334,7 @@ impl KeysService for Keys {
         let creator = if key.created_by == viewer_id(viewer).ok() {
             viewer.display_name.clone()
         } else {
-            "a colleague".to_owned()
+            app::t!("keys-creator-colleague")
         };
         Ok(IssuedKey {
             key: self.row(
@@ -360,11 +357,11 @@ impl KeysService for Keys {
     ) -> Result<(), AppError> {
         let (key, organization) = self.changeable(viewer, key_id).await?;
         if key.active == active {
-            return Err(AppError::Conflict(format!(
-                "The key {} is already {}.",
-                key.name,
-                if active { "active" } else { "deactivated" }
-            )));
+            return Err(AppError::Conflict(if active {
+                app::t!("keys-already-active", name = &key.name)
+            } else {
+                app::t!("keys-already-deactivated", name = &key.name)
+            }));
         }
         let txn = crate::db::begin_write(&self.db).await.map_err(db_error)?;
         let updated = api_key::ActiveModel {

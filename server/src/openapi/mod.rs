@@ -11,6 +11,7 @@ mod tests;
 
 use std::collections::{BTreeSet, HashSet};
 
+use app::t;
 use serde_json::{Map, Value};
 
 pub use render::{Renderer, example_from_schema};
@@ -113,36 +114,46 @@ fn percent_decode(text: &str) -> String {
 /// error.
 pub fn parse_value(text: &str) -> Result<(Value, Format), ImportError> {
     if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(ImportError(format!(
-            "The document is {:.1} MB; the limit is {} MB.",
-            text.len() as f64 / 1_048_576.0,
-            MAX_DOCUMENT_BYTES / 1_048_576
+        return Err(ImportError(t!(
+            "catalog-import-too-large",
+            size = format!("{:.1}", text.len() as f64 / 1_048_576.0),
+            limit = (MAX_DOCUMENT_BYTES / 1_048_576).to_string()
         )));
     }
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.is_empty() {
-        return Err(ImportError("The document is empty.".to_owned()));
+        return Err(ImportError(t!("catalog-import-empty")));
     }
     if trimmed.starts_with('{') {
         return serde_json::from_str(trimmed)
             .map(|value| (value, Format::Json))
             .map_err(|e| {
-                ImportError(format!(
-                    "This is not valid JSON: {} (line {}, column {}).",
-                    json_reason(&e),
-                    e.line(),
-                    e.column()
+                ImportError(t!(
+                    "catalog-import-invalid-json",
+                    reason = json_reason(&e),
+                    line = e.line().to_string(),
+                    column = e.column().to_string()
                 ))
             });
     }
     let yaml: serde_yaml::Value = serde_yaml::from_str(trimmed).map_err(|e| {
         let place = e
             .location()
-            .map(|l| format!(" (line {}, column {})", l.line(), l.column()))
+            .map(|l| {
+                t!(
+                    "catalog-import-place",
+                    line = l.line().to_string(),
+                    column = l.column().to_string()
+                )
+            })
             .unwrap_or_default();
         let reason = e.to_string();
         let reason = reason.split(" at line ").next().unwrap_or(&reason);
-        ImportError(format!("This is not valid YAML or JSON: {reason}{place}."))
+        ImportError(t!(
+            "catalog-import-invalid-yaml",
+            reason = reason,
+            place = place
+        ))
     })?;
     Ok((yaml_to_json(yaml), Format::Yaml))
 }
@@ -280,7 +291,7 @@ impl Warnings {
     fn finish(mut self) -> Vec<String> {
         if self.more > 0 {
             self.list
-                .push(format!("…and {} more warnings like these.", self.more));
+                .push(t!("catalog-warning-more", count = self.more));
         }
         self.list
     }
@@ -299,13 +310,17 @@ fn check_references_and_formats(root: &Value, warnings: &mut Warnings) {
                         if resolve_local(root, reference).is_none()
                             && reported.insert(reference.clone())
                         {
-                            warnings.add(format!(
-                                "The reference {reference} (at {pointer}) points to nothing; it is shown as unresolved."
+                            warnings.add(t!(
+                                "catalog-warning-reference-missing",
+                                reference = reference,
+                                pointer = &pointer
                             ));
                         }
                     } else if reported.insert(reference.clone()) {
-                        warnings.add(format!(
-                            "The reference {reference} (at {pointer}) is in another file, which is not followed."
+                        warnings.add(t!(
+                            "catalog-warning-reference-external",
+                            reference = reference,
+                            pointer = &pointer
                         ));
                     }
                 }
@@ -333,9 +348,9 @@ fn check_references_and_formats(root: &Value, warnings: &mut Warnings) {
     }
     if !unknown_formats.is_empty() {
         let list: Vec<_> = unknown_formats.into_iter().take(20).collect();
-        warnings.add(format!(
-            "Unknown formats, shown as written: {}.",
-            list.join(", ")
+        warnings.add(t!(
+            "catalog-warning-unknown-formats",
+            formats = list.join(", ")
         ));
     }
 }
@@ -345,17 +360,14 @@ fn check_references_and_formats(root: &Value, warnings: &mut Warnings) {
 pub fn parse(text: &str) -> Result<Document, ImportError> {
     let (root, format) = parse_value(text)?;
     let Some(top) = root.as_object() else {
-        return Err(ImportError(
-            "The document must be an object with `openapi` (or `swagger`), `info` and `paths` at the top."
-                .to_owned(),
-        ));
+        return Err(ImportError(t!("catalog-import-not-object")));
     };
     let swagger2 = match (top.get("openapi"), top.get("swagger")) {
         (Some(Value::String(version)), _) if version.starts_with("3.") => false,
         (Some(version), _) => {
-            return Err(ImportError(format!(
-                "OpenAPI {} is not supported: Portico reads OpenAPI 3.0, 3.1 and Swagger 2.0 (at /openapi).",
-                version
+            return Err(ImportError(t!(
+                "catalog-import-openapi-unsupported",
+                version = version
                     .as_str()
                     .map(str::to_owned)
                     .unwrap_or_else(|| version.to_string())
@@ -367,15 +379,13 @@ pub fn parse(text: &str) -> Result<Document, ImportError> {
             true
         }
         (None, Some(version)) => {
-            return Err(ImportError(format!(
-                "Swagger {version} is not supported: Portico reads Swagger 2.0 and OpenAPI 3.0 and 3.1 (at /swagger)."
+            return Err(ImportError(t!(
+                "catalog-import-swagger-unsupported",
+                version = version.to_string()
             )));
         }
         (None, None) => {
-            return Err(ImportError(
-                "This is not an OpenAPI document: it has neither an `openapi` field (3.0, 3.1) nor `swagger: \"2.0\"` at the top."
-                    .to_owned(),
-            ));
+            return Err(ImportError(t!("catalog-import-not-openapi")));
         }
     };
     let mut warnings = Warnings {
@@ -384,8 +394,7 @@ pub fn parse(text: &str) -> Result<Document, ImportError> {
     };
     let info = top.get("info").cloned().unwrap_or(Value::Null);
     if !info.is_object() {
-        warnings
-            .add("The document has no `info` section, so it has no title or version.".to_owned());
+        warnings.add(t!("catalog-warning-no-info"));
     }
     let title = Some(text_at(&info, "title"))
         .filter(|t| !t.is_empty())
@@ -405,13 +414,11 @@ pub fn parse(text: &str) -> Result<Document, ImportError> {
         None => Vec::new(),
         Some(Value::Object(paths)) => index_operations(paths, &mut warnings),
         Some(_) => {
-            return Err(ImportError(
-                "`paths` must be an object of paths to operations (at /paths).".to_owned(),
-            ));
+            return Err(ImportError(t!("catalog-import-paths-not-object")));
         }
     };
     if operations.is_empty() {
-        warnings.add("The document describes no operations.".to_owned());
+        warnings.add(t!("catalog-warning-no-operations"));
     }
     check_references_and_formats(&root, &mut warnings);
     Ok(Document {
@@ -433,14 +440,18 @@ fn index_operations(paths: &Map<String, Value>, warnings: &mut Warnings) -> Vec<
     for (path, item) in paths {
         let pointer = format!("/paths/{}", pointer_segment(path));
         let Some(item) = item.as_object() else {
-            warnings.add(format!(
-                "The path {path} is not an object and is left out (at {pointer})."
+            warnings.add(t!(
+                "catalog-warning-path-not-object",
+                path = path,
+                pointer = &pointer
             ));
             continue;
         };
         if item.contains_key("$ref") {
-            warnings.add(format!(
-                "The path {path} is a reference to another path item, which is not followed (at {pointer})."
+            warnings.add(t!(
+                "catalog-warning-path-reference",
+                path = path,
+                pointer = &pointer
             ));
         }
         for method in METHODS {
@@ -448,9 +459,12 @@ fn index_operations(paths: &Map<String, Value>, warnings: &mut Warnings) -> Vec<
                 continue;
             };
             let Some(operation) = operation.as_object() else {
-                warnings.add(format!(
-                    "{} {path} is not an object and is left out (at {pointer}/{method}).",
-                    method.to_uppercase()
+                warnings.add(t!(
+                    "catalog-warning-operation-not-object",
+                    method = method,
+                    upper = method.to_uppercase(),
+                    path = path,
+                    pointer = &pointer
                 ));
                 continue;
             };
@@ -470,9 +484,12 @@ fn index_operations(paths: &Map<String, Value>, warnings: &mut Warnings) -> Vec<
                 while !taken.insert(format!("{id}-{n}")) {
                     n += 1;
                 }
-                warnings.add(format!(
-                    "Two operations share the id {id}; {} {path} is reachable as {id}-{n}.",
-                    method.to_uppercase()
+                warnings.add(t!(
+                    "catalog-warning-duplicate-id",
+                    id = &id,
+                    method = method.to_uppercase(),
+                    path = path,
+                    alias = format!("{id}-{n}")
                 ));
                 id = format!("{id}-{n}");
             }
@@ -568,7 +585,7 @@ impl Document {
         }
         groups.retain(|(_, list)| !list.is_empty());
         if !untagged.is_empty() {
-            groups.push(("Other operations".to_owned(), untagged));
+            groups.push((t!("catalog-other-operations"), untagged));
         }
         groups
     }

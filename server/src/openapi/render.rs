@@ -6,6 +6,7 @@ use app::catalog::{
     AuthScheme, BodyEntry, MediaEntry, ParameterEntry, ParameterInput, ResponseEntry, SchemaNode,
     ServerEntry,
 };
+use app::t;
 use serde_json::{Map, Value};
 
 use super::{Document, OperationRef, resolve_local};
@@ -70,10 +71,7 @@ fn show_example(value: &Value) -> String {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        format!(
-            "{}\n… (cut; the full example is in the document)",
-            &text[..end]
-        )
+        format!("{}\n{}", &text[..end], t!("catalog-example-cut"))
     } else {
         text
     }
@@ -102,7 +100,7 @@ impl Trees<'_> {
                 description: None,
                 constraints: Vec::new(),
                 children: Vec::new(),
-                note: Some("more not shown: see the downloaded document".to_owned()),
+                note: Some(t!("catalog-schema-more-not-shown")),
             };
         }
         let mut node = SchemaNode {
@@ -118,11 +116,11 @@ impl Trees<'_> {
             let label = ref_name(reference).to_owned();
             if trail.iter().any(|seen| seen == reference) {
                 node.type_label = label.clone();
-                node.note = Some(format!("{label} again (it contains itself)"));
+                node.note = Some(t!("catalog-schema-recursive", name = &label));
                 return node;
             }
             let Some(target) = resolve_local(self.root, reference) else {
-                node.type_label = format!("unresolved reference {reference}");
+                node.type_label = t!("catalog-schema-unresolved", reference = reference);
                 return node;
             };
             trail.push(reference.to_owned());
@@ -142,22 +140,28 @@ impl Trees<'_> {
         node.constraints = constraints(schema);
         if depth >= MAX_DEPTH {
             node.type_label = type_label(schema);
-            node.note = Some("nested deeper: see the downloaded document".to_owned());
+            node.note = Some(t!("catalog-schema-nested-deeper"));
             return node;
         }
-        for (keyword, label) in [("oneOf", "one of"), ("anyOf", "any of")] {
+        for keyword in ["oneOf", "anyOf"] {
             if let Some(variants) = schema.get(keyword).and_then(Value::as_array) {
-                node.type_label = label.to_owned();
+                node.type_label = if keyword == "oneOf" {
+                    t!("catalog-schema-one-of")
+                } else {
+                    t!("catalog-schema-any-of")
+                };
                 for (index, variant) in variants.iter().enumerate() {
                     if self.nodes >= MAX_NODES {
-                        node.note = Some("more options not shown".to_owned());
+                        node.note = Some(t!("catalog-schema-more-options"));
                         break;
                     }
                     let name = variant
                         .get("$ref")
                         .and_then(Value::as_str)
                         .map(|r| ref_name(r).to_owned())
-                        .unwrap_or_else(|| format!("option {}", index + 1));
+                        .unwrap_or_else(|| {
+                            t!("catalog-schema-option", number = (index + 1).to_string())
+                        });
                     node.children
                         .push(self.node(variant, Some(name), false, depth + 1, trail));
                 }
@@ -186,7 +190,7 @@ impl Trees<'_> {
         node.type_label = type_label(schema);
         if let Some(items) = schema.get("items") {
             let item = self.node(items, None, false, depth + 1, trail);
-            node.type_label = format!("array of {}", item.type_label);
+            node.type_label = t!("catalog-schema-array-of", items = item.type_label);
             node.children = item.children;
             node.note = item.note;
             return node;
@@ -202,7 +206,7 @@ impl Trees<'_> {
             }
             for (property, property_schema) in properties {
                 if self.nodes >= MAX_NODES {
-                    node.note = Some("more fields not shown".to_owned());
+                    node.note = Some(t!("catalog-schema-more-fields"));
                     break;
                 }
                 let required = required_names.contains(&property.as_str());
@@ -220,7 +224,7 @@ impl Trees<'_> {
         {
             node.children.push(self.node(
                 extra,
-                Some("{any name}".to_owned()),
+                Some(t!("catalog-schema-any-name")),
                 false,
                 depth + 1,
                 trail,
@@ -253,11 +257,40 @@ fn type_label(schema: &Value) -> String {
     if schema.get("nullable") == Some(&Value::Bool(true)) && !types.iter().any(|t| t == "null") {
         types.push("null".to_owned());
     }
-    let mut label = types.join(" or ");
+    let mut label = types.join(t!("catalog-schema-or").as_str());
     if let Some(format) = schema.get("format").and_then(Value::as_str) {
         label = format!("{label} ({format})");
     }
     label
+}
+
+/// A constraint's words, with its value (`minimum 1`, `at least 3 characters`).
+fn constraint_label(key: &str, value: String) -> String {
+    match key {
+        "default" => t!("catalog-constraint-default", value = value),
+        "minimum" => t!("catalog-constraint-minimum", value = value),
+        "maximum" => t!("catalog-constraint-maximum", value = value),
+        "minLength" => t!("catalog-constraint-min-length", value = value),
+        "maxLength" => t!("catalog-constraint-max-length", value = value),
+        "minItems" => t!("catalog-constraint-min-items", value = value),
+        "maxItems" => t!("catalog-constraint-max-items", value = value),
+        "pattern" => t!("catalog-constraint-pattern", value = value),
+        "multipleOf" => t!("catalog-constraint-multiple-of", value = value),
+        "exclusiveMinimum" => t!("catalog-constraint-greater-than", value = value),
+        "exclusiveMaximum" => t!("catalog-constraint-less-than", value = value),
+        _ => format!("{key} {value}"),
+    }
+}
+
+/// A flag's words (`read-only`).
+fn flag_label(key: &str) -> String {
+    match key {
+        "readOnly" => t!("catalog-constraint-read-only"),
+        "writeOnly" => t!("catalog-constraint-write-only"),
+        "deprecated" => t!("catalog-constraint-deprecated"),
+        "uniqueItems" => t!("catalog-constraint-unique-items"),
+        _ => key.to_owned(),
+    }
 }
 
 fn constraints(schema: &Value) -> Vec<String> {
@@ -265,47 +298,37 @@ fn constraints(schema: &Value) -> Vec<String> {
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
         let shown: Vec<String> = values.iter().take(12).map(scalar).collect();
         let more = if values.len() > 12 { ", …" } else { "" };
-        list.push(format!("one of: {}{more}", shown.join(", ")));
+        list.push(t!(
+            "catalog-constraint-one-of",
+            values = format!("{}{more}", shown.join(", "))
+        ));
     }
     if let Some(value) = schema.get("const") {
-        list.push(format!("always {}", scalar(value)));
+        list.push(t!("catalog-constraint-always", value = scalar(value)));
     }
-    for (key, label) in [
-        ("default", "default"),
-        ("minimum", "minimum"),
-        ("maximum", "maximum"),
-        ("minLength", "at least … characters"),
-        ("maxLength", "at most … characters"),
-        ("minItems", "at least … items"),
-        ("maxItems", "at most … items"),
-        ("pattern", "pattern"),
-        ("multipleOf", "multiple of"),
+    for key in [
+        "default",
+        "minimum",
+        "maximum",
+        "minLength",
+        "maxLength",
+        "minItems",
+        "maxItems",
+        "pattern",
+        "multipleOf",
     ] {
         if let Some(value) = schema.get(key) {
-            let value = scalar(value);
-            list.push(if label.contains('…') {
-                label.replace('…', &value)
-            } else {
-                format!("{label} {value}")
-            });
+            list.push(constraint_label(key, scalar(value)));
         }
     }
-    for (key, label) in [
-        ("exclusiveMinimum", "greater than"),
-        ("exclusiveMaximum", "less than"),
-    ] {
+    for key in ["exclusiveMinimum", "exclusiveMaximum"] {
         if let Some(value) = schema.get(key).filter(|v| v.is_number()) {
-            list.push(format!("{label} {value}"));
+            list.push(constraint_label(key, value.to_string()));
         }
     }
-    for (key, label) in [
-        ("readOnly", "read-only"),
-        ("writeOnly", "write-only"),
-        ("deprecated", "deprecated"),
-        ("uniqueItems", "unique items"),
-    ] {
+    for key in ["readOnly", "writeOnly", "deprecated", "uniqueItems"] {
         if schema.get(key) == Some(&Value::Bool(true)) {
-            list.push(label.to_owned());
+            list.push(flag_label(key));
         }
     }
     list
@@ -591,10 +614,13 @@ impl Renderer<'_> {
 
     pub fn servers(&self, sandbox: Option<&str>, production: Option<&str>) -> Vec<ServerEntry> {
         let mut entries = Vec::new();
-        for (label, url) in [("Sandbox", sandbox), ("Production", production)] {
+        for (label, url) in [
+            (t!("environment-sandbox"), sandbox),
+            (t!("environment-production"), production),
+        ] {
             if let Some(url) = url {
                 entries.push(ServerEntry {
-                    label: label.to_owned(),
+                    label,
                     url: url.to_owned(),
                 });
             }
@@ -617,7 +643,7 @@ impl Renderer<'_> {
                     .and_then(Value::as_str)
                     .unwrap_or("");
                 entries.push(ServerEntry {
-                    label: "Server".to_owned(),
+                    label: t!("catalog-server"),
                     url: format!("{scheme}://{host}{base}"),
                 });
             }
@@ -625,7 +651,7 @@ impl Renderer<'_> {
             for server in servers.iter().take(10) {
                 if let Some(url) = text(server, "url") {
                     entries.push(ServerEntry {
-                        label: text(server, "description").unwrap_or_else(|| "Server".to_owned()),
+                        label: text(server, "description").unwrap_or_else(|| t!("catalog-server")),
                         url,
                     });
                 }
@@ -648,19 +674,19 @@ impl Renderer<'_> {
             .map(|(name, scheme)| {
                 let scheme = self.deref(scheme);
                 let kind = match scheme.get("type").and_then(Value::as_str).unwrap_or("") {
-                    "apiKey" => format!(
-                        "API key in {} {}",
-                        text(scheme, "in").unwrap_or_else(|| "header".to_owned()),
-                        text(scheme, "name").unwrap_or_default()
+                    "apiKey" => t!(
+                        "catalog-auth-api-key",
+                        location = text(scheme, "in").unwrap_or_else(|| "header".to_owned()),
+                        name = text(scheme, "name").unwrap_or_default()
                     ),
-                    "http" => format!(
-                        "HTTP {}",
-                        text(scheme, "scheme").unwrap_or_else(|| "authentication".to_owned())
-                    ),
-                    "basic" => "HTTP basic".to_owned(),
+                    "http" => match text(scheme, "scheme") {
+                        Some(kind) => t!("catalog-auth-http", scheme = kind),
+                        None => t!("catalog-auth-http-unnamed"),
+                    },
+                    "basic" => t!("catalog-auth-http-basic"),
                     "oauth2" => "OAuth 2.0".to_owned(),
                     "openIdConnect" => "OpenID Connect".to_owned(),
-                    "mutualTLS" => "Mutual TLS".to_owned(),
+                    "mutualTLS" => t!("catalog-auth-mutual-tls"),
                     other => other.to_owned(),
                 };
                 AuthScheme {

@@ -173,11 +173,12 @@ on_both_engines!(
 );
 
 /// The areas audit actions belong to (the part before the dot).
-const AREAS: [&str; 13] = [
+const AREAS: [&str; 14] = [
     "access",
     "audit",
     "auth",
     "collection",
+    "configuration",
     "demo",
     "invitation",
     "key",

@@ -14,6 +14,7 @@ mod catalog;
 mod corpus;
 mod gateway;
 mod invitations;
+mod languages;
 mod mail_tls;
 mod management_api;
 mod nginx;
