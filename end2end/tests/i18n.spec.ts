@@ -36,7 +36,7 @@ test('the language can be switched and is remembered', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expect(page.getByRole('link', { name: 'Entdecken' })).toBeVisible();
   // Only a path on this portal is gone back to, and an unknown language changes nothing.
-  const elsewhere = await page.request.post('/language', { form: { lang: 'en', next: '//evil.test/x' }, maxRedirects: 0 });
+  const elsewhere = await page.request.post('/language', { form: { lang: 'de', next: '//evil.test/x' }, maxRedirects: 0 });
   expect(elsewhere.status()).toBe(303);
   expect(elsewhere.headers()['location']).toBe('/');
   const unknown = await page.request.post('/language', { form: { lang: 'xx', next: '/apis' }, maxRedirects: 0 });
@@ -77,6 +77,7 @@ test('a person who chose German gets mail in German, and pages in German whereve
   const other = await second.newPage();
   const before = await mailCount(person);
   await other.goto('/sign-in');
+  await expect(other.locator('body')).toHaveAttribute('data-hydrated', 'true');
   await expect(other.locator('html')).toHaveAttribute('lang', 'en');
   await other.getByLabel('Email address').fill(person);
   await other.getByRole('button', { name: 'Email me a sign-in link' }).click();
@@ -91,4 +92,31 @@ test('a person who chose German gets mail in German, and pages in German whereve
   await expect(other).toHaveURL(/\/apis$/);
   await expect(other.locator('html')).toHaveAttribute('lang', 'de');
   await second.close();
+});
+
+test('an admin works through every page in German, each accessible and hydrated', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signInAs(page, 'admin@portico.test');
+  try {
+    await page.getByLabel('Language').selectOption('de');
+    await page.getByRole('button', { name: 'Change language' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    const pages = [
+      '/apis', '/discover', '/apis/payments-api', '/apis/payments-api/operations/createPayment', '/keys',
+      '/requests', '/team', '/profile', '/admin', '/admin/people', '/admin/organizations',
+      '/admin/collections', '/admin/collections/payments-api', '/admin/requests', '/admin/audit',
+      '/admin/branding', '/admin/terms', '/admin/api-tokens', '/admin/identity-providers',
+      '/admin/configuration', '/no-such-page',
+    ];
+    for (const path of pages) {
+      await openHydrated(page, path);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+      const name = path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home';
+      await page.screenshot({ path: `test-results/screens/de-${name}.png`, fullPage: true });
+    }
+  } finally {
+    // Back to English for the other tests, whatever happened above.
+    await page.request.post('/language', { form: { lang: 'en', next: '/' } });
+  }
 });

@@ -31,7 +31,6 @@ access-bulk-too-many = Entscheiden Sie höchstens { $max } Anfragen auf einmal.
 
 access-environments = Umgebungen
 # Ergänzt „Bitte melden Sie sich an …“.
-access-admin-purpose = als Admin, um diese Seite zu sehen
 
 ## Anfrageformular
 
@@ -72,7 +71,7 @@ access-notes-prefix = Notizen:{ " " }
 access-reason-prefix = Begründung:{ " " }
 access-note-prefix = Notiz:{ " " }
 access-until = Zugriff bis einschließlich { $day }
-access-withdraw-label = Anfrage für { $collection } zurückziehen
+access-withdraw-label = Zurückziehen: Anfrage für { $collection }
 access-withdraw = Zurückziehen
 access-ask-again = Erneut anfragen
 

@@ -5,7 +5,6 @@
 audit-title = Audit-Protokoll
 audit-lead = Wer hat was getan, wann und von wo. Neueste zuerst.
 audit-back-admin = ← Verwaltungsübersicht
-audit-load-purpose = als Admin, um diese Seite zu sehen
 
 # Die Filter.
 audit-filter-label = Ereignisse filtern

@@ -48,7 +48,6 @@ collections-row-operations = { $count ->
     [one] { $operations } (v{ $version }, { $count } Version)
    *[other] { $operations } (v{ $version }, { $count } Versionen)
 }
-collections-load-purpose = (als Admin), um diese Seite zu sehen
 
 ## Eine Sammlung
 

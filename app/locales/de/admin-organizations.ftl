@@ -7,7 +7,6 @@ orgs-lead = Wer sich anmelden darf: der Portalzugang einer Organisation und die 
 orgs-back-admin = ← Verwaltungsübersicht
 orgs-empty-title = Noch keine Organisationen
 orgs-empty-message = Eine Organisation fasst die Personen eines API-Nutzers zusammen.
-orgs-load-purpose = als Admin, um diese Seite zu sehen
 
 # Eine hinzufügen.
 orgs-new-heading = Organisation hinzufügen

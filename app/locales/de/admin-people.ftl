@@ -7,7 +7,6 @@ people-title = Personen
 people-lead = Alle, die sich im Portal anmelden dürfen. Eine Sperre beendet sofort alle Sitzungen der Person.
 people-back-admin = ← Verwaltungsübersicht
 people-everyone-heading = Alle mit einem Konto
-people-load-purpose = als Admin, um diese Seite zu sehen
 people-sessions-ended = { $count ->
     [one] Eine Sitzung beendet.
    *[other] { $count } Sitzungen beendet.

@@ -5,7 +5,6 @@
 
 admin-title = Verwaltung
 admin-lead = Betreiben Sie das Portal: Organisationen, Personen, Sammlungen und Freigaben.
-admin-load-purpose = als Administrator, um diese Seite zu sehen
 admin-back = ← Zur Verwaltungsübersicht
 admin-run-heading = Das Portal betreiben
 admin-sections = Bereiche der Verwaltung
@@ -132,7 +131,7 @@ admin-tokens-lead = Mit Tokens können Skripte das Portal über die Verwaltungs-
 admin-tokens-described-before = Die API ist unter{ " " }
 admin-tokens-described-middle = { " " }beschrieben (OpenAPI 3.1); senden Sie den Token als{ " " }
 admin-tokens-described-after = .
-admin-tokens-load-purpose = als Administrator, um API-Tokens zu verwalten
+admin-tokens-load-purpose = um API-Tokens als Admin zu verwalten
 admin-tokens-new-title = Ihr neuer Token „{ $name }“
 admin-tokens-secret-label = Admin-API-Token
 admin-tokens-usage = Er läuft am { $expires } ab. Senden Sie ihn als Authorization: Bearer an /api/v1/admin/….
@@ -155,7 +154,7 @@ admin-tokens-list = Tokens
 admin-tokens-state-active = Aktiv
 admin-tokens-state-expired = Abgelaufen
 admin-tokens-state-revoked = Widerrufen
-admin-tokens-revoke-label = { $name } widerrufen
+admin-tokens-revoke-label = Widerrufen: { $name }
 admin-tokens-revoke-confirm = „{ $name }“ widerrufen? Skripte, die ihn verwenden, erhalten ab ihrem nächsten Aufruf 401.
 admin-tokens-revoke = Widerrufen
 admin-tokens-revoke-now = Jetzt widerrufen

@@ -10,7 +10,7 @@ catalog-tag-unknown = Dieses Tag gibt es nicht.
 
 ## Meine APIs und Entdecken (app/src/catalog/pages.rs)
 
-catalog-request-access-to = Zugriff auf { $name } anfragen
+catalog-request-access-to = Zugriff anfragen: { $name }
 catalog-card-meta = { $count ->
     [one] { $count } Operation · Version { $version }
    *[other] { $count } Operationen · Version { $version }

@@ -43,7 +43,6 @@ sso-extra-enforced = Pflicht für seine Domains
 sso-managed-settings = Einstellungen (schreibgeschützt)
 sso-managed-portal = Portal
 # Beendet „Bitte melden Sie sich an …“.
-sso-load-purpose = mit einem Admin-Konto, um diese Seite zu sehen
 
 ## Ein Anbieter: der Editor
 

@@ -17,9 +17,9 @@ team-member-you = { $name } (Sie)
 team-never = Nie
 team-role-of = Rolle von { $name }
 team-save-role = Rolle speichern
-team-save-role-of = Rolle von { $name } speichern
+team-save-role-of = Rolle speichern: { $name }
 team-remove = Entfernen
-team-remove-label = { $name } entfernen
+team-remove-label = Entfernen: { $name }
 team-remove-confirm = { $name } aus der Organisation entfernen? Die Person verliert sofort den Zugang zu deren APIs und Schlüsseln.
 team-remove-now = Jetzt entfernen
 team-cancel = Abbrechen
@@ -39,7 +39,7 @@ team-invitation = { $email } ({ $role ->
    *[other] gesendet am
 } { $sent }
 team-revoke = Widerrufen
-team-revoke-label = Einladung von { $email } widerrufen
+team-revoke-label = Widerrufen: Einladung von { $email }
 
 team-not-found-member = Dieses Mitglied
 team-not-found-organization = Diese Organisation

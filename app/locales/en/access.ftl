@@ -30,7 +30,6 @@ access-bulk-too-many = Decide at most { $max } requests at once.
 
 access-environments = Environments
 # Finishes "Please sign in …".
-access-admin-purpose = as an admin to see this page
 
 ## Request form
 

@@ -4,7 +4,6 @@
 audit-title = Audit log
 audit-lead = Who did what, when and from where. Newest first.
 audit-back-admin = ← Admin overview
-audit-load-purpose = as an admin to see this page
 
 # The filters.
 audit-filter-label = Filter events

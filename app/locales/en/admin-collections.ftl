@@ -48,7 +48,6 @@ collections-row-operations = { $count ->
     [one] { $operations } (v{ $version }, { $count } version)
    *[other] { $operations } (v{ $version }, { $count } versions)
 }
-collections-load-purpose = as an admin to see this page
 
 ## One collection
 

@@ -7,7 +7,6 @@ orgs-lead = Who may sign in: an organization's portal access, and the addresses 
 orgs-back-admin = ← Admin overview
 orgs-empty-title = No organizations yet
 orgs-empty-message = Organizations group the people of one API consumer.
-orgs-load-purpose = as an admin to see this page
 
 # Adding one.
 orgs-new-heading = Add an organization

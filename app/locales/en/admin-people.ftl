@@ -7,7 +7,6 @@ people-title = People
 people-lead = Everyone who may sign in to the portal. Suspending someone ends their sessions at once.
 people-back-admin = ← Admin overview
 people-everyone-heading = Everyone with an account
-people-load-purpose = as an admin to see this page
 people-sessions-ended = { $count ->
     [one] { $count } session ended.
    *[other] { $count } sessions ended.

@@ -5,7 +5,6 @@
 
 admin-title = Admin
 admin-lead = Run the portal: organizations, people, collections and approvals.
-admin-load-purpose = as an admin to see this page
 admin-back = ← Admin overview
 admin-run-heading = Run the portal
 admin-sections = Admin sections

@@ -35,6 +35,7 @@ load-sign-in-before = Please{ " " }
 load-sign-in-link = sign in
 load-terms-link = accept the terms of use
 load-after = { " " }{ $purpose }.
+load-admin-purpose = as an admin to see this page
 loading = Loading…
 secret-copy-now = Copy it now: this is the only time it is shown. Store it like a password.
 secret-copy = Copy

@@ -43,7 +43,6 @@ sso-extra-enforced = required for its domains
 sso-managed-settings = Settings (read-only)
 sso-managed-portal = Portal
 # Finishes "Please sign in …".
-sso-load-purpose = as an admin to see this page
 
 ## One provider: the editor
 

@@ -50,7 +50,7 @@ pub fn ApprovalsPage() -> impl IntoView {
                         <InboxList inbox decided />
                     }.into_any()
                 }
-                Err(error) => view! { <LoadError error purpose=t!("access-admin-purpose") /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("load-admin-purpose") /> }.into_any(),
             })}
         </Transition>
     }

@@ -369,7 +369,7 @@ pub fn GrantsPanel(
             <p class="notice notice--error" role="alert" hidden=move || failure().is_none()>{failure}</p>
             <Transition fallback=|| view! { <p class="loading" role="status">{crate::t!("loading")}</p> }>
                 {move || current.get().map(|result| match result {
-                    Err(error) => view! { <LoadError error purpose=t!("access-admin-purpose") /> }.into_any(),
+                    Err(error) => view! { <LoadError error purpose=t!("load-admin-purpose") /> }.into_any(),
                     Ok(access) => {
                         let slug = slug.clone();
                         let organizations = organizations.clone();

@@ -317,7 +317,7 @@ pub fn AuditLogPage() -> impl IntoView {
                 Err(AppError::Invalid { .. }) => view! {
                     <p class="notice notice--error" role="alert">{t!("audit-check-filters")}</p>
                 }.into_any(),
-                Err(error) => view! { <LoadError error purpose=t!("audit-load-purpose") /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("load-admin-purpose") /> }.into_any(),
             })}
         </Transition>
     }

@@ -276,7 +276,7 @@ pub fn BrandingPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading" role="status">{t!("loading")}</p> }>
             {move || branding.get().map(|result| match result {
                 Ok(branding) => view! { <BrandingForm branding /> }.into_any(),
-                Err(error) => view! { <LoadError error purpose=t!("admin-load-purpose") /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("load-admin-purpose") /> }.into_any(),
             })}
         </Suspense>
     }

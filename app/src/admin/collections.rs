@@ -320,7 +320,7 @@ pub fn CollectionsAdminPage() -> impl IntoView {
                         </table>
                     </div>
                 }.into_any(),
-                Err(error) => view! { <LoadError error purpose=t!("collections-load-purpose") /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("load-admin-purpose") /> }.into_any(),
             })}
         </Suspense>
     }
@@ -348,7 +348,7 @@ pub fn CollectionAdminPage() -> impl IntoView {
                 }
                 Err(error) => view! {
                     <PageHeader title=t!("collections-collection") />
-                    <LoadError error purpose=t!("collections-load-purpose") />
+                    <LoadError error purpose=t!("load-admin-purpose") />
                 }.into_any(),
             })}
         </Suspense>

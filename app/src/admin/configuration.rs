@@ -106,7 +106,7 @@ pub fn ConfigurationPage() -> impl IntoView {
                         <a class="button" href="/admin/configuration/portico-config.json" download="portico-config.json">{t!("admin-config-download")}</a>
                     </section>
                 }.into_any(),
-                Err(error) => view! { <LoadError error purpose=t!("admin-load-purpose") /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("load-admin-purpose") /> }.into_any(),
             })}
         </Suspense>
         <section class="card" aria-labelledby="import-heading">

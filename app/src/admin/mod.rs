@@ -116,7 +116,7 @@ pub fn AdminPage() -> impl IntoView {
                     </nav>
 
                 }.into_any(),
-                Err(error) => view! { <LoadError error purpose=t!("admin-load-purpose") /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("load-admin-purpose") /> }.into_any(),
             })}
         </Suspense>
     }

@@ -261,7 +261,7 @@ pub fn OrganizationsPage() -> impl IntoView {
                 Ok(list) => list.into_iter().map(|organization| view! {
                     <OrganizationCard organization changed />
                 }).collect_view().into_any(),
-                Err(error) => view! { <LoadError error purpose=t!("orgs-load-purpose") /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("load-admin-purpose") /> }.into_any(),
             })}
         </Transition>
     }

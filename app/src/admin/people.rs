@@ -269,7 +269,7 @@ pub fn PeoplePage() -> impl IntoView {
                         }}
                     }.into_any()
                 }
-                Err(error) => view! { <LoadError error purpose=t!("people-load-purpose") /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("load-admin-purpose") /> }.into_any(),
             })}
         </Transition>
     }
@@ -439,7 +439,7 @@ pub fn PersonPage() -> impl IntoView {
                 Ok(details) => view! { <PersonView details end memberships /> }.into_any(),
                 Err(error) => view! {
                     <PageHeader title=t!("people-person-title") />
-                    <LoadError error purpose=t!("people-load-purpose") />
+                    <LoadError error purpose=t!("load-admin-purpose") />
                 }.into_any(),
             })}
         </Suspense>

@@ -537,7 +537,7 @@ pub fn IdentityProvidersPage() -> impl IntoView {
                         </table>
                     </div>
                 }.into_any(),
-                Err(error) => view! { <LoadError error purpose=t!("sso-load-purpose") /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("load-admin-purpose") /> }.into_any(),
             })}
         </Suspense>
     }
@@ -558,7 +558,7 @@ pub fn IdentityProviderPage() -> impl IntoView {
                 Ok(editor) => view! { <ProviderEditorView editor changed /> }.into_any(),
                 Err(error) => view! {
                     <PageHeader title=t!("sso-provider-title") />
-                    <LoadError error purpose=t!("sso-load-purpose") />
+                    <LoadError error purpose=t!("load-admin-purpose") />
                 }.into_any(),
             })}
         </Suspense>

@@ -74,7 +74,7 @@ pub fn TermsAdminPage() -> impl IntoView {
                         </section>
                     }.into_any()
                 }
-                Err(error) => view! { <LoadError error purpose=t!("admin-load-purpose") /> }.into_any(),
+                Err(error) => view! { <LoadError error purpose=t!("load-admin-purpose") /> }.into_any(),
             })}
             {move || history.get().map(|result| match result {
                 Ok(list) if list.is_empty() => view! { <p>{t!("admin-terms-none")}</p> }.into_any(),
