@@ -367,6 +367,16 @@ pub fn current() -> Locale {
     Locale::default()
 }
 
+/// Runs `work` with `locale` as the current language, where neither a page nor a request gives
+/// one (a blocking thread, the command line).
+pub fn in_locale<T>(locale: Locale, work: impl FnOnce() -> T) -> T {
+    let owner = leptos::prelude::Owner::new();
+    owner.with(|| {
+        leptos::prelude::provide_context(locale);
+        work()
+    })
+}
+
 /// The language the server rendered this page in: `<html lang>`.
 #[cfg(feature = "hydrate")]
 pub fn page_locale() -> Option<Locale> {

@@ -68,15 +68,9 @@ async fn off_the_async_threads<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, AppError> {
     let locale = app::i18n::current();
-    tokio::task::spawn_blocking(move || {
-        let owner = leptos::prelude::Owner::new();
-        owner.with(|| {
-            leptos::prelude::provide_context(locale);
-            work()
-        })
-    })
-    .await
-    .map_err(|_| AppError::Internal)
+    tokio::task::spawn_blocking(move || app::i18n::in_locale(locale, work))
+        .await
+        .map_err(|_| AppError::Internal)
 }
 
 /// Parses off the async threads: a large document takes a while.
