@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use crate::SessionResource;
 use crate::auth::SessionInfo;
-use crate::i18n::{COOKIE, Locale};
+use crate::i18n::Locale;
 use crate::t;
 use crate::tryit::ProfileSelector;
 
@@ -27,6 +27,16 @@ pub fn Frame(children: Children) -> impl IntoView {
 fn Header() -> impl IntoView {
     let session = expect_context::<SessionResource>();
     let (menu_open, set_menu_open) = signal(false);
+    let toggle = NodeRef::<leptos::html::Button>::new();
+    // Escape closes the phone menu and gives the focus back to its button.
+    let close_on_escape = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" && menu_open.get_untracked() {
+            set_menu_open.set(false);
+            if let Some(toggle) = toggle.get() {
+                let _ = toggle.focus();
+            }
+        }
+    };
 
     let info = move || session.get().and_then(Result::ok);
     let portal_name = move || {
@@ -53,6 +63,7 @@ fn Header() -> impl IntoView {
                 <button
                     class="menu-toggle"
                     type="button"
+                    node_ref=toggle
                     aria-controls="primary-nav"
                     aria-expanded=move || menu_open.get().to_string()
                     on:click=move |_| set_menu_open.update(|open| *open = !*open)
@@ -67,6 +78,7 @@ fn Header() -> impl IntoView {
                     class="primary-nav"
                     class:primary-nav--open=move || menu_open.get()
                     aria-label=t!("nav-main")
+                    on:keydown=close_on_escape
                 >
                     // Following a link (the click bubbles up here) closes the phone menu.
                     <ul on:click=move |_| set_menu_open.set(false)>
@@ -391,7 +403,7 @@ fn LanguageSwitcher() -> impl IntoView {
     };
     let current = crate::i18n::current();
     view! {
-        <form class="language-form" method="post" action="/language" data-cookie=COOKIE>
+        <form class="language-form" method="post" action="/language">
             <input type="hidden" name="next" value=here />
             <label for="language-select">{t!("language-label")}</label>
             <select id="language-select" name="lang">

@@ -53,6 +53,13 @@ test('at phone width the menu folds away and opens on demand', async ({ page }) 
   await expect(nav).toBeVisible();
   await expectAccessible(page);
   await expect(page.getByRole('button', { name: 'Close menu' })).toHaveAttribute('aria-expanded', 'true');
+  // Escape closes it from inside and gives the focus back to its button.
+  await nav.getByRole('link', { name: 'My APIs' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(nav).toBeHidden();
+  await expect(toggle).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(nav).toBeVisible();
   await nav.getByRole('link', { name: 'My APIs' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My APIs');
   await expect(nav).toBeHidden();

@@ -29,16 +29,27 @@ pub fn install() {
     app::i18n::set_fallback(|| REQUEST_LOCALE.try_with(|locale| *locale).ok());
 }
 
+/// Runs `work` on a task of its own in the language of the request that starts it (mail it
+/// sends is written in that language).
+pub fn spawn<F>(work: F)
+where
+    F: std::future::Future<Output = ()> + Send + 'static,
+{
+    let locale = app::i18n::current();
+    tokio::spawn(REQUEST_LOCALE.scope(locale, work));
+}
+
 /// Serves every request in its language (see `install`).
 pub async fn request_language(request: Request, next: Next) -> Response {
     let locale = Locale::of_request(request.headers());
     REQUEST_LOCALE.scope(locale, next.run(request)).await
 }
 
-/// The cookie that keeps the portal in `locale` in this browser, for a year.
+/// The cookie that keeps the portal in `locale` in this browser, for a year. Only the server
+/// reads it (the browser takes the language from the page).
 pub fn cookie(locale: Locale, secure: bool) -> String {
     format!(
-        "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{}",
+        "{COOKIE}={}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{}",
         locale.tag(),
         if secure { "; Secure" } else { "" }
     )

@@ -304,7 +304,7 @@ async fn config(settings: Settings, command: ConfigCommand) -> Result<(), StartE
             app::error::AppError::Invalid {
                 field: Some(field), ..
             } => format!("nothing was imported: {e} (at {field})"),
-            _ => format!("the import stopped: {e}"),
+            _ => e.to_string(),
         })
     };
     match document {

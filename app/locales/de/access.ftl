@@ -89,14 +89,14 @@ access-auto-heading = Automatisch genehmigte Anfragen
 access-auto-legend = Anfragen für diese Umgebungen ohne Admin genehmigen
 access-auto-save = Regel speichern
 access-auto-saved = Automatische Genehmigung aktualisiert.
-access-grant-organization = Zugriff geben für
-access-grant = Zugriff geben
+access-grant-organization = Zugriff gewähren für
+access-grant = Zugriff gewähren
 
 ## Posteingang der Zugriffsanfragen
 
 access-inbox-title = Zugriffsanfragen
 access-inbox-lead = Entscheiden Sie, wer welche API nutzen darf. Die anfragende Person erfährt jede Entscheidung per E-Mail.
-access-inbox-back = ← Zur Verwaltung
+access-inbox-back = ← Verwaltungsübersicht
 access-filter-label = Anfragen filtern
 access-filter-status = Status
 access-filter-all = Alle

@@ -29,7 +29,7 @@ collections-imported = Das Dokument ist importiert. Prüfen Sie die Details unte
 
 collections-title = Sammlungen
 collections-lead = Die APIs, die das Portal veröffentlicht, jede beschrieben durch ein OpenAPI-Dokument.
-collections-back-to-admin = ← Admin-Übersicht
+collections-back-to-admin = ← Verwaltungsübersicht
 collections-add = Sammlung hinzufügen
 collections-add-lead = Sie beginnt als Entwurf, mit Namen und Beschreibung aus dem Dokument.
 collections-import = Importieren
@@ -65,7 +65,7 @@ collections-field-tags = Tags
 collections-field-tags-hint = Durch Kommas getrennt, etwa payments, cards.
 collections-status-draft = Entwurf (nur Admins)
 collections-visibility = Sichtbarkeit
-collections-visibility-listed = In Entdecken gelistet
+collections-visibility-listed = Unter „Entdecken“ aufgeführt
 collections-visibility-hidden = Verborgen: nur Organisationen mit Zugriff
 collections-field-sandbox-url = Basis-URL der Sandbox
 collections-field-production-url = Basis-URL der Produktion

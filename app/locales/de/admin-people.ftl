@@ -117,9 +117,9 @@ people-invitation-meta-by = { $organization } · { $role } · gesendet am { $sen
 people-invitation-expired = abgelaufen am { $date }
 people-invitation-valid-until = gültig bis { $date }
 people-invitation-resend = Erneut senden
-people-invitation-revoke = Zurückziehen
+people-invitation-revoke = Widerrufen
 people-invitation-resend-label = Erneut senden: Einladung an { $email }
-people-invitation-revoke-label = Zurückziehen: Einladung an { $email }
+people-invitation-revoke-label = Widerrufen: Einladung an { $email }
 
 # Beitrittsanfragen.
 people-registrations-heading = Beitrittsanfragen

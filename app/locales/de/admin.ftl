@@ -4,8 +4,8 @@
 # server/src/admin/api_tokens.rs) und die Konfigurationsseite (app/src/admin/configuration.rs).
 
 admin-title = Verwaltung
-admin-lead = Betreiben Sie das Portal: Organisationen, Personen, Sammlungen und Freigaben.
-admin-back = ← Zur Verwaltungsübersicht
+admin-lead = Betreiben Sie das Portal: Organisationen, Personen, Sammlungen und Zugriffe.
+admin-back = ← Verwaltungsübersicht
 admin-run-heading = Das Portal betreiben
 admin-sections = Bereiche der Verwaltung
 admin-link-people = Personen
@@ -100,7 +100,7 @@ admin-branding-message-too-long = Bitte kürzen Sie die Nachricht auf höchstens
 
 admin-terms-title = Nutzungsbedingungen
 admin-terms-lead = Angemeldete Personen müssen die aktuelle Version akzeptieren, bevor sie das Portal nutzen können.
-admin-terms-published = Version { $version } ist veröffentlicht. Alle akzeptieren sie bei ihrem nächsten Schritt im Portal.
+admin-terms-published = Version { $version } ist veröffentlicht. Alle müssen sie bei ihrem nächsten Schritt im Portal akzeptieren.
 admin-terms-new-version = Neue Version veröffentlichen
 admin-terms-markdown = Bedingungen (Markdown)
 admin-terms-markdown-hint = Überschriften, Listen, Links und Hervorhebungen funktionieren. Veröffentlichen Sie leere Bedingungen, um nicht mehr nach der Zustimmung zu fragen.
@@ -126,30 +126,30 @@ admin-terms-unchanged = Das sind die bereits geltenden Nutzungsbedingungen. Änd
 ## Admin-API-Tokens
 
 admin-tokens-title = Admin-API-Tokens
-admin-tokens-lead = Mit Tokens können Skripte das Portal über die Verwaltungs-API betreiben. Ein Token handelt für den Administrator, der ihn erstellt hat, und endet, wenn er abläuft, widerrufen wird oder sein Administrator keiner mehr ist.
-# „Die API ist unter /api/v1/openapi.json beschrieben (OpenAPI 3.1); senden Sie den Token als Authorization: Bearer <token>.“
+admin-tokens-lead = Mit Tokens können Skripte das Portal über die Verwaltungs-API betreiben. Ein Token handelt für den Admin, der es erstellt hat, und endet, wenn es abläuft, widerrufen wird oder dieser kein Admin mehr ist.
+# „Die API ist unter /api/v1/openapi.json beschrieben (OpenAPI 3.1); senden Sie das Token als Authorization: Bearer <token>.“
 admin-tokens-described-before = Die API ist unter{ " " }
-admin-tokens-described-middle = { " " }beschrieben (OpenAPI 3.1); senden Sie den Token als{ " " }
+admin-tokens-described-middle = { " " }beschrieben (OpenAPI 3.1); senden Sie das Token als{ " " }
 admin-tokens-described-after = .
 admin-tokens-load-purpose = um API-Tokens als Admin zu verwalten
-admin-tokens-new-title = Ihr neuer Token „{ $name }“
+admin-tokens-new-title = Ihr neues Token „{ $name }“
 admin-tokens-secret-label = Admin-API-Token
 admin-tokens-usage = Er läuft am { $expires } ab. Senden Sie ihn als Authorization: Bearer an /api/v1/admin/….
-admin-tokens-new = Neuer Token
+admin-tokens-new = Neues Token
 admin-tokens-name = Name
 # Ergänzt „Bitte geben Sie … an.“ und „Bitte kürzen Sie … auf höchstens 80 Zeichen.“
 admin-tokens-name-label = einen Namen
 admin-tokens-name-hint = Wofür er gedacht ist, etwa „CI-Bereitstellung“.
-admin-tokens-expires-after = Läuft ab nach
+admin-tokens-expires-after = Gültigkeit
 admin-tokens-lifetime-days = { $days ->
     [one] { $days } Tag
-   *[other] { $days } Tagen
+   *[other] { $days } Tage
 }
 admin-tokens-lifetime-year = 1 Jahr
-admin-tokens-lifetime-invalid = Wählen Sie, wie lange der Token gültig ist: 7, 30, 90 oder 365 Tage.
+admin-tokens-lifetime-invalid = Wählen Sie, wie lange das Token gültig ist: 7, 30, 90 oder 365 Tage.
 admin-tokens-create = Token erstellen
 admin-tokens-empty = Noch keine Tokens
-admin-tokens-empty-text = Erstellen Sie oben einen Token für ein Skript oder einen CI-Job; Tokens werden hier mit ihrer letzten Verwendung aufgeführt.
+admin-tokens-empty-text = Erstellen Sie oben ein Token für ein Skript oder einen CI-Job; Tokens werden hier mit ihrer letzten Verwendung aufgeführt.
 admin-tokens-list = Tokens
 admin-tokens-state-active = Aktiv
 admin-tokens-state-expired = Abgelaufen
@@ -164,13 +164,12 @@ admin-tokens-meta = Erstellt von { $creator } am { $created }; läuft ab am { $e
 admin-tokens-never-used = nie verwendet
 admin-tokens-last-used = zuletzt verwendet am { $at }
 # Ergänzt „… wurde nicht gefunden.“
-admin-tokens-not-found = Dieser Token
+admin-tokens-not-found = Dieses Token
 
 ## Konfiguration
 
 admin-config-title = Konfiguration
 admin-config-lead = Die Einrichtung des Portals als eine Datei: herunterladen, um sie aufzubewahren oder zu kopieren, oder eine hochladen, um dieses Portal einzurichten.
-admin-config-import-failed = Es wurde nichts importiert: { $error }
 # $field: die Stelle in der Datei, etwa organizations[2].domains
 admin-config-import-failed-at = Es wurde nichts importiert: { $error } (bei { $field })
 admin-config-imported-nothing = Importiert. Es musste nichts geändert werden: Dieses Portal entspricht bereits der Datei.

@@ -34,7 +34,7 @@ catalog-results = { $count ->
    *[other] { $count } Ergebnisse
 }
 catalog-discover-empty = Nichts zu entdecken
-catalog-discover-empty-message = Ihre Organisation hat bereits jede veröffentlichte Sammlung, oder es ist noch keine veröffentlicht.
+catalog-discover-empty-message = Ihre Organisation hat bereits Zugriff auf alle veröffentlichten Sammlungen, oder es ist noch keine veröffentlicht.
 catalog-go-to-my-apis = Zu Meine APIs
 catalog-no-matches = Keine Treffer
 catalog-no-matches-message = Versuchen Sie es mit anderen Wörtern, oder entfernen Sie den Tag-Filter.

@@ -19,8 +19,8 @@ account-team = Ihr Team
 account-requests = Meine Anfragen
 account-sign-out = Abmelden
 decision-notice = { $count ->
-    [one] Eine Ihrer Zugriffsanfragen wurde entschieden.{ " " }
-   *[other] { $count } Ihrer Zugriffsanfragen wurden entschieden.{ " " }
+    [one] Über eine Ihrer Zugriffsanfragen wurde entschieden.{ " " }
+   *[other] Über { $count } Ihrer Zugriffsanfragen wurde entschieden.{ " " }
 }
 decision-notice-link = Entscheidungen ansehen
 footer-nav = Fußzeile

@@ -68,10 +68,10 @@ keys-calls-failed = { $count ->
     [one] { $count } Aufruf in den letzten 24 Stunden, davon { $failed } abgelehnt oder fehlgeschlagen.
    *[other] { $count } Aufrufe in den letzten 24 Stunden, davon { $failed } abgelehnt oder fehlgeschlagen.
 }
-keys-previous-until = Der vorherige Token funktioniert bis { $at }.
-keys-rules-allowed = Erlaubt von
+keys-previous-until = Das vorherige Token funktioniert bis { $at }.
+keys-rules-allowed = Erlaubte Adressen
 keys-rules-blocked = Gesperrt
-keys-refresh-overlap = Neuer Token
+keys-refresh-overlap = Neues Token
 keys-refresh = Erneuern
 keys-refresh-label = Erneuern: { $name }
 keys-deactivate = Deaktivieren

@@ -44,7 +44,7 @@ server-config-provider-off = Identitätsanbieter { $name } ausgeschaltet.
 server-config-document-updated = Eine neue Version des Dokuments von { $name }.
 server-config-collection-added = Sammlung { $name } hinzugefügt.
 server-config-settings-updated = Einstellungen von { $name } aktualisiert.
-server-config-auto-approval-changed = Automatische Freigabe von { $name } geändert.
+server-config-auto-approval-changed = Automatische Genehmigung von { $name } geändert.
 # $organization: ein Kürzel; $environments: Werte der Umgebungen, etwa „sandbox, production“.
 server-config-grant-added = { $organization } darf { $collection } nutzen ({ $environments }).
 
@@ -54,3 +54,8 @@ server-api-json-object = Senden Sie ein JSON-Objekt.
 server-api-body-mismatch = Der Anfragetext passt nicht: { $reason }.
 server-api-page-invalid = Seiten werden ab 1 gezählt (bis 1.000.000).
 server-api-per-page-invalid = Fragen Sie 1 bis 200 Einträge pro Seite an.
+server-config-organization-twice = { $place } beschreibt diese Organisation ebenfalls.
+server-config-stopped = Der Import wurde nach { $count ->
+    [one] einer Änderung
+   *[other] { $count } Änderungen
+} abgebrochen (jede steht im Audit-Protokoll): { $reason }

@@ -59,3 +59,4 @@ orgs-name-shorter = Choose a shorter name.
 orgs-environments-none = Choose at least one environment. To keep an organization out of every API, turn its portal access off.
 orgs-already-listed = { $item } is already on this organization's list.
 orgs-domain-taken = { $domain } already joins people to { $owner }; a domain belongs to one organization.
+orgs-environments-closed = { $organization } may not use { $refused }: it may use { $allowed } only.

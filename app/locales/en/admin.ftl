@@ -170,7 +170,6 @@ admin-tokens-not-found = That token
 
 admin-config-title = Configuration
 admin-config-lead = The portal's set-up as one file: download it to keep or copy, upload one to set this portal up.
-admin-config-import-failed = Nothing was imported: { $error }
 # $field: where in the file, like organizations[2].domains
 admin-config-import-failed-at = Nothing was imported: { $error } (at { $field })
 admin-config-imported-nothing = Imported. Nothing needed to change: this portal already matches the file.

@@ -54,3 +54,8 @@ server-api-json-object = Send a JSON object.
 server-api-body-mismatch = The body does not fit: { $reason }.
 server-api-page-invalid = Pages are counted from 1 (up to 1,000,000).
 server-api-per-page-invalid = Ask for 1 to 200 items per page.
+server-config-organization-twice = { $place } describes this organization too.
+server-config-stopped = The import stopped after { $count ->
+    [one] one change
+   *[other] { $count } changes
+} (each is in the audit log): { $reason }

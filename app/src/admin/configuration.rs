@@ -65,7 +65,8 @@ pub fn ConfigurationPage() -> impl IntoView {
                     error = error,
                     field = field
                 ),
-                None => t!("admin-config-import-failed", error = error),
+                // An import that stopped part way says so itself.
+                None => error,
             };
             return Some(
                 view! {

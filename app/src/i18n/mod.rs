@@ -120,120 +120,24 @@ impl std::fmt::Display for Locale {
     }
 }
 
-/// The translation files, by language folder; each folder has the same files.
-macro_rules! sources {
-    ($locale:literal) => {
-        [
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/locales/",
-                $locale,
-                "/frame.ftl"
-            )),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/locales/",
-                $locale,
-                "/errors.ftl"
-            )),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/locales/",
-                $locale,
-                "/auth.ftl"
-            )),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/locales/",
-                $locale,
-                "/mail.ftl"
-            )),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/locales/",
-                $locale,
-                "/catalog.ftl"
-            )),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/locales/",
-                $locale,
-                "/access.ftl"
-            )),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/locales/",
-                $locale,
-                "/keys.ftl"
-            )),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/locales/",
-                $locale,
-                "/tryit.ftl"
-            )),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/locales/",
-                $locale,
-                "/team.ftl"
-            )),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/locales/",
-                $locale,
-                "/admin.ftl"
-            )),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/locales/",
-                $locale,
-                "/admin-people.ftl"
-            )),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/locales/",
-                $locale,
-                "/admin-organizations.ftl"
-            )),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/locales/",
-                $locale,
-                "/admin-collections.ftl"
-            )),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/locales/",
-                $locale,
-                "/sso.ftl"
-            )),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/locales/",
-                $locale,
-                "/admin-audit.ftl"
-            )),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/locales/",
-                $locale,
-                "/server.ftl"
-            )),
-        ]
+/// The translation files: the same in every language folder. One list makes both `FILES` and
+/// the texts each language compiles in.
+macro_rules! translation_files {
+    ($($file:literal),+ $(,)?) => {
+        /// The files' names, for messages about them.
+        pub const FILES: &[&str] = &[$($file),+];
+
+        /// The texts of a language's files, in the order of `FILES`.
+        pub fn sources(locale: Locale) -> Vec<&'static str> {
+            match locale {
+                Locale::En => vec![$(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/en/", $file, ".ftl"))),+],
+                Locale::De => vec![$(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/de/", $file, ".ftl"))),+],
+            }
+        }
     };
 }
 
-/// The files of a language, as (file name, text), in the order of `sources!`.
-pub fn sources(locale: Locale) -> [&'static str; FILES.len()] {
-    match locale {
-        Locale::En => sources!("en"),
-        Locale::De => sources!("de"),
-    }
-}
-
-/// The files' names, in the order of `sources!`, for messages about them.
-pub const FILES: [&str; 16] = [
+translation_files!(
     "frame",
     "errors",
     "auth",
@@ -250,7 +154,7 @@ pub const FILES: [&str; 16] = [
     "sso",
     "admin-audit",
     "server",
-];
+);
 
 fn build_bundle(locale: Locale) -> FluentBundle<FluentResource> {
     let language = locale

@@ -49,6 +49,15 @@ fn request_not_found() -> AppError {
     AppError::NotFound(app::t!("access-that-request"))
 }
 
+/// Who decided, for people: the admin's address, or the auto-approval rule.
+fn decider(label: String) -> String {
+    if label == "system" {
+        app::t!("access-decided-by-rule")
+    } else {
+        label
+    }
+}
+
 fn db_error(error: sea_orm::DbErr) -> AppError {
     DomainError::from(error).into()
 }
@@ -123,13 +132,7 @@ impl Names {
             status,
             requested_at: shown(request.created_at),
             decided_at: request.decided_at.map(shown),
-            decided_by: request.decided_by_label.map(|label| {
-                if label == "system" {
-                    app::t!("access-decided-by-rule")
-                } else {
-                    label
-                }
-            }),
+            decided_by: request.decided_by_label.map(decider),
             decision_note: request.decision_note,
             grant_expires_at: request.grant_expires_at.map(last_day),
             can_withdraw: can_withdraw && status == RequestStatus::Pending,
@@ -324,7 +327,7 @@ impl Access {
         let by = request
             .decided_by_label
             .clone()
-            .unwrap_or_else(|| app::t!("access-someone"));
+            .map_or_else(|| app::t!("access-someone"), decider);
         let when = request.decided_at.map(shown).unwrap_or_default();
         AppError::Conflict(match request.status.as_str() {
             access_request::STATUS_WITHDRAWN => {

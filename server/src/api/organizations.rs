@@ -132,14 +132,18 @@ async fn update_organization(
 ) -> Result<Json<OrganizationRow>, ApiError> {
     let organizations = &state.services.organizations;
     find(&state, &id).await?;
-    // First, as its refusal (no environment at all) comes before anything is written.
+    // The changes that can be refused (a name taken, no environment at all) are checked before
+    // any is made: renaming is the only one that can still fail, so it goes first.
+    if change.environments.as_ref().is_some_and(Vec::is_empty) {
+        return Err(AppError::invalid("environments", app::t!("orgs-environments-none")).into());
+    }
+    if let Some(name) = &change.name {
+        organizations.rename(&actor, &id, name, &request).await?;
+    }
     if let Some(environments) = &change.environments {
         organizations
             .set_environments(&actor, &id, environments, &request)
             .await?;
-    }
-    if let Some(name) = &change.name {
-        organizations.rename(&actor, &id, name, &request).await?;
     }
     if let Some(enabled) = change.portal_access {
         organizations

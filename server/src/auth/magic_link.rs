@@ -121,7 +121,7 @@ impl MagicLinks {
         rate_limit::enforce(&self.db, &keys, now).await?;
         let this = self.clone();
         let email = email.clone();
-        tokio::spawn(async move {
+        crate::i18n::spawn(async move {
             if let Err(error) = this.send_if_allowed(&email, client).await {
                 tracing::error!(%error, "could not send a sign-in link");
             }

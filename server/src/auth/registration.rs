@@ -107,7 +107,7 @@ impl RegistrationService for Registrations {
         }
         rate_limit::enforce(&self.db, &keys, now).await?;
         let this = self.clone();
-        tokio::spawn(async move {
+        crate::i18n::spawn(async move {
             if let Err(error) = this.take(join, client).await {
                 tracing::error!(%error, "could not take a request to join");
             }

@@ -88,17 +88,15 @@ pub struct GrantConfig {
     pub environments: Vec<Environment>,
 }
 
-/// An identity provider. Its secret is never exported; a new provider needs `client_secret` in
-/// the document to be imported (one that exists keeps its own).
+/// An identity provider and whether it is switched on. Its secret is never exported; a new
+/// provider needs `client_secret` among its settings to be imported (one that exists keeps its
+/// own, for the same issuer and client).
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ProviderEntry {
-    #[serde(flatten)]
     pub provider: ProviderConfig,
     #[serde(default)]
     pub enabled: bool,
-    #[serde(default, skip_serializing)]
-    #[schema(write_only)]
-    pub client_secret: Option<String>,
 }
 
 /// What an import did, a sentence per change.
@@ -184,7 +182,6 @@ impl ConfigTransfer<'_> {
             identity_providers.push(ProviderEntry {
                 provider: editor.config,
                 enabled: row.enabled,
-                client_secret: None,
             });
         }
         Ok(PortalConfig {
@@ -247,9 +244,26 @@ impl ConfigTransfer<'_> {
         // taken by another, slugs named but never defined.
         let current = self.services.organizations.list().await?;
         let mut claimed: BTreeMap<String, usize> = BTreeMap::new();
+        let mut described: BTreeMap<String, usize> = BTreeMap::new();
+        let mut names: BTreeMap<String, usize> = BTreeMap::new();
         for (n, organization) in config.organizations.iter().enumerate() {
             let place = format!("organizations[{n}]");
             let same = same_organization(&current, organization);
+            let twice = same
+                .and_then(|here| described.insert(here.id.clone(), n))
+                .or_else(|| names.insert(organization.name.trim().to_lowercase(), n));
+            if let Some(first) = twice {
+                return Err(at(
+                    place,
+                    AppError::invalid(
+                        "name",
+                        app::t!(
+                            "server-config-organization-twice",
+                            place = format!("organizations[{first}]")
+                        ),
+                    ),
+                ));
+            }
             let clash = current.iter().find(|o| {
                 Some(o.id.as_str()) != same.map(|s| s.id.as_str())
                     && o.name.eq_ignore_ascii_case(organization.name.trim())
@@ -396,8 +410,9 @@ impl ConfigTransfer<'_> {
                 None => false,
             };
             let mut candidate = entry.provider.clone();
-            candidate.client_secret = match (&entry.client_secret, keeps_secret) {
-                (Some(secret), _) if !secret.is_empty() => secret.clone(),
+            let given = &entry.provider.client_secret;
+            candidate.client_secret = match (given, keeps_secret) {
+                (secret, _) if !secret.is_empty() => secret.clone(),
                 (_, true) => "kept".to_owned(),
                 (_, false) if existing.is_some() => {
                     return Err(at(
@@ -447,6 +462,9 @@ impl ConfigTransfer<'_> {
         Ok(())
     }
 
+    /// Checks the whole document, then applies it. A mistake the check finds changes nothing;
+    /// should the portal refuse a change after that (someone else changed it at the same
+    /// moment, say), the error says how far the import got, and the audit log has each change.
     pub async fn import(
         &self,
         actor: &Viewer,
@@ -454,8 +472,44 @@ impl ConfigTransfer<'_> {
         request: &http::request::Parts,
     ) -> Result<ImportReport, AppError> {
         self.check(&config).await?;
-        let services = self.services;
         let mut report = ImportReport::default();
+        let outcome = self.apply(actor, config, request, &mut report).await;
+        let event = AuditEvent::by_viewer(actor, "configuration.imported")
+            .from_addr(crate::web::client_addr(&request.extensions));
+        match outcome {
+            Ok(()) => {
+                event
+                    .with_details(serde_json::json!({ "changes": report.changes.len() }))
+                    .record(&self.catalog.db, self.catalog.clock.as_ref())
+                    .await?;
+                Ok(report)
+            }
+            Err(error) => {
+                let reason = error.to_string();
+                event
+                    .with_details(serde_json::json!({
+                        "changes": report.changes.len(),
+                        "stopped": reason,
+                    }))
+                    .record(&self.catalog.db, self.catalog.clock.as_ref())
+                    .await?;
+                Err(AppError::Conflict(app::t!(
+                    "server-config-stopped",
+                    count = report.changes.len(),
+                    reason = reason
+                )))
+            }
+        }
+    }
+
+    async fn apply(
+        &self,
+        actor: &Viewer,
+        config: PortalConfig,
+        request: &http::request::Parts,
+        report: &mut ImportReport,
+    ) -> Result<(), AppError> {
+        let services = self.services;
         if let Some(branding) = config.branding
             && branding != services.branding.current()
         {
@@ -468,10 +522,12 @@ impl ConfigTransfer<'_> {
                 .push(app::t!("server-config-branding-updated"));
         }
 
-        // Organizations, found by slug; `ids` maps the document's slugs to this portal's ids.
+        // Organizations, matched as the check matched them (one list, read before any change);
+        // `ids` and `slugs_here` map the document's slugs to this portal's ids and slugs.
+        let current = services.organizations.list().await?;
         let mut ids: BTreeMap<String, String> = BTreeMap::new();
+        let mut slugs_here: BTreeMap<String, String> = BTreeMap::new();
         for wanted in config.organizations {
-            let current = services.organizations.list().await?;
             let organization = match same_organization(&current, &wanted).cloned() {
                 Some(found) => found,
                 None => {
@@ -493,15 +549,16 @@ impl ConfigTransfer<'_> {
                 }
             };
             let id = organization.id.clone();
-            if organization.name != wanted.name {
+            let name = wanted.name.trim();
+            if organization.name != name {
                 services
                     .organizations
-                    .rename(actor, &id, &wanted.name, request)
+                    .rename(actor, &id, name, request)
                     .await?;
                 report.changes.push(app::t!(
                     "server-config-organization-renamed",
                     before = &organization.name,
-                    after = &wanted.name
+                    after = name
                 ));
             }
             if organization.portal_access != wanted.portal_access {
@@ -528,8 +585,12 @@ impl ConfigTransfer<'_> {
                     environments = Environment::describe(&wanted.environments)
                 ));
             }
-            for domain in wanted.domains {
-                let domain = parse_join_domain(&domain)?;
+            let domains: BTreeSet<String> = wanted
+                .domains
+                .iter()
+                .map(|d| parse_join_domain(d))
+                .collect::<Result<_, _>>()?;
+            for domain in domains {
                 if !organization.domains.contains(&domain) {
                     services
                         .organizations
@@ -542,30 +603,46 @@ impl ConfigTransfer<'_> {
                     ));
                 }
             }
-            for email in wanted.authorized_emails {
-                let email = Email::parse(&email)
-                    .map_err(|e| AppError::invalid("authorized_emails", e.to_string()))?;
+            let emails: BTreeMap<String, Email> = wanted
+                .authorized_emails
+                .iter()
+                .map(|e| Email::parse(e).map(|email| (email.as_str().to_owned(), email)))
+                .collect::<Result<_, _>>()
+                .map_err(|e| AppError::invalid("authorized_emails", e.to_string()))?;
+            for (address, email) in emails {
                 if !organization
                     .authorized_emails
                     .iter()
-                    .any(|a| a.eq_ignore_ascii_case(email.as_str()))
+                    .any(|a| a.eq_ignore_ascii_case(&address))
                 {
-                    report.changes.push(app::t!(
-                        "server-config-email-added",
-                        email = email.as_str(),
-                        organization = &wanted.name
-                    ));
                     services
                         .organizations
                         .add_authorized_email(actor, &id, email, request)
                         .await?;
+                    report.changes.push(app::t!(
+                        "server-config-email-added",
+                        email = address,
+                        organization = &wanted.name
+                    ));
                 }
             }
-            ids.insert(wanted.slug, id);
+            ids.insert(wanted.slug.clone(), id);
+            slugs_here.insert(wanted.slug, organization.slug);
         }
         for organization in services.organizations.list().await? {
-            ids.entry(organization.slug).or_insert(organization.id);
+            ids.entry(organization.slug.clone())
+                .or_insert(organization.id);
+            slugs_here
+                .entry(organization.slug.clone())
+                .or_insert(organization.slug);
         }
+        // Providers name organizations by slug: the document's become this portal's.
+        let here = |slug: &str| {
+            slugs_here
+                .get(slug)
+                .cloned()
+                .unwrap_or_else(|| slug.to_owned())
+        };
 
         for entry in config.identity_providers {
             let exists = services
@@ -575,10 +652,15 @@ impl ConfigTransfer<'_> {
                 .into_iter()
                 .find(|p| p.slug == entry.provider.slug);
             let mut provider = entry.provider;
+            provider.organization = provider.organization.as_deref().map(here);
+            for organization in provider.group_organizations.values_mut() {
+                *organization = here(organization);
+            }
             let slug = provider.slug.clone();
             let name = provider.name.clone();
-            // An existing provider whose settings are those of the document is left as it is
-            // (its secret too: secrets are changed on its admin page).
+            // An existing provider keeps its saved secret for the same issuer and client (a
+            // secret is changed on its admin page), and is left as it is when its settings are
+            // those of the document.
             let unchanged = match &exists {
                 Some(_) => {
                     let mut saved = services
@@ -586,13 +668,15 @@ impl ConfigTransfer<'_> {
                         .editor(Some(&slug))
                         .await?
                         .config;
+                    if saved.issuer == provider.issuer && saved.client_id == provider.client_id {
+                        provider.client_secret.clear();
+                    }
                     saved.client_secret.clear();
                     saved == provider
                 }
                 None => false,
             };
             if !unchanged {
-                provider.client_secret = entry.client_secret.unwrap_or_default();
                 services
                     .identity_providers
                     .save(
@@ -704,20 +788,11 @@ impl ConfigTransfer<'_> {
                     "server-config-grant-added",
                     organization = &grant.organization,
                     collection = &form.name,
-                    environments = missing
-                        .iter()
-                        .map(|e| e.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    environments = Environment::describe(&missing)
                 ));
             }
         }
-        AuditEvent::by_viewer(actor, "configuration.imported")
-            .from_addr(crate::web::client_addr(&request.extensions))
-            .with_details(serde_json::json!({ "changes": report.changes.len() }))
-            .record(&self.catalog.db, self.catalog.clock.as_ref())
-            .await?;
-        Ok(report)
+        Ok(())
     }
 }
 

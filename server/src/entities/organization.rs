@@ -55,11 +55,11 @@ impl Model {
         }
         Err(AppError::invalid(
             "environments",
-            format!(
-                "{} may not use {}: it may use {} only.",
-                self.name,
-                Environment::describe(&refused),
-                Environment::describe(&allowed)
+            app::t!(
+                "orgs-environments-closed",
+                organization = self.name.as_str(),
+                refused = Environment::describe(&refused),
+                allowed = Environment::describe(&allowed)
             ),
         ))
     }

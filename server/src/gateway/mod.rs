@@ -478,6 +478,13 @@ impl Gateway {
             .all(&self.db)
             .await?
             .into_iter()
+            // The organization's environments count too, whatever a grant says (one made while
+            // its environment was being closed, say).
+            .filter(|_| {
+                organization
+                    .as_ref()
+                    .is_some_and(|o| o.environments().contains(&environment))
+            })
             .map(|g| (g.collection_id, g.expires_at))
             .collect();
         let rules = key.rules();
@@ -492,7 +499,7 @@ impl Gateway {
             active: key.active,
             expires_at: key.expires_at,
             token_valid_until,
-            organization_open: organization.is_some_and(|o| o.may_use_portal()),
+            organization_open: organization.as_ref().is_some_and(|o| o.may_use_portal()),
             rules,
             grants,
             last_used: AtomicI64::new(key.last_used_at.map(|at| at.timestamp()).unwrap_or(0)),

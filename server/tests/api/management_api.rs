@@ -716,6 +716,7 @@ on_both_engines!(
                 "slug": "corp", "name": "Corp ID", "issuer": "https://id.example.com",
                 "client_id": "portico", "client_secret": "s3cret-value",
                 "scopes": ["openid", "email"], "allowed_domains": ["acme.example"],
+                "groups_claim": "groups", "group_organizations": { "devs": "acme" },
             })),
         )
         .await;
@@ -770,8 +771,30 @@ on_both_engines!(
                 .contains("already joins people to Acme"),
             "{refused}"
         );
+        let mut twice = exported.clone();
+        twice["organizations"]
+            .as_array_mut()
+            .expect("organizations")
+            .push(json!({ "slug": "acme-again", "name": "ACME" }));
+        let refused = app
+            .api_expect(
+                422,
+                Method::PUT,
+                "/api/v1/admin/config",
+                &token,
+                Some(twice),
+            )
+            .await;
+        assert!(
+            refused["field"]
+                .as_str()
+                .expect("field")
+                .ends_with("].name"),
+            "one organization described twice: {refused}"
+        );
         let mut moved = exported.clone();
-        moved["identity_providers"][0]["issuer"] = json!("https://elsewhere.example.com");
+        moved["identity_providers"][0]["provider"]["issuer"] =
+            json!("https://elsewhere.example.com");
         let refused = app
             .api_expect(
                 422,
@@ -865,9 +888,34 @@ on_both_engines!(
             "nothing was written"
         );
 
-        // With the secret added, it imports; a second import changes nothing.
+        // A misspelt setting is refused, not dropped.
+        let mut misspelt = exported.clone();
+        misspelt["identity_providers"][0]["enabeld"] = json!(true);
+        let refused = other
+            .api(
+                Method::PUT,
+                "/api/v1/admin/config",
+                Some(&other_token),
+                Some(misspelt),
+            )
+            .await;
+        assert_eq!(refused.status(), 422);
+
+        // With the secret added, it imports, lists repeated entries once, and follows the
+        // organization under the slug it gets here (its name makes the slug); a second import
+        // changes nothing.
         let mut complete = exported.clone();
-        complete["identity_providers"][0]["client_secret"] = json!("s3cret-value");
+        complete["identity_providers"][0]["provider"]["client_secret"] = json!("s3cret-value");
+        for organization in complete["organizations"]
+            .as_array_mut()
+            .expect("organizations")
+        {
+            if organization["slug"] == "acme" {
+                organization["name"] = json!("Acme Europe");
+                organization["domains"] = json!(["acme.example", "ACME.example"]);
+                organization["authorized_emails"] = json!(["ops@partner.test", "OPS@partner.test"]);
+            }
+        }
         let report = other
             .api_expect(
                 200,
@@ -906,24 +954,30 @@ on_both_engines!(
             .as_array()
             .expect("organizations")
             .iter()
-            .find(|o| o["slug"] == "acme")
+            .find(|o| o["name"] == "Acme Europe")
             .expect("acme copied")
             .clone();
+        assert_eq!(acme_copy["slug"], "acme-europe");
+        assert_eq!(
+            copied["identity_providers"][0]["provider"]["group_organizations"],
+            json!({ "devs": "acme-europe" })
+        );
         assert_eq!(acme_copy["domains"], acme_out["domains"]);
+        assert_eq!(acme_copy["authorized_emails"], json!(["ops@partner.test"]));
         assert_eq!(
             copied["collections"][0]["settings"],
             exported["collections"][0]["settings"]
         );
         assert_eq!(
             copied["collections"][0]["grants"],
-            exported["collections"][0]["grants"]
+            json!([{ "organization": "acme-europe", "environments": ["sandbox"] }])
         );
         assert_eq!(
             copied["collections"][0]["document"],
             exported["collections"][0]["document"]
         );
         assert_eq!(
-            copied["identity_providers"][0]["issuer"],
+            copied["identity_providers"][0]["provider"]["issuer"],
             "https://id.example.com"
         );
         assert_eq!(copied["identity_providers"][0]["enabled"], false);
