@@ -415,3 +415,57 @@ fn LanguageSwitcher() -> impl IntoView {
         </form>
     }
 }
+
+/// The focus of an inline confirmation (a danger button that opens "Are you sure?" beside it):
+/// opening moves the focus to the confirmation's first button, and Cancel or Escape closes it
+/// and gives the focus back to the button that opened it, so keyboard users never lose their
+/// place. Put `opener` and `group` on the two elements and `close_on_escape` on the group.
+#[derive(Clone, Copy)]
+pub struct ConfirmFocus {
+    pub opener: NodeRef<leptos::html::Button>,
+    pub group: NodeRef<leptos::html::Div>,
+    confirming: RwSignal<bool>,
+}
+
+impl ConfirmFocus {
+    pub fn new(confirming: RwSignal<bool>) -> ConfirmFocus {
+        let focus = ConfirmFocus {
+            opener: NodeRef::new(),
+            group: NodeRef::new(),
+            confirming,
+        };
+        Effect::new(move |was_open: Option<bool>| {
+            let open = confirming.get();
+            if was_open.is_some_and(|was| was != open) {
+                // After the change is drawn: a hidden element cannot take the focus.
+                request_animation_frame(move || focus.move_focus(open));
+            }
+            open
+        });
+        focus
+    }
+
+    fn move_focus(self, open: bool) {
+        use leptos::wasm_bindgen::JsCast;
+        if open {
+            let first = self
+                .group
+                .get()
+                .and_then(|group| group.query_selector("button").ok().flatten())
+                .and_then(|button| button.dyn_into::<leptos::web_sys::HtmlElement>().ok());
+            if let Some(button) = first {
+                let _ = button.focus();
+            }
+        } else if let Some(opener) = self.opener.get() {
+            let _ = opener.focus();
+        }
+    }
+
+    pub fn close_on_escape(self) -> impl Fn(leptos::ev::KeyboardEvent) + Copy + 'static {
+        move |event| {
+            if event.key() == "Escape" {
+                self.confirming.set(false);
+            }
+        }
+    }
+}

@@ -261,6 +261,7 @@ fn MemberRow(
     actions: TeamActions,
 ) -> impl IntoView {
     let confirming = RwSignal::new(false);
+    let focus = crate::layout::ConfirmFocus::new(confirming);
     let name = if member.is_you {
         t!("team-member-you", name = &member.display_name)
     } else {
@@ -290,9 +291,9 @@ fn MemberRow(
                         <button class="button button--small button--secondary" type="submit" aria-label=t!("team-save-role-of", name = &member.display_name)>{t!("team-save-role")}</button>
                     </ActionForm>
                     <button class="button button--small button--danger" type="button" aria-label=remove_label.clone()
-                        hidden=move || confirming.get() on:click=move |_| confirming.set(true)>{t!("team-remove")}</button>
+                        node_ref=focus.opener hidden=move || confirming.get() on:click=move |_| confirming.set(true)>{t!("team-remove")}</button>
                 </div>
-                <div class="confirm" role="group" aria-label=remove_label hidden=move || !confirming.get()>
+                <div class="confirm" role="group" aria-label=remove_label node_ref=focus.group on:keydown=focus.close_on_escape() hidden=move || !confirming.get()>
                     <p>{confirm_text}</p>
                     <ActionForm action=actions.remove attr:class="inline-form">
                         <input type="hidden" name="organization_id" value=organization_for_remove />

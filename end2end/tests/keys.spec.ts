@@ -61,12 +61,21 @@ test('a developer creates a key, calls the gateway with it, deactivates it and s
   expect(refused.status()).toBe(401);
   expect((await refused.json()).error).toBe('key_deactivated');
 
-  // Delete asks first, and can be cancelled with the keyboard.
-  await card.getByRole('button', { name: 'Delete Checkout service' }).click();
+  // Delete asks first, with the focus on the question's first button; Escape or Cancel closes
+  // it and the focus goes back to Delete.
+  const opener = card.getByRole('button', { name: 'Delete Checkout service' });
+  await opener.focus();
+  await page.keyboard.press('Enter');
   await expect(card.getByText('for good?')).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Delete for good' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(card.getByText('for good?')).toBeHidden();
+  await expect(opener).toBeFocused();
+  await page.keyboard.press('Enter');
   await card.getByRole('button', { name: 'Cancel' }).focus();
   await page.keyboard.press('Enter');
   await expect(card.getByText('for good?')).toBeHidden();
+  await expect(opener).toBeFocused();
   await card.getByRole('button', { name: 'Delete Checkout service' }).click();
   await card.getByRole('button', { name: 'Delete for good' }).click();
   await expect(page.getByTestId('api-key').filter({ hasText: 'Checkout service' })).toHaveCount(0);

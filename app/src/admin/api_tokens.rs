@@ -208,6 +208,7 @@ fn TokenList(tokens: Vec<ApiTokenRow>, revoke: ServerAction<RevokeApiToken>) -> 
 #[component]
 fn TokenCard(token: ApiTokenRow, revoke: ServerAction<RevokeApiToken>) -> impl IntoView {
     let confirming = RwSignal::new(false);
+    let focus = crate::layout::ConfirmFocus::new(confirming);
     let (state_class, state_text) = match token.state {
         TokenState::Active => ("approved", t!("admin-tokens-state-active")),
         TokenState::Expired => ("rejected", t!("admin-tokens-state-expired")),
@@ -219,8 +220,8 @@ fn TokenCard(token: ApiTokenRow, revoke: ServerAction<RevokeApiToken>) -> impl I
         let confirm_text = t!("admin-tokens-revoke-confirm", name = &token.name);
         view! {
             <button class="button button--small button--danger" type="button" aria-label=revoke_label.clone()
-                hidden=move || confirming.get() on:click=move |_| confirming.set(true)>{t!("admin-tokens-revoke")}</button>
-            <div class="confirm" role="group" aria-label=revoke_label hidden=move || !confirming.get()>
+                node_ref=focus.opener hidden=move || confirming.get() on:click=move |_| confirming.set(true)>{t!("admin-tokens-revoke")}</button>
+            <div class="confirm" role="group" aria-label=revoke_label node_ref=focus.group on:keydown=focus.close_on_escape() hidden=move || !confirming.get()>
                 <p>{confirm_text}</p>
                 <ActionForm action=revoke attr:class="inline-form">
                     <input type="hidden" name="token_id" value=id />

@@ -251,6 +251,7 @@ pub fn AuditLogPage() -> impl IntoView {
         let [actor, action, target, from, to, _] = arguments();
         AuditFilter::parse(&actor, &action, &target, &from, &to, "").unwrap_or_default()
     };
+    // Read inside a Transition (below), so the server and the browser render it alike.
     let field_error = move |field: &'static str| {
         move || match page.get() {
             Some(Err(AppError::Invalid {
@@ -267,7 +268,7 @@ pub fn AuditLogPage() -> impl IntoView {
             <div class="field">
                 <label for="audit-actor">{t!("audit-filter-actor")}</label>
                 <input id="audit-actor" name="actor" type="text" value=read("actor") aria-describedby="audit-actor-error" />
-                <p id="audit-actor-error" class="field__error" role="alert">{field_error("actor")}</p>
+                <p id="audit-actor-error" class="field__error" role="alert"><Transition fallback=|| ()>{field_error("actor")}</Transition></p>
             </div>
             <div class="field">
                 <label for="audit-action">{t!("audit-filter-action")}</label>
@@ -283,12 +284,12 @@ pub fn AuditLogPage() -> impl IntoView {
             <div class="field">
                 <label for="audit-from">{t!("audit-filter-from")}</label>
                 <input id="audit-from" name="from" type="date" value=read("from") aria-describedby="audit-from-error" />
-                <p id="audit-from-error" class="field__error" role="alert">{field_error("from")}</p>
+                <p id="audit-from-error" class="field__error" role="alert"><Transition fallback=|| ()>{field_error("from")}</Transition></p>
             </div>
             <div class="field">
                 <label for="audit-to">{t!("audit-filter-to")}</label>
                 <input id="audit-to" name="to" type="date" value=read("to") aria-describedby="audit-to-error" />
-                <p id="audit-to-error" class="field__error" role="alert">{field_error("to")}</p>
+                <p id="audit-to-error" class="field__error" role="alert"><Transition fallback=|| ()>{field_error("to")}</Transition></p>
             </div>
             <div class="button-row">
                 <button class="button button--secondary" type="submit">{t!("audit-filter")}</button>

@@ -324,6 +324,7 @@ fn OrganizationCard(organization: OrganizationRow, changed: RwSignal<u32>) -> im
     on_success(remove_domain, move |_| changed.update(|n| *n += 1));
     on_success(archive, move |_| changed.update(|n| *n += 1));
     let confirming = RwSignal::new(false);
+    let focus = crate::layout::ConfirmFocus::new(confirming);
     let card_error = move || {
         [
             switch.value().get(),
@@ -493,9 +494,9 @@ fn OrganizationCard(organization: OrganizationRow, changed: RwSignal<u32>) -> im
                 <button class="button button--small button--secondary" type="submit">{t!("orgs-rename")}</button>
             </ActionForm>
             <div class="button-row">
-                <button class="button button--small button--danger" type="button" aria-label=archive_label.clone() hidden=move || confirming.get() on:click=move |_| confirming.set(true)>{t!("orgs-archive")}</button>
+                <button class="button button--small button--danger" type="button" aria-label=archive_label.clone() node_ref=focus.opener hidden=move || confirming.get() on:click=move |_| confirming.set(true)>{t!("orgs-archive")}</button>
             </div>
-            <div class="confirm" role="group" aria-label=archive_label hidden=move || !confirming.get()>
+            <div class="confirm" role="group" aria-label=archive_label node_ref=focus.group on:keydown=focus.close_on_escape() hidden=move || !confirming.get()>
                 <p>{t!("orgs-archive-confirm")}</p>
                 <ActionForm action=archive attr:class="inline-form">
                     <input type="hidden" name="organization_id" value=archive_id />

@@ -461,6 +461,7 @@ fn MembershipItem(
     actions: MembershipActions,
 ) -> impl IntoView {
     let confirming = RwSignal::new(false);
+    let focus = crate::layout::ConfirmFocus::new(confirming);
     let select_id = format!("person-role-{}", membership.organization_id);
     let label_for = select_id.clone();
     let (role_org, remove_org) = (
@@ -491,8 +492,8 @@ fn MembershipItem(
                 " "
                 <button class="button button--small button--secondary" type="submit">{t!("people-change-role")}</button>
             </ActionForm>
-            <button class="button button--small button--danger" type="button" aria-label=remove_label.clone() hidden=move || confirming.get() on:click=move |_| confirming.set(true)>{t!("people-membership-remove")}</button>
-            <div class="confirm" role="group" aria-label=remove_label hidden=move || !confirming.get()>
+            <button class="button button--small button--danger" type="button" aria-label=remove_label.clone() node_ref=focus.opener hidden=move || confirming.get() on:click=move |_| confirming.set(true)>{t!("people-membership-remove")}</button>
+            <div class="confirm" role="group" aria-label=remove_label node_ref=focus.group on:keydown=focus.close_on_escape() hidden=move || !confirming.get()>
                 <p>{t!("people-membership-remove-confirm")}</p>
                 <ActionForm action=actions.remove attr:class="inline-form">
                     <input type="hidden" name="organization_id" value=remove_org />

@@ -740,6 +740,7 @@ fn ProviderStatePanel(provider: ProviderRow, changed: RwSignal<u32>) -> impl Int
     let delete_slug = provider.slug.clone();
     let enabled = provider.enabled;
     let confirming = RwSignal::new(false);
+    let focus = crate::layout::ConfirmFocus::new(confirming);
     let action_error = move || {
         [toggle.value().get(), delete.value().get()]
             .into_iter()
@@ -773,10 +774,10 @@ fn ProviderStatePanel(provider: ProviderRow, changed: RwSignal<u32>) -> impl Int
                         <input type="hidden" name="enabled" value=(!enabled).to_string() />
                         <button class="button" type="submit">{if enabled { t!("sso-turn-off") } else { t!("sso-turn-on") }}</button>
                     </ActionForm>
-                    <button class="button button--danger" type="button" hidden=move || confirming.get() on:click=move |_| confirming.set(true)>{t!("sso-delete")}</button>
+                    <button class="button button--danger" type="button" node_ref=focus.opener hidden=move || confirming.get() on:click=move |_| confirming.set(true)>{t!("sso-delete")}</button>
                 })}
             </div>
-            <div class="confirm" role="group" aria-label=t!("sso-delete-label") hidden=move || !confirming.get()>
+            <div class="confirm" role="group" aria-label=t!("sso-delete-label") node_ref=focus.group on:keydown=focus.close_on_escape() hidden=move || !confirming.get()>
                 <p>{t!("sso-delete-confirm")}</p>
                 <ActionForm action=delete attr:class="inline-form">
                     <input type="hidden" name="slug" value=delete_slug />

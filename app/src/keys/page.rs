@@ -255,6 +255,7 @@ fn KeyCard(
     delete: ServerAction<DeleteKey>,
 ) -> impl IntoView {
     let confirming = RwSignal::new(false);
+    let focus = crate::layout::ConfirmFocus::new(confirming);
     let state_class = format!(
         "request-status request-status--{}",
         if key.state == KeyState::Active {
@@ -309,9 +310,9 @@ fn KeyCard(
                         <input type="hidden" name="active" value=(!active).to_string() />
                         <button class="button button--small button--secondary" type="submit" aria-label=toggle_label>{toggle_text}</button>
                     </ActionForm>
-                    <button class="button button--small button--danger" type="button" aria-label=delete_label.clone() hidden=move || confirming.get() on:click=move |_| confirming.set(true)>{t!("keys-delete")}</button>
+                    <button class="button button--small button--danger" type="button" aria-label=delete_label.clone() node_ref=focus.opener hidden=move || confirming.get() on:click=move |_| confirming.set(true)>{t!("keys-delete")}</button>
                 </div>
-                <div class="confirm" role="group" aria-label=delete_label hidden=move || !confirming.get()>
+                <div class="confirm" role="group" aria-label=delete_label node_ref=focus.group on:keydown=focus.close_on_escape() hidden=move || !confirming.get()>
                     <p>{confirm_text}</p>
                     <ActionForm action=delete attr:class="inline-form">
                         <input type="hidden" name="key_id" value=id_delete />
