@@ -72,6 +72,7 @@ test('a developer creates a key, calls the gateway with it, deactivates it and s
   await expect(card.getByText('for good?')).toBeHidden();
   await expect(opener).toBeFocused();
   await page.keyboard.press('Enter');
+  await expect(card.getByRole('button', { name: 'Delete for good' })).toBeFocused();
   await card.getByRole('button', { name: 'Cancel' }).focus();
   await page.keyboard.press('Enter');
   await expect(card.getByText('for good?')).toBeHidden();
