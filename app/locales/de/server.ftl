@@ -59,3 +59,4 @@ server-config-stopped = Der Import wurde nach { $count ->
     [one] einer Änderung
    *[other] { $count } Änderungen
 } abgebrochen (jede steht im Audit-Protokoll): { $reason }
+server-config-entry-twice = { $place } hat dieses Kürzel ebenfalls.

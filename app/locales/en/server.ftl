@@ -59,3 +59,4 @@ server-config-stopped = The import stopped after { $count ->
     [one] one change
    *[other] { $count } changes
 } (each is in the audit log): { $reason }
+server-config-entry-twice = { $place } has this slug too.

@@ -87,6 +87,22 @@ fn web_url(value: &str, field: &str, label: &str) -> Result<Option<String>, AppE
 }
 
 impl CollectionForm {
+    /// These settings checked as the admin form checks them (for settings that arrive as JSON).
+    pub fn checked(&self) -> Result<CollectionForm, AppError> {
+        CollectionForm::parse(
+            &self.name,
+            self.slug.as_str(),
+            &self.summary,
+            &self.description,
+            &self.tags.join(","),
+            self.logo_url.as_deref().unwrap_or_default(),
+            if self.listed { "listed" } else { "hidden" },
+            if self.published { "published" } else { "draft" },
+            self.sandbox_url.as_deref().unwrap_or_default(),
+            self.production_url.as_deref().unwrap_or_default(),
+        )
+    }
+
     pub fn parse(
         name: &str,
         slug: &str,

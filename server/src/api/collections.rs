@@ -120,7 +120,7 @@ async fn update_collection(
     request: Parts,
     Body(form): Body<CollectionForm>,
 ) -> Result<Json<CollectionSettings>, ApiError> {
-    let form = crate::config::checked_form(&form)?;
+    let form = form.checked()?;
     let collections = &state.services.collections;
     let slug = collections.update(&actor, &slug, form, &request).await?;
     Ok(Json(collections.settings(&slug).await?))

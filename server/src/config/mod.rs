@@ -119,22 +119,6 @@ fn at(place: String, error: AppError) -> AppError {
     }
 }
 
-/// The settings of a collection, checked as the admin page checks them.
-pub fn checked_form(form: &CollectionForm) -> Result<CollectionForm, AppError> {
-    CollectionForm::parse(
-        &form.name,
-        form.slug.as_str(),
-        &form.summary,
-        &form.description,
-        &form.tags.join(","),
-        form.logo_url.as_deref().unwrap_or_default(),
-        if form.listed { "listed" } else { "hidden" },
-        if form.published { "published" } else { "draft" },
-        form.sandbox_url.as_deref().unwrap_or_default(),
-        form.production_url.as_deref().unwrap_or_default(),
-    )
-}
-
 pub struct ConfigTransfer<'a> {
     pub services: &'a Services,
     pub catalog: &'a Catalog,
@@ -218,7 +202,13 @@ impl ConfigTransfer<'_> {
         if let Some(branding) = &config.branding {
             branding.checked().map_err(|e| at("branding".into(), e))?;
         }
+        // Each organization as the forms check it, and what the import would run into here:
+        // domains owned by another organization, names taken by another, one described twice.
+        let current = self.services.organizations.list().await?;
         let mut slugs = BTreeSet::new();
+        let mut claimed: BTreeMap<String, usize> = BTreeMap::new();
+        let mut described: BTreeMap<String, usize> = BTreeMap::new();
+        let mut names: BTreeMap<String, usize> = BTreeMap::new();
         for (n, organization) in config.organizations.iter().enumerate() {
             let place = format!("organizations[{n}]");
             organization_name(&organization.name).map_err(|e| at(place.clone(), e))?;
@@ -228,9 +218,6 @@ impl ConfigTransfer<'_> {
                     AppError::invalid("slug", app::t!("server-config-slug-twice")),
                 ));
             }
-            for domain in &organization.domains {
-                parse_join_domain(domain).map_err(|e| at(place.clone(), e))?;
-            }
             for email in &organization.authorized_emails {
                 Email::parse(email).map_err(|e| {
                     at(
@@ -239,15 +226,6 @@ impl ConfigTransfer<'_> {
                     )
                 })?;
             }
-        }
-        // What the import would run into here: domains owned by another organization, names
-        // taken by another, slugs named but never defined.
-        let current = self.services.organizations.list().await?;
-        let mut claimed: BTreeMap<String, usize> = BTreeMap::new();
-        let mut described: BTreeMap<String, usize> = BTreeMap::new();
-        let mut names: BTreeMap<String, usize> = BTreeMap::new();
-        for (n, organization) in config.organizations.iter().enumerate() {
-            let place = format!("organizations[{n}]");
             let same = same_organization(&current, organization);
             let twice = same
                 .and_then(|here| described.insert(here.id.clone(), n))
@@ -319,10 +297,25 @@ impl ConfigTransfer<'_> {
             }
         }
         let known = |slug: &str| slugs.contains(slug) || current.iter().any(|o| o.slug == slug);
+        let mut collection_slugs: BTreeMap<String, usize> = BTreeMap::new();
         for (n, collection) in config.collections.iter().enumerate() {
             let place = format!("collections[{n}]");
-            let form = checked_form(&collection.settings)
+            let form = collection
+                .settings
+                .checked()
                 .map_err(|e| at(format!("{place}.settings"), e))?;
+            if let Some(first) = collection_slugs.insert(form.slug.as_str().to_owned(), n) {
+                return Err(at(
+                    format!("{place}.settings"),
+                    AppError::invalid(
+                        "slug",
+                        app::t!(
+                            "server-config-entry-twice",
+                            place = format!("collections[{first}]")
+                        ),
+                    ),
+                ));
+            }
             if form.slug.as_str() == crate::api::COLLECTION_SLUG {
                 return Err(at(
                     format!("{place}.settings"),
@@ -379,8 +372,21 @@ impl ConfigTransfer<'_> {
             }
         }
         let providers = self.services.identity_providers.list().await?;
+        let mut provider_slugs: BTreeMap<&str, usize> = BTreeMap::new();
         for (n, entry) in config.identity_providers.iter().enumerate() {
             let place = format!("identity_providers[{n}]");
+            if let Some(first) = provider_slugs.insert(entry.provider.slug.as_str(), n) {
+                return Err(at(
+                    place,
+                    AppError::invalid(
+                        "slug",
+                        app::t!(
+                            "server-config-entry-twice",
+                            place = format!("identity_providers[{first}]")
+                        ),
+                    ),
+                ));
+            }
             let existing = providers.iter().find(|p| p.slug == entry.provider.slug);
             if existing.is_some_and(|p| p.source != ProviderSource::Portal) {
                 return Err(at(
@@ -644,13 +650,13 @@ impl ConfigTransfer<'_> {
                 .unwrap_or_else(|| slug.to_owned())
         };
 
+        // Each named once (the check saw to it): one list serves them all.
+        let providers = services.identity_providers.list().await?;
         for entry in config.identity_providers {
-            let exists = services
-                .identity_providers
-                .list()
-                .await?
-                .into_iter()
-                .find(|p| p.slug == entry.provider.slug);
+            let exists = providers
+                .iter()
+                .find(|p| p.slug == entry.provider.slug)
+                .cloned();
             let mut provider = entry.provider;
             provider.organization = provider.organization.as_deref().map(here);
             for organization in provider.group_organizations.values_mut() {
@@ -705,15 +711,11 @@ impl ConfigTransfer<'_> {
             }
         }
 
+        let collections = services.collections.list().await?;
         for wanted in config.collections {
-            let form = checked_form(&wanted.settings)?;
+            let form = wanted.settings.checked()?;
             let slug = form.slug.as_str().to_owned();
-            let found = services
-                .collections
-                .list()
-                .await?
-                .into_iter()
-                .any(|c| c.slug == slug);
+            let found = collections.iter().any(|c| c.slug == slug);
             let current_slug = if found {
                 if self.catalog.current_text(&slug).await? != wanted.document {
                     self.catalog

@@ -792,6 +792,25 @@ on_both_engines!(
                 .ends_with("].name"),
             "one organization described twice: {refused}"
         );
+        let mut repeated = exported.clone();
+        let collection = repeated["collections"][0].clone();
+        repeated["collections"]
+            .as_array_mut()
+            .expect("collections")
+            .push(collection);
+        let refused = app
+            .api_expect(
+                422,
+                Method::PUT,
+                "/api/v1/admin/config",
+                &token,
+                Some(repeated),
+            )
+            .await;
+        assert_eq!(
+            refused["field"], "collections[1].settings.slug",
+            "{refused}"
+        );
         let mut moved = exported.clone();
         moved["identity_providers"][0]["provider"]["issuer"] =
             json!("https://elsewhere.example.com");
