@@ -51,6 +51,18 @@ pub fn request_parts() -> Result<http::request::Parts, AppError> {
     leptos::prelude::use_context::<http::request::Parts>().ok_or(AppError::Internal)
 }
 
+/// The value of cookie `name` among a request's `Cookie` headers.
+pub fn cookie_value<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
 /// The request's headers, as the server received them.
 pub fn request_headers() -> http::HeaderMap {
     request_parts()

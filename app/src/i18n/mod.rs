@@ -93,18 +93,10 @@ impl Locale {
     /// The language of a request's headers.
     #[cfg(feature = "ssr")]
     pub fn of_request(headers: &http::HeaderMap) -> Locale {
-        let cookie = headers
-            .get_all(http::header::COOKIE)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .flat_map(|value| value.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == COOKIE)
-            .map(|(_, value)| value.to_owned());
         let accept = headers
             .get(http::header::ACCEPT_LANGUAGE)
             .and_then(|value| value.to_str().ok());
-        Locale::negotiate(cookie.as_deref(), accept)
+        Locale::negotiate(crate::services::cookie_value(headers, COOKIE), accept)
     }
 
     fn bundle(self) -> &'static FluentBundle<FluentResource> {

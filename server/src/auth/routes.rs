@@ -15,7 +15,6 @@ use serde::Deserialize;
 
 use super::Sessions;
 use super::magic_link::MagicLinks;
-use super::sessions::cookie_value;
 use super::sso::{FLOW_COOKIE, Sso, SsoFailure};
 use crate::audit::AuditEvent;
 use crate::entities::user;
@@ -23,6 +22,7 @@ use crate::error::ApiError;
 use crate::mail::Outbox;
 use crate::mail::templates::escape_html;
 use crate::web::ClientAddr;
+use app::services::cookie_value;
 
 #[derive(Clone)]
 pub struct AuthState {

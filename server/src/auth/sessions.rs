@@ -3,6 +3,7 @@ use std::sync::Arc;
 
 use app::auth::{SessionService, SessionSummary, Viewer};
 use app::error::AppError;
+use app::services::cookie_value;
 use chrono::Duration;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -215,18 +216,6 @@ impl Sessions {
 }
 
 /// "Firefox on Linux", "Chrome on Android", "curl": enough to recognise one's own devices.
-/// The value of the cookie `name` the request sends, if it sends one.
-pub fn cookie_value<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
-}
-
 pub fn describe_user_agent(user_agent: Option<&str>) -> String {
     let Some(ua) = user_agent.filter(|ua| !ua.trim().is_empty()) else {
         return app::t!("auth-device-unknown");
